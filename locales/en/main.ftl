@@ -1,0 +1,94 @@
+# Interface strings of the EQUIL site: English (the source language).
+# Every other language has the same message ids in locales/<lang>/main.ftl.
+
+## The language itself
+lang-name = English
+# Text direction: ltr or rtl.
+lang-dir = ltr
+
+## Site
+site-tagline = Equality in Learning: training modules for job coaches
+skip-to-content = Skip to content
+nav-home = Home
+nav-main = Main
+nav-languages = Language
+nav-breadcrumbs = You are here
+nav-module-contents = In this module
+nav-on-this-page = On this page
+nav-pagination = Previous and next
+nav-previous = Previous
+nav-next = Next
+nav-all-modules = All modules
+chooser-title = Choose your language
+chooser-intro = The EQUIL training modules are available in these languages.
+
+## Durations
+duration-minutes = { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}
+duration-hours = { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+}
+duration-hours-minutes = { $hours } h { $minutes } min
+
+## Modules, pages and tool cards
+module-number = Module { $number }
+module-duration = Duration
+module-objectives = Learning objectives
+module-audience = For
+module-pages = Pages in this module
+module-tools = Tool cards
+module-start = Start the module
+home-modules = The modules
+tool-card = Tool card
+tool-duration = Duration
+tool-group-size = Group size
+tool-group-size-value = { $size } people
+tool-materials = Materials
+page-duration = Time needed
+
+## Callouts (admonitions in Markdown)
+callout-note = Note
+callout-tip = Tip
+callout-important = Important
+callout-warning = Warning
+callout-caution = Caution
+
+## Translation notices
+fallback-notice = This page has not been translated yet. You are reading the original text.
+fallback-label = not yet translated
+outdated-notice = The original of this page has changed since it was translated, so this translation may be out of date.
+outdated-link = Read the current original
+
+## Printing
+print-pdf = Print / PDF
+print-handbook = Print the whole handbook
+print-module = Print this module
+print-contents = Contents
+print-version = Content version { $version }
+print-language = Language: { $language }
+print-handbook-label = Handbook
+print-module-label = Training module
+print-page = Page
+print-open-site = Back to the website
+
+## Search
+search-label = Search
+search-placeholder = Search the handbook
+search-results = { $count ->
+    [one] 1 result
+   *[other] { $count } results
+}
+search-no-results = No results
+search-in-source-language = original text, not yet translated
+
+## Not found
+not-found-title = Page not found
+not-found-text = This page does not exist (any more). Choose a language to go to the start of the handbook.
+
+## Footer
+footer-project = EQUIL – Equality in Learning is a Strategic Partnership for adult education (Erasmus+, Key Action 2) of partners in the United Kingdom, Denmark, the Netherlands, Spain and Italy.
+footer-funded = Co-funded by the Erasmus+ Programme of the European Union
+footer-disclaimer = The European Commission's support for the production of this publication does not constitute an endorsement of the contents, which reflect the views only of the authors, and the Commission cannot be held responsible for any use which may be made of the information contained therein.

@@ -1,0 +1,66 @@
+//! `equil build`
+
+use std::path::PathBuf;
+
+use equil::pipeline::{self, SiteOptions};
+
+use super::crate_exit::Exit;
+use super::{exit_for, report};
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  equil build                         build ./ into ./public/
+  equil build --root handbook --output /tmp/site
+  equil build --base-url https://example.org/equil/   (absolute URLs for sitemap.xml)
+  equil build --drafts                include pages with `draft: true`")]
+pub struct Args {
+    /// The site folder (with content/, and optionally site.yaml, locales/, themes/)
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Where to write the site (relative paths are relative to --root)
+    #[arg(long, default_value = "public")]
+    pub output: PathBuf,
+    /// The URL the site will be published at (overrides site.yaml)
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Include pages marked `draft: true`
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+pub fn run(args: Args) -> Exit {
+    let output = if args.output.is_absolute() {
+        args.output.clone()
+    } else {
+        args.root.join(&args.output)
+    };
+    let opts = SiteOptions {
+        root: args.root.clone(),
+        base_url: args.base_url,
+        drafts: args.drafts,
+    };
+    let outcome = pipeline::build(&opts, &output);
+    report(&outcome.diagnostics, &args.root);
+    let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = outcome.diagnostics.len() - errors;
+    match &outcome.rendered {
+        Some(r) => {
+            eprintln!(
+                "Built {} pages ({} files) into {} in {:.2} s{}",
+                r.pages,
+                r.files,
+                output.display(),
+                outcome.elapsed.as_secs_f64(),
+                if warnings > 0 { format!(", {warnings} warning(s)") } else { String::new() }
+            );
+            exit_for(&outcome.diagnostics)
+        }
+        None => {
+            eprintln!(
+                "error: build failed with {errors} error(s); {} was not changed",
+                output.display()
+            );
+            Exit::ContentErrors
+        }
+    }
+}

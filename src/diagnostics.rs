@@ -1,0 +1,413 @@
+//! One diagnostic type for every kind of problem equil reports, and its
+//! renderers (terminal text with a source excerpt, and JSON).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+/// How serious a finding is. Errors fail the build (exit 1); warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A stable code for each class of finding, so scripts and docs can refer to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Code {
+    /// The file could not be read, or is not UTF-8.
+    Io,
+    /// Front matter is missing, unterminated, or not valid YAML.
+    FrontMatterSyntax,
+    /// A front matter key that equil does not know.
+    UnknownKey,
+    /// A front matter value of the wrong type, or a missing required key.
+    FrontMatterValue,
+    /// `site.yaml` is invalid.
+    Config,
+    /// A folder under `content/` or `locales/` that is not a language tag.
+    BadLanguage,
+    /// A file that does not fit the content layout.
+    Layout,
+    /// A relative link to a page or anchor that does not exist.
+    BrokenLink,
+    /// A referenced image or asset that does not exist.
+    MissingAsset,
+    /// Two pages would be written to the same output path.
+    DuplicateOutput,
+    /// A Fluent file has a syntax error.
+    FluentSyntax,
+    /// A Fluent message is missing in a language (falls back) or everywhere.
+    FluentMissing,
+    /// A template failed to parse or render.
+    Template,
+    /// A page is shown in the source language because its translation is missing.
+    Fallback,
+    /// A translation was made from an older version of its source page.
+    Outdated,
+    /// A translation with no `source_hash`: its state is unknown.
+    UnknownTranslationState,
+    /// A translated page that has no source-language page.
+    OrphanTranslation,
+    /// Base URL is not set, so absolute URLs (sitemap) are omitted.
+    NoBaseUrl,
+    /// A path escapes the site (`..`, absolute paths, symlinks out of the tree).
+    UnsafePath,
+    /// Raw HTML in content that the sanitiser removed (scripts, event handlers).
+    UnsafeHtml,
+    /// A draft page (listed by `check`).
+    Draft,
+    /// Writing the output failed.
+    Write,
+}
+
+impl Code {
+    /// The stable identifier printed in brackets, e.g. `E002`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Code::Io => "E001",
+            Code::FrontMatterSyntax => "E002",
+            Code::UnknownKey => "E003",
+            Code::FrontMatterValue => "E004",
+            Code::Config => "E005",
+            Code::BadLanguage => "E006",
+            Code::Layout => "E007",
+            Code::BrokenLink => "E012",
+            Code::MissingAsset => "E013",
+            Code::DuplicateOutput => "E014",
+            Code::FluentSyntax => "E020",
+            Code::FluentMissing => "E021",
+            Code::Template => "E030",
+            Code::UnsafePath => "E040",
+            Code::UnsafeHtml => "E041",
+            Code::Write => "E050",
+            Code::Fallback => "W101",
+            Code::Outdated => "W102",
+            Code::UnknownTranslationState => "W103",
+            Code::OrphanTranslation => "W104",
+            Code::NoBaseUrl => "W105",
+            Code::Draft => "W106",
+        }
+    }
+
+    /// A short kebab-case name, e.g. `unknown-key`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Code::Io => "io",
+            Code::FrontMatterSyntax => "front-matter-syntax",
+            Code::UnknownKey => "unknown-key",
+            Code::FrontMatterValue => "front-matter-value",
+            Code::Config => "config",
+            Code::BadLanguage => "bad-language",
+            Code::Layout => "layout",
+            Code::BrokenLink => "broken-link",
+            Code::MissingAsset => "missing-asset",
+            Code::DuplicateOutput => "duplicate-output",
+            Code::FluentSyntax => "fluent-syntax",
+            Code::FluentMissing => "fluent-missing",
+            Code::Template => "template",
+            Code::UnsafePath => "unsafe-path",
+            Code::UnsafeHtml => "unsafe-html",
+            Code::Write => "write",
+            Code::Fallback => "fallback",
+            Code::Outdated => "outdated",
+            Code::UnknownTranslationState => "unknown-translation-state",
+            Code::OrphanTranslation => "orphan-translation",
+            Code::NoBaseUrl => "no-base-url",
+            Code::Draft => "draft",
+        }
+    }
+}
+
+/// A finding: what is wrong, where (file, 1-based line and column), and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    #[serde(serialize_with = "ser_code")]
+    pub code: Code,
+    pub path: Option<PathBuf>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+fn ser_code<S: serde::Serializer>(code: &Code, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&format!("{} {}", code.id(), code.name()))
+}
+
+impl Diagnostic {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            path: None,
+            line: None,
+            column: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    pub fn at(mut self, path: impl Into<PathBuf>) -> Self {
+        self.path = Some(path.into());
+        self
+    }
+
+    pub fn pos(mut self, line: usize, column: usize) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `path:line:col`, as far as known.
+    pub fn location(&self) -> Option<String> {
+        let path = self.path.as_ref()?;
+        let mut s = path.display().to_string();
+        if let Some(line) = self.line {
+            s.push_str(&format!(":{line}"));
+            if let Some(col) = self.column {
+                s.push_str(&format!(":{col}"));
+            }
+        }
+        Some(s)
+    }
+
+    /// The order in which findings are reported: by file, then position.
+    fn sort_key(&self) -> impl Ord + '_ {
+        (
+            self.path.clone(),
+            self.line,
+            self.column,
+            self.severity,
+            self.code,
+            &self.message,
+        )
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{sev}[{}]: {}", self.code.id(), self.message)?;
+        if let Some(loc) = self.location() {
+            write!(f, "\n  --> {loc}")?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A collection of findings, kept in a stable order.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Sorted by file and position, duplicates removed.
+    pub fn sorted(&self) -> Vec<Diagnostic> {
+        let mut v = self.items.clone();
+        v.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        v.dedup();
+        v
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+/// Renders diagnostics for a terminal, with the offending source line
+/// underlined where the file can be read (paths are relative to `root`).
+pub fn render_text(diags: &[Diagnostic], root: &Path, color: bool) -> String {
+    use codespan_reporting::diagnostic::{Diagnostic as CsDiag, Label};
+    use codespan_reporting::files::SimpleFiles;
+    use codespan_reporting::term::{self, termcolor};
+
+    let mut files = SimpleFiles::new();
+    let mut out = termcolor::Buffer::no_color();
+    if color {
+        out = termcolor::Buffer::ansi();
+    }
+    let config = term::Config::default();
+    for d in diags {
+        let code = format!("{}", d.code.id());
+        let mut cs = match d.severity {
+            Severity::Error => CsDiag::error(),
+            Severity::Warning => CsDiag::warning(),
+        }
+        .with_code(code)
+        .with_message(&d.message);
+        let mut notes = Vec::new();
+        let source = d
+            .path
+            .as_ref()
+            .and_then(|p| std::fs::read_to_string(root.join(p)).ok());
+        match (&d.path, d.line, source) {
+            (Some(path), Some(line), Some(src)) => {
+                let offset = byte_offset(&src, line, d.column.unwrap_or(1));
+                let end = label_end(&src, offset);
+                let id = files.add(path.display().to_string(), src);
+                cs = cs.with_labels(vec![Label::primary(id, offset..end)]);
+            }
+            _ => {
+                if let Some(loc) = d.location() {
+                    notes.push(format!("in {loc}"));
+                }
+            }
+        }
+        if let Some(help) = &d.help {
+            notes.push(format!("help: {help}"));
+        }
+        cs = cs.with_notes(notes);
+        if term::emit_to_write_style(&mut out, &config, &files, &cs).is_err() {
+            // Fall back to the plain form; the snippet is a nicety.
+            let _ = std::io::Write::write_fmt(&mut out, format_args!("{d}\n"));
+        }
+    }
+    String::from_utf8_lossy(out.as_slice()).into_owned()
+}
+
+/// A JSON array of diagnostics (the documented machine-readable form).
+pub fn render_json(diags: &[Diagnostic]) -> String {
+    serde_json::to_string_pretty(diags).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// Byte offset of a 1-based line and (character) column, clamped to the text.
+pub fn byte_offset(src: &str, line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for (i, l) in src.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            let col = l
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map(|(b, _)| b)
+                .unwrap_or(l.trim_end_matches('\n').len());
+            return offset + col;
+        }
+        offset += l.len();
+    }
+    src.len()
+}
+
+/// End of the label starting at `offset`: the rest of the word, at least one char.
+fn label_end(src: &str, offset: usize) -> usize {
+    let rest = &src[offset.min(src.len())..];
+    let word = rest
+        .find(|c: char| c.is_whitespace() || c == ':' || c == ')' || c == ']')
+        .unwrap_or(rest.len());
+    let len = if word == 0 {
+        rest.chars().next().map(char::len_utf8).unwrap_or(0)
+    } else {
+        word
+    };
+    (offset + len).min(src.len())
+}
+
+/// 1-based line and column of a byte offset.
+pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let before = &src[..offset.min(src.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
+    (line, col)
+}
+
+/// The nearest of `candidates` to `word`, if it is close enough to be a likely typo.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_and_positions_round_trip() {
+        let src = "a: 1\nbé: 2\nc: 3\n";
+        let off = byte_offset(src, 2, 2);
+        assert_eq!(&src[off..off + 2], "é");
+        assert_eq!(line_col(src, off), (2, 2));
+    }
+
+    #[test]
+    fn suggestions_are_near_misses_only() {
+        let keys = ["title", "summary", "order"];
+        assert_eq!(suggest("titel", keys), Some("title"));
+        assert_eq!(suggest("sumary", keys), Some("summary"));
+        assert_eq!(suggest("colour", keys), None);
+    }
+}

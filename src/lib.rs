@@ -1,0 +1,13 @@
+//! equil: a static site generator for multilingual training modules.
+//!
+//! The pipeline is visible in the module tree: [`load`] (read files) →
+//! [`model`] (site, languages, modules, pages) → [`render`] (Markdown, Fluent,
+//! Tera) → [`write`] (atomic output). [`pipeline`] strings them together for
+//! the commands in `cmd/`.
+
+pub mod diagnostics;
+pub mod load;
+pub mod model;
+pub mod pipeline;
+pub mod render;
+pub mod write;

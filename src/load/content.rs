@@ -1,0 +1,253 @@
+//! Walks `content/<lang>/` and parses every Markdown file's front matter.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use super::frontmatter::{self, FrontMatter};
+use crate::diagnostics::{Code, Diagnostic};
+
+pub const CONTENT_DIR: &str = "content";
+
+/// One Markdown file of one language, parsed.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub lang: String,
+    /// Path inside the language tree with `/` separators: `_index.md`,
+    /// `employment-models/_index.md`, `employment-models/ips.md`. A page's
+    /// translations share it.
+    pub rel: String,
+    /// Path relative to the site root, for diagnostics.
+    pub path: PathBuf,
+    pub fm: FrontMatter,
+    pub body: String,
+    /// File line of the body's first line.
+    pub body_line: usize,
+    /// Hash of the title and body: which version of a source page this is.
+    pub hash: String,
+}
+
+/// A non-Markdown file beside the pages (image, PDF, ...), copied to the output.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub lang: String,
+    pub rel: String,
+    pub source: PathBuf,
+}
+
+/// Everything found under `content/`.
+#[derive(Debug, Default)]
+pub struct Content {
+    /// Language folders found, sorted.
+    pub languages: Vec<String>,
+    pub docs: Vec<Doc>,
+    pub assets: Vec<Asset>,
+}
+
+/// Loads the content tree of the site at `root`; problems go to `diags`.
+pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Content {
+    let content_root = root.join(CONTENT_DIR);
+    let mut content = Content::default();
+    let Ok(entries) = std::fs::read_dir(&content_root) else {
+        diags.push(
+            Diagnostic::error(Code::Layout, "no `content/` folder")
+                .at(CONTENT_DIR)
+                .help("create content/en/_index.md, or run `equil init DIR` for a new site"),
+        );
+        return content;
+    };
+    let mut lang_dirs: Vec<(String, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().map(|t| t.is_dir()).unwrap_or(false))
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+        .filter(|(name, _)| !name.starts_with('.'))
+        .collect();
+    lang_dirs.sort();
+
+    let canonical_root = content_root.canonicalize().unwrap_or(content_root.clone());
+    let mut md_files = Vec::new();
+    for (lang, dir) in lang_dirs {
+        if let Err(d) = super::check_language_tag(&lang, &Path::new(CONTENT_DIR).join(&lang)) {
+            diags.push(d);
+            continue;
+        }
+        content.languages.push(lang.clone());
+        for entry in walkdir::WalkDir::new(&dir)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| !is_hidden(e.file_name().to_str().unwrap_or("")))
+        {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    diags.push(Diagnostic::error(Code::Io, format!("cannot read: {e}")).at(
+                        e.path()
+                            .and_then(|p| p.strip_prefix(root).ok())
+                            .unwrap_or(Path::new(CONTENT_DIR)),
+                    ));
+                    continue;
+                }
+            };
+            let rel_to_root = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            if entry.path_is_symlink() {
+                let inside = entry
+                    .path()
+                    .canonicalize()
+                    .map(|t| t.starts_with(&canonical_root))
+                    .unwrap_or(false);
+                if !inside {
+                    diags.push(
+                        Diagnostic::error(
+                            Code::UnsafePath,
+                            "symbolic link points outside `content/`; it is not read",
+                        )
+                        .at(rel_to_root)
+                        .help("copy the file into the content tree instead of linking to it"),
+                    );
+                    continue;
+                }
+                if entry.path().is_dir() {
+                    diags.push(
+                        Diagnostic::warning(
+                            Code::Layout,
+                            "symbolic link to a folder is not followed",
+                        )
+                        .at(rel_to_root),
+                    );
+                    continue;
+                }
+            } else if !entry.file_type().is_file() {
+                continue;
+            }
+            let rel = entry
+                .path()
+                .strip_prefix(&dir)
+                .unwrap_or(entry.path())
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            let depth = rel.matches('/').count();
+            if rel.ends_with(".md") {
+                if depth == 0 && rel != "_index.md" {
+                    diags.push(
+                        Diagnostic::warning(
+                            Code::Layout,
+                            "a page at the top of a language tree is not part of any module; it is skipped",
+                        )
+                        .at(rel_to_root)
+                        .help("move it into a module folder, e.g. content/en/<module>/"),
+                    );
+                    continue;
+                }
+                if depth > 1 {
+                    diags.push(
+                        Diagnostic::warning(
+                            Code::Layout,
+                            "pages in sub-folders of a module are not part of the layout; it is skipped",
+                        )
+                        .at(rel_to_root)
+                        .help("put pages directly in the module folder: content/<lang>/<module>/<page>.md"),
+                    );
+                    continue;
+                }
+                md_files.push((lang.clone(), rel, rel_to_root.to_path_buf(), entry.into_path()));
+            } else {
+                content.assets.push(Asset {
+                    lang: lang.clone(),
+                    rel,
+                    source: entry.into_path(),
+                });
+            }
+        }
+    }
+
+    let parsed: Vec<Result<Doc, Vec<Diagnostic>>> = md_files
+        .into_par_iter()
+        .map(|(lang, rel, path, abs)| parse_file(lang, rel, path, &abs))
+        .collect();
+    for p in parsed {
+        match p {
+            Ok(doc) => content.docs.push(doc),
+            Err(errs) => diags.extend(errs),
+        }
+    }
+    content
+}
+
+fn is_hidden(name: &str) -> bool {
+    (name.starts_with('.') && name.len() > 1 && name != "..")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+}
+
+/// Reads and parses one Markdown file.
+pub fn parse_file(lang: String, rel: String, path: PathBuf, abs: &Path) -> Result<Doc, Vec<Diagnostic>> {
+    let bytes = std::fs::read(abs)
+        .map_err(|e| vec![Diagnostic::error(Code::Io, format!("cannot read: {e}")).at(&path)])?;
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let (line, col) = crate::diagnostics::line_col(
+                std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or(""),
+                valid,
+            );
+            return Err(vec![Diagnostic::error(Code::Io, "file is not valid UTF-8")
+                .at(&path)
+                .pos(line, col)
+                .help("save the file as UTF-8 in your editor")]);
+        }
+    };
+    parse_text(lang, rel, path, &text)
+}
+
+/// Parses a page's text (front matter and body).
+pub fn parse_text(lang: String, rel: String, path: PathBuf, text: &str) -> Result<Doc, Vec<Diagnostic>> {
+    let split = frontmatter::split(text, &path).map_err(|d| vec![d])?;
+    let fm = frontmatter::parse(&split, &path)?;
+    let hash = source_hash(&fm.title, split.body);
+    Ok(Doc {
+        lang,
+        rel,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+        path,
+        fm,
+        hash,
+    })
+}
+
+/// The version hash of a page: its title and body, insensitive to trailing
+/// white space on lines and at the end.
+pub fn source_hash(title: &str, body: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(title.trim().as_bytes());
+    h.update(b"\n");
+    for line in body.trim_end().lines() {
+        h.update(line.trim_end().as_bytes());
+        h.update(b"\n");
+    }
+    h.finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_ignores_trailing_white_space_only() {
+        let a = source_hash("T", "one\ntwo\n");
+        assert_eq!(a, source_hash("T ", "one  \ntwo\n\n\n"));
+        assert_ne!(a, source_hash("T", "one\ntwo!\n"));
+        assert_ne!(a, source_hash("U", "one\ntwo\n"));
+        assert_eq!(a.len(), 16);
+    }
+}

@@ -1,0 +1,251 @@
+//! Front matter: the YAML block between `---` lines at the top of a page.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::yaml;
+use crate::diagnostics::{Code, Diagnostic};
+
+/// Every key a page's front matter may have (SPEC.md).
+pub const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "summary",
+    "order",
+    "kind",
+    "objectives",
+    "duration",
+    "audience",
+    "group_size",
+    "materials",
+    "draft",
+    "slug",
+    "source_hash",
+    "extra",
+];
+
+/// What a content file is: a module overview, a page, the toolkit, or a tool card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Module,
+    #[default]
+    Page,
+    Toolkit,
+    Tool,
+}
+
+/// A group size may be written as a number (`6`) or a range (`"4-12"`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum GroupSize {
+    Number(u64),
+    Text(String),
+}
+
+impl std::fmt::Display for GroupSize {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            GroupSize::Number(n) => write!(f, "{n}"),
+            GroupSize::Text(s) => f.write_str(s),
+        }
+    }
+}
+
+/// The typed front matter of a content file.
+#[derive(Debug, Clone, Deserialize, Serialize, Default)]
+pub struct FrontMatter {
+    pub title: String,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub order: Option<i64>,
+    #[serde(default)]
+    pub kind: Option<Kind>,
+    #[serde(default)]
+    pub objectives: Vec<String>,
+    /// Minutes.
+    #[serde(default)]
+    pub duration: Option<u32>,
+    #[serde(default)]
+    pub audience: Vec<String>,
+    #[serde(default)]
+    pub group_size: Option<GroupSize>,
+    #[serde(default)]
+    pub materials: Vec<String>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub source_hash: Option<String>,
+    #[serde(default)]
+    pub extra: Option<serde_json::Value>,
+}
+
+/// A file split into its front matter and body.
+#[derive(Debug, Clone)]
+pub struct Split<'a> {
+    /// The YAML text between the `---` lines.
+    pub yaml: &'a str,
+    /// File line of the first YAML line.
+    pub yaml_line: usize,
+    /// The Markdown after the closing `---` line.
+    pub body: &'a str,
+    /// File line where the body starts.
+    pub body_line: usize,
+}
+
+/// Splits a file at its front matter fences.
+pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_end = text.find('\n').map(|i| i + 1).unwrap_or(text.len());
+    if text[..first_end].trim_end() != "---" {
+        return Err(Diagnostic::error(
+            Code::FrontMatterSyntax,
+            "missing front matter: the file must start with a `---` line",
+        )
+        .at(path)
+        .pos(1, 1)
+        .help("start the file with:\n---\ntitle: \"Page title\"\n---"));
+    }
+    let mut offset = first_end;
+    let mut line_no = 2;
+    for line in text[first_end..].split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let body_start = offset + line.len();
+            return Ok(Split {
+                yaml: &text[first_end..offset],
+                yaml_line: 2,
+                body: &text[body_start..],
+                body_line: line_no + 1,
+            });
+        }
+        offset += line.len();
+        line_no += 1;
+    }
+    Err(Diagnostic::error(
+        Code::FrontMatterSyntax,
+        "front matter is not closed: no `---` line after it",
+    )
+    .at(path)
+    .pos(1, 1)
+    .help("add a line with `---` after the last front matter key"))
+}
+
+/// Parses and validates front matter. Returns every problem found, not just the first.
+pub fn parse(split: &Split<'_>, path: &Path) -> Result<FrontMatter, Vec<Diagnostic>> {
+    let mut errors = match yaml::check_keys(split.yaml, path, split.yaml_line, KNOWN_KEYS) {
+        Ok(unknown) => unknown,
+        Err(syntax) => return Err(vec![syntax]),
+    };
+    let fm: Option<FrontMatter> =
+        match yaml::parse(split.yaml, path, split.yaml_line, Code::FrontMatterValue) {
+            Ok(fm) => Some(fm),
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        };
+    if let Some(fm) = &fm {
+        if fm.title.trim().is_empty() {
+            errors.push(
+                Diagnostic::error(Code::FrontMatterValue, "`title` is empty")
+                    .at(path)
+                    .pos(split.yaml_line, 1),
+            );
+        }
+        if let Some(slug) = &fm.slug {
+            if !is_valid_slug(slug) {
+                let line = key_line(split, "slug");
+                errors.push(
+                    Diagnostic::error(
+                        Code::UnsafePath,
+                        format!("`slug: {slug}` is not a valid URL slug"),
+                    )
+                    .at(path)
+                    .pos(line, 1)
+                    .help("use lowercase letters, digits and `-`, e.g. `slug: werkmodellen`"),
+                );
+            }
+        }
+    }
+    match fm {
+        Some(fm) if errors.is_empty() => Ok(fm),
+        _ => Err(errors),
+    }
+}
+
+/// A slug is one path segment of letters, digits, `-` and `_`: it can never
+/// leave its folder or clash with the files equil writes itself.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 100
+        && !slug.starts_with(['-', '_', '.'])
+        && slug
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+fn key_line(split: &Split<'_>, key: &str) -> usize {
+    split
+        .yaml
+        .lines()
+        .position(|l| l.split_once(':').map(|(k, _)| k.trim() == key).unwrap_or(false))
+        .map(|i| split.yaml_line + i)
+        .unwrap_or(split.yaml_line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(s: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
+        let p = Path::new("x.md");
+        let split = split(s, p).map_err(|d| vec![d])?;
+        parse(&split, p)
+    }
+
+    #[test]
+    fn unknown_key_is_reported_on_its_own_line_with_a_suggestion() {
+        let errs = parse_str("---\ntitle: A\nsumary: b\n---\nbody").unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].code, Code::UnknownKey);
+        assert_eq!((errs[0].line, errs[0].column), (Some(3), Some(1)));
+        assert_eq!(errs[0].help.as_deref(), Some("did you mean `summary`?"));
+    }
+
+    #[test]
+    fn yaml_errors_use_file_lines() {
+        let errs = parse_str("---\ntitle: A\norder: [1\n---\n").unwrap_err();
+        assert_eq!(errs[0].code, Code::FrontMatterSyntax);
+        assert!(errs[0].line.unwrap() >= 3, "{:?}", errs[0]);
+    }
+
+    #[test]
+    fn wrong_type_and_missing_title() {
+        let errs = parse_str("---\ntitle: A\nduration: soon\n---\n").unwrap_err();
+        assert_eq!(errs[0].code, Code::FrontMatterValue);
+        assert_eq!(errs[0].line, Some(3));
+        let errs = parse_str("---\nsummary: A\n---\n").unwrap_err();
+        assert!(errs[0].message.contains("title"), "{}", errs[0].message);
+    }
+
+    #[test]
+    fn body_line_and_group_size_forms() {
+        let s = "---\ntitle: A\ngroup_size: 6\n---\nHello";
+        let sp = split(s, Path::new("x.md")).unwrap();
+        assert_eq!(sp.body_line, 5);
+        assert_eq!(sp.body, "Hello");
+        let fm = parse_str(s).unwrap();
+        assert_eq!(fm.group_size.unwrap().to_string(), "6");
+    }
+
+    #[test]
+    fn slugs_cannot_escape() {
+        assert!(is_valid_slug("werkmodellen"));
+        assert!(!is_valid_slug("../etc"));
+        assert!(!is_valid_slug("a/b"));
+        assert!(!is_valid_slug(""));
+    }
+}

@@ -1,0 +1,217 @@
+//! Fluent interface strings: `locales/<lang>/*.ftl`, over the built-in ones.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use include_dir::{include_dir, Dir};
+use unic_langid::LanguageIdentifier;
+
+use crate::diagnostics::{line_col, Code, Diagnostic};
+
+pub const LOCALES_DIR: &str = "locales";
+
+/// The interface strings of our five languages, built into the binary.
+pub static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/locales");
+
+/// Text direction of a language (from its `lang-dir` message).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+/// One `.ftl` file as read: where it came from and its text.
+#[derive(Debug, Clone)]
+pub struct FtlFile {
+    /// `locales/nl/main.ftl`, or `(built-in)/nl/main.ftl`.
+    pub path: PathBuf,
+    pub name: String,
+    pub text: String,
+}
+
+/// The strings of one language.
+pub struct LangStrings {
+    pub lang: String,
+    pub bundle: FluentBundle<FluentResource>,
+    /// Message ids defined (not terms).
+    pub ids: BTreeSet<String>,
+    pub files: Vec<FtlFile>,
+    pub direction: Direction,
+    /// The language's own name for itself (`lang-name`), e.g. "Nederlands".
+    pub native_name: String,
+}
+
+/// The strings of every language that has any.
+pub struct Locales {
+    pub langs: BTreeMap<String, LangStrings>,
+}
+
+/// Language folders under `locales/` of the site (not the built-in ones).
+pub fn site_languages(root: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(root.join(LOCALES_DIR))
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .filter(|e| e.file_type().map(|t| t.is_dir()).unwrap_or(false))
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| !n.starts_with('.'))
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// The `.ftl` files of `lang`: built-in ones, overridden file by file by the site's.
+pub fn files_for(root: &Path, lang: &str) -> Result<Vec<FtlFile>, Diagnostic> {
+    let mut files: BTreeMap<String, FtlFile> = BTreeMap::new();
+    if let Some(dir) = BUILTIN.get_dir(lang) {
+        for f in dir.files() {
+            let name = f.path().file_name().unwrap_or_default().to_string_lossy().into_owned();
+            if !name.ends_with(".ftl") {
+                continue;
+            }
+            if let Some(text) = f.contents_utf8() {
+                files.insert(
+                    name.clone(),
+                    FtlFile {
+                        path: Path::new("(built-in)").join(lang).join(&name),
+                        name,
+                        text: text.to_string(),
+                    },
+                );
+            }
+        }
+    }
+    let dir = root.join(LOCALES_DIR).join(lang);
+    if let Ok(rd) = std::fs::read_dir(&dir) {
+        let mut entries: Vec<_> = rd.filter_map(Result::ok).collect();
+        entries.sort_by_key(|e| e.file_name());
+        for e in entries {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if !name.ends_with(".ftl") {
+                continue;
+            }
+            let rel = Path::new(LOCALES_DIR).join(lang).join(&name);
+            let bytes = std::fs::read(e.path())
+                .map_err(|err| Diagnostic::error(Code::Io, format!("cannot read: {err}")).at(&rel))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| Diagnostic::error(Code::Io, "file is not valid UTF-8").at(&rel).pos(1, 1))?;
+            files.insert(name.clone(), FtlFile { path: rel, name, text });
+        }
+    }
+    Ok(files.into_values().collect())
+}
+
+/// Parses one language's files into a bundle. Syntax errors are reported with
+/// file, line and column; the messages that did parse are kept.
+pub fn load_lang(root: &Path, lang: &str, diags: &mut Vec<Diagnostic>) -> LangStrings {
+    let langid: LanguageIdentifier = lang.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    // Our languages are left-to-right; isolation marks would end up in
+    // attributes, titles and URLs (fluent-templates#72).
+    bundle.set_use_isolating(false);
+    let files = match files_for(root, lang) {
+        Ok(f) => f,
+        Err(d) => {
+            diags.push(d);
+            Vec::new()
+        }
+    };
+    let mut ids = BTreeSet::new();
+    for file in &files {
+        let resource = match FluentResource::try_new(file.text.clone()) {
+            Ok(r) => r,
+            Err((r, errors)) => {
+                for e in errors {
+                    let (line, col) = line_col(&file.text, e.pos.start);
+                    diags.push(
+                        Diagnostic::error(Code::FluentSyntax, format!("Fluent syntax error: {}", e.kind))
+                            .at(&file.path)
+                            .pos(line, col),
+                    );
+                }
+                r
+            }
+        };
+        for entry in resource.entries() {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                ids.insert(m.id.name.to_string());
+            }
+        }
+        bundle.add_resource_overriding(resource);
+    }
+    let mut strings = LangStrings {
+        lang: lang.to_string(),
+        bundle,
+        ids,
+        files,
+        direction: Direction::Ltr,
+        native_name: lang.to_string(),
+    };
+    if let Some(name) = strings.format("lang-name", None) {
+        strings.native_name = name;
+    }
+    if strings.format("lang-dir", None).as_deref() == Some("rtl") {
+        strings.direction = Direction::Rtl;
+    }
+    strings
+}
+
+impl LangStrings {
+    /// Formats a message, or `None` when this language does not have it.
+    pub fn format(&self, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let msg = self.bundle.get_message(id)?;
+        let pattern = msg.value()?;
+        let mut errors = Vec::new();
+        let s = self.bundle.format_pattern(pattern, args, &mut errors);
+        Some(s.into_owned())
+    }
+
+    pub fn has(&self, id: &str) -> bool {
+        self.ids.contains(id)
+    }
+}
+
+impl Locales {
+    pub fn load(root: &Path, languages: &[String], diags: &mut Vec<Diagnostic>) -> Locales {
+        let langs = languages
+            .iter()
+            .map(|l| (l.clone(), load_lang(root, l, diags)))
+            .collect();
+        Locales { langs }
+    }
+
+    pub fn get(&self, lang: &str) -> Option<&LangStrings> {
+        self.langs.get(lang)
+    }
+}
+
+/// Message ids a template source refers to with `t(key="...")`.
+pub fn keys_used_by_template(source: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut rest = source;
+    while let Some(i) = rest.find("t(key=") {
+        rest = &rest[i + 6..];
+        let quote = rest.chars().next();
+        if let Some(q @ ('"' | '\'')) = quote {
+            if let Some(end) = rest[1..].find(q) {
+                keys.push(rest[1..1 + end].to_string());
+            }
+        }
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_keys_are_found() {
+        let src = r#"{{ t(key="nav-home") }} {{ t(key='x-y', n=2) }} {{ other(key="z") }}"#;
+        assert_eq!(keys_used_by_template(src), vec!["nav-home", "x-y"]);
+    }
+}

@@ -1,0 +1,501 @@
+//! Stage 2, **model**: the site as languages → modules → pages, with every
+//! page of the source language present in every language tree (translated,
+//! or falling back to the source), and the output path of each.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::diagnostics::{Code, Diagnostic};
+use crate::load::config::Config;
+use crate::load::content::{Asset, Content, Doc};
+use crate::load::frontmatter::Kind;
+use crate::load::locales::{Direction, Locales};
+use crate::load::theme::Theme;
+
+/// Index into [`Site::docs`].
+pub type DocId = usize;
+
+/// How a language tree got its copy of a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// The page is in the source language.
+    Source,
+    /// A translation made from the current version of the source.
+    Current,
+    /// A translation made from an older version of the source.
+    Outdated,
+    /// A translation that does not say which version it was made from.
+    Unknown,
+    /// No translation: the source page is shown, with a notice.
+    Fallback,
+}
+
+impl Status {
+    /// Whether the page exists in this language (not as a fallback).
+    pub fn exists(self) -> bool {
+        self != Status::Fallback
+    }
+}
+
+/// One page (or module overview, or home page) of one language tree.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Identity shared by translations: `module/page.md`.
+    pub rel: String,
+    /// The document shown: the translation, or the source when falling back.
+    pub doc: DocId,
+    /// The source-language document.
+    pub source: DocId,
+    pub status: Status,
+    /// Output path below the output folder: `nl/module/page.html`.
+    pub output: String,
+}
+
+/// A module of one language tree.
+#[derive(Debug, Clone)]
+pub struct Module {
+    /// Folder name under `content/<lang>/`.
+    pub dir: String,
+    /// Output folder name (the translated `slug`, or the folder name).
+    pub slug: String,
+    pub kind: Kind,
+    pub index: Entry,
+    pub pages: Vec<Entry>,
+}
+
+/// One language's site.
+#[derive(Debug, Clone)]
+pub struct Tree {
+    pub lang: String,
+    pub home: Entry,
+    pub modules: Vec<Module>,
+    /// Assets to copy: output path → source file (the language's own, else the source's).
+    pub assets: BTreeMap<String, PathBuf>,
+    /// Output path of every page by its identity.
+    pub outputs: HashMap<String, String>,
+    /// Asset output path by its path inside the language tree.
+    pub asset_outputs: HashMap<String, String>,
+}
+
+/// A language of the site.
+#[derive(Debug, Clone, Serialize)]
+pub struct Language {
+    pub code: String,
+    pub name: String,
+    pub direction: Direction,
+}
+
+/// The whole site, ready to render.
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub source_lang: String,
+    pub languages: Vec<Language>,
+    pub docs: Vec<Doc>,
+    pub trees: Vec<Tree>,
+    pub locales: Arc<Locales>,
+    pub theme: Theme,
+}
+
+/// Options that change what goes into the model.
+#[derive(Debug, Clone, Default)]
+pub struct ModelOptions {
+    pub drafts: bool,
+}
+
+impl Site {
+    pub fn tree(&self, lang: &str) -> Option<&Tree> {
+        self.trees.iter().find(|t| t.lang == lang)
+    }
+
+    pub fn doc(&self, id: DocId) -> &Doc {
+        &self.docs[id]
+    }
+
+    /// Every entry of a tree: home, then each module's index and pages.
+    pub fn entries<'a>(tree: &'a Tree) -> impl Iterator<Item = &'a Entry> + 'a {
+        std::iter::once(&tree.home).chain(
+            tree.modules
+                .iter()
+                .flat_map(|m| std::iter::once(&m.index).chain(m.pages.iter())),
+        )
+    }
+
+    /// Entries for the same identity in every language, in switcher order.
+    pub fn translations_of(&self, rel: &str) -> Vec<(&Language, &Tree, &Entry)> {
+        self.languages
+            .iter()
+            .zip(&self.trees)
+            .filter_map(|(l, t)| {
+                Site::entries(t)
+                    .find(|e| e.rel == rel)
+                    .map(|e| (l, t, e))
+            })
+            .collect()
+    }
+}
+
+/// Decides the site's languages: `site.yaml`'s list, or every language folder.
+pub fn languages(config: &Config, content: &Content, locale_langs: &[String], diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let mut langs: Vec<String> = if config.languages.is_empty() {
+        let mut all: Vec<String> = content
+            .languages
+            .iter()
+            .chain(locale_langs.iter())
+            .cloned()
+            .collect();
+        all.sort();
+        all.dedup();
+        all
+    } else {
+        for l in &content.languages {
+            if !config.languages.contains(l) {
+                diags.push(
+                    Diagnostic::warning(
+                        Code::Config,
+                        format!("content/{l}/ is not built: `{l}` is not in the `languages` of site.yaml"),
+                    )
+                    .at("site.yaml")
+                    .help(format!("add `{l}` to `languages`")),
+                );
+            }
+        }
+        config.languages.clone()
+    };
+    if !langs.contains(&config.source_language) {
+        if config.languages.is_empty() {
+            langs.insert(0, config.source_language.clone());
+        } else {
+            diags.push(
+                Diagnostic::error(
+                    Code::Config,
+                    format!(
+                        "the source language `{}` is not in `languages`",
+                        config.source_language
+                    ),
+                )
+                .at("site.yaml")
+                .help("add it to `languages`, or set `source_language`"),
+            );
+        }
+    }
+    langs
+}
+
+/// Builds the model from loaded content. Problems go to `diags`.
+pub fn build(
+    root: PathBuf,
+    config: Config,
+    content: Content,
+    locales: Locales,
+    theme: Theme,
+    lang_codes: Vec<String>,
+    opts: &ModelOptions,
+    diags: &mut Vec<Diagnostic>,
+) -> Site {
+    let source_lang = config.source_language.clone();
+    let docs: Vec<Doc> = content
+        .docs
+        .into_iter()
+        .filter(|d| opts.drafts || !d.fm.draft)
+        .filter(|d| lang_codes.contains(&d.lang))
+        .collect();
+    let by_key: HashMap<(&str, &str), DocId> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| ((d.lang.as_str(), d.rel.as_str()), i))
+        .collect();
+
+    // The structure comes from the source language.
+    let mut source_rels: Vec<&str> = docs
+        .iter()
+        .filter(|d| d.lang == source_lang)
+        .map(|d| d.rel.as_str())
+        .collect();
+    source_rels.sort();
+    for d in &docs {
+        if d.lang != source_lang && !by_key.contains_key(&(source_lang.as_str(), d.rel.as_str())) {
+            diags.push(
+                Diagnostic::warning(
+                    Code::OrphanTranslation,
+                    format!(
+                        "this page has no source page (content/{source_lang}/{}); it is not published",
+                        d.rel
+                    ),
+                )
+                .at(&d.path)
+                .help("write the source page first, or rename this file to match it"),
+            );
+        }
+    }
+
+    let home_source = by_key.get(&(source_lang.as_str(), "_index.md")).copied();
+    if home_source.is_none() && diags.iter().all(|d| !d.is_error()) {
+        diags.push(
+            Diagnostic::error(Code::Layout, "the source language has no home page")
+                .at(format!("content/{source_lang}/_index.md"))
+                .help("create it with front matter `title:` and an introduction"),
+        );
+    }
+
+    // Module folders (from the source language), with their pages.
+    let mut module_dirs: BTreeMap<&str, (Option<DocId>, Vec<DocId>)> = BTreeMap::new();
+    for rel in &source_rels {
+        let Some((dir, file)) = rel.split_once('/') else { continue };
+        let id = by_key[&(source_lang.as_str(), *rel)];
+        let slot = module_dirs.entry(dir).or_default();
+        if file == "_index.md" {
+            slot.0 = Some(id);
+        } else {
+            slot.1.push(id);
+        }
+    }
+
+    let languages: Vec<Language> = lang_codes
+        .iter()
+        .map(|code| {
+            let strings = locales.get(code);
+            Language {
+                code: code.clone(),
+                name: strings.map(|s| s.native_name.clone()).unwrap_or_else(|| code.clone()),
+                direction: strings.map(|s| s.direction).unwrap_or(Direction::Ltr),
+            }
+        })
+        .collect();
+
+    let mut trees = Vec::new();
+    for lang in &lang_codes {
+        let entry_for = |source: DocId| -> (DocId, Status) {
+            let rel = docs[source].rel.as_str();
+            if *lang == source_lang {
+                return (source, Status::Source);
+            }
+            match by_key.get(&(lang.as_str(), rel)) {
+                Some(&t) => {
+                    let status = match &docs[t].fm.source_hash {
+                        None => Status::Unknown,
+                        Some(h) if *h == docs[source].hash => Status::Current,
+                        Some(_) => Status::Outdated,
+                    };
+                    (t, status)
+                }
+                None => (source, Status::Fallback),
+            }
+        };
+        let make = |source: DocId, output: String| {
+            let (doc, status) = entry_for(source);
+            Entry {
+                rel: docs[source].rel.clone(),
+                doc,
+                source,
+                status,
+                output,
+            }
+        };
+
+        let home = match home_source {
+            Some(h) => make(h, format!("{lang}/index.html")),
+            None => Entry {
+                rel: "_index.md".into(),
+                doc: usize::MAX,
+                source: usize::MAX,
+                status: Status::Source,
+                output: format!("{lang}/index.html"),
+            },
+        };
+
+        let mut modules = Vec::new();
+        let mut slugs_seen: HashMap<String, String> = HashMap::new();
+        for (dir, (index, pages)) in &module_dirs {
+            let Some(index) = *index else {
+                if *lang == source_lang {
+                    diags.push(
+                        Diagnostic::error(
+                            Code::Layout,
+                            format!("module folder `{dir}` has no _index.md"),
+                        )
+                        .at(format!("content/{source_lang}/{dir}"))
+                        .help(format!(
+                            "create content/{source_lang}/{dir}/_index.md with `title:` and `kind: module`"
+                        )),
+                    );
+                }
+                continue;
+            };
+            let (shown, _) = entry_for(index);
+            let slug = docs[shown]
+                .fm
+                .slug
+                .clone()
+                .or_else(|| docs[index].fm.slug.clone())
+                .unwrap_or_else(|| dir.to_string());
+            if let Some(other) = slugs_seen.insert(slug.clone(), dir.to_string()) {
+                diags.push(
+                    Diagnostic::error(
+                        Code::DuplicateOutput,
+                        format!("modules `{other}` and `{dir}` would both be written to {lang}/{slug}/"),
+                    )
+                    .at(&docs[shown].path)
+                    .help("give one of them another `slug`"),
+                );
+            }
+            let kind = match docs[index].fm.kind {
+                Some(Kind::Toolkit) => Kind::Toolkit,
+                Some(Kind::Module) | None => Kind::Module,
+                Some(other) => {
+                    if *lang == source_lang {
+                        diags.push(
+                            Diagnostic::error(
+                                Code::FrontMatterValue,
+                                format!("a module's _index.md has `kind: {}`", kind_name(other)),
+                            )
+                            .at(&docs[index].path)
+                            .help("use `kind: module`, or `kind: toolkit` for the toolkit"),
+                        );
+                    }
+                    Kind::Module
+                }
+            };
+            let mut page_entries: Vec<Entry> = Vec::new();
+            let mut page_slugs: HashMap<String, String> = HashMap::new();
+            let mut ordered = pages.clone();
+            ordered.sort_by(|a, b| {
+                (docs[*a].fm.order.unwrap_or(i64::MAX), &docs[*a].rel)
+                    .cmp(&(docs[*b].fm.order.unwrap_or(i64::MAX), &docs[*b].rel))
+            });
+            for p in ordered {
+                let (shown, _) = entry_for(p);
+                let stem = docs[p]
+                    .rel
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches(".md")
+                    .to_string();
+                let page_slug = docs[shown]
+                    .fm
+                    .slug
+                    .clone()
+                    .or_else(|| docs[p].fm.slug.clone())
+                    .unwrap_or(stem);
+                if page_slug == "index" || page_slug == "print" {
+                    diags.push(
+                        Diagnostic::error(
+                            Code::DuplicateOutput,
+                            format!("a page may not be called `{page_slug}`: equil writes {slug}/{page_slug}.html itself"),
+                        )
+                        .at(&docs[shown].path)
+                        .help("rename the file, or set another `slug`"),
+                    );
+                    continue;
+                }
+                if let Some(other) = page_slugs.insert(page_slug.clone(), docs[p].rel.clone()) {
+                    diags.push(
+                        Diagnostic::error(
+                            Code::DuplicateOutput,
+                            format!(
+                                "`{other}` and `{}` would both be written to {lang}/{slug}/{page_slug}.html",
+                                docs[p].rel
+                            ),
+                        )
+                        .at(&docs[shown].path)
+                        .help("give one of them another `slug`"),
+                    );
+                    continue;
+                }
+                if matches!(docs[p].fm.kind, Some(Kind::Module | Kind::Toolkit)) && *lang == source_lang {
+                    diags.push(
+                        Diagnostic::error(
+                            Code::FrontMatterValue,
+                            format!("`kind: {}` is only for a module's _index.md", kind_name(docs[p].fm.kind.unwrap_or_default())),
+                        )
+                        .at(&docs[p].path)
+                        .help("use `kind: page`, or `kind: tool` for a tool card"),
+                    );
+                }
+                page_entries.push(make(p, format!("{lang}/{slug}/{page_slug}.html")));
+            }
+            modules.push(Module {
+                dir: dir.to_string(),
+                slug: slug.clone(),
+                kind,
+                index: make(index, format!("{lang}/{slug}/index.html")),
+                pages: page_entries,
+            });
+        }
+        modules.sort_by(|a, b| {
+            (docs[a.index.source].fm.order.unwrap_or(i64::MAX), &a.dir)
+                .cmp(&(docs[b.index.source].fm.order.unwrap_or(i64::MAX), &b.dir))
+        });
+
+        // Assets: the language's own, else the source language's.
+        let module_slug: HashMap<&str, &str> =
+            modules.iter().map(|m| (m.dir.as_str(), m.slug.as_str())).collect();
+        let mut assets = BTreeMap::new();
+        let mut asset_outputs = HashMap::new();
+        for a in content_assets(&content.assets, lang, &source_lang) {
+            let output = match a.rel.split_once('/') {
+                Some((dir, rest)) => match module_slug.get(dir) {
+                    Some(slug) => format!("{lang}/{slug}/{rest}"),
+                    None => format!("{lang}/{}", a.rel),
+                },
+                None => format!("{lang}/{}", a.rel),
+            };
+            asset_outputs.insert(a.rel.clone(), output.clone());
+            assets.insert(output, a.source.clone());
+        }
+
+        let mut tree = Tree {
+            lang: lang.clone(),
+            home,
+            modules,
+            assets,
+            outputs: HashMap::new(),
+            asset_outputs,
+        };
+        tree.outputs = Site::entries(&tree)
+            .map(|e| (e.rel.clone(), e.output.clone()))
+            .collect();
+        trees.push(tree);
+    }
+
+    Site {
+        root,
+        config,
+        source_lang,
+        languages,
+        docs,
+        trees,
+        locales: Arc::new(locales),
+        theme,
+    }
+}
+
+fn content_assets<'a>(all: &'a [Asset], lang: &str, source: &str) -> Vec<&'a Asset> {
+    let own: HashMap<&str, &Asset> = all
+        .iter()
+        .filter(|a| a.lang == lang)
+        .map(|a| (a.rel.as_str(), a))
+        .collect();
+    let mut out: Vec<&Asset> = own.values().copied().collect();
+    for a in all.iter().filter(|a| a.lang == source) {
+        if !own.contains_key(a.rel.as_str()) {
+            out.push(a);
+        }
+    }
+    out.sort_by(|a, b| a.rel.cmp(&b.rel));
+    out
+}
+
+pub fn kind_name(k: Kind) -> &'static str {
+    match k {
+        Kind::Module => "module",
+        Kind::Page => "page",
+        Kind::Toolkit => "toolkit",
+        Kind::Tool => "tool",
+    }
+}

@@ -1,0 +1,164 @@
+//! The pipeline every command reuses: load → model → render → write.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::diagnostics::{Code, Diagnostic};
+use crate::load::{config, content, locales, theme};
+use crate::model::{self, ModelOptions, Site};
+use crate::render::{self, markdown::Parsed, Rendered};
+use crate::write::{NullSink, Sink, Staging};
+
+/// What to load.
+#[derive(Debug, Clone)]
+pub struct SiteOptions {
+    pub root: PathBuf,
+    /// Overrides `base_url` of site.yaml.
+    pub base_url: Option<String>,
+    /// Include pages with `draft: true`.
+    pub drafts: bool,
+}
+
+impl SiteOptions {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        SiteOptions {
+            root: root.into(),
+            base_url: None,
+            drafts: false,
+        }
+    }
+}
+
+/// Loads and models the site. `None` when loading found errors (in `diags`).
+pub fn load_site(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<Site> {
+    let root = &opts.root;
+    if !root.is_dir() {
+        diags.push(Diagnostic::error(
+            Code::Io,
+            format!("site folder {} does not exist", root.display()),
+        ));
+        return None;
+    }
+    let mut config = match config::load(root) {
+        Ok(c) => c,
+        Err(e) => {
+            diags.extend(e);
+            return None;
+        }
+    };
+    if let Some(url) = &opts.base_url {
+        config.base_url = Some(url.trim_end_matches('/').to_string() + "/");
+    }
+    let content = content::load(root, diags);
+    let mut locale_langs = Vec::new();
+    for l in locales::site_languages(root) {
+        match crate::load::check_language_tag(&l, &Path::new(locales::LOCALES_DIR).join(&l)) {
+            Ok(()) => locale_langs.push(l),
+            Err(d) => diags.push(d),
+        }
+    }
+    let langs = model::languages(&config, &content, &locale_langs, diags);
+    for l in &langs {
+        if let Err(d) = crate::load::check_language_tag(l, Path::new(config::CONFIG_FILE)) {
+            diags.push(d);
+        }
+    }
+    let strings = locales::Locales::load(root, &langs, diags);
+    let theme = match theme::load(root, &config.theme) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            theme::Theme::default()
+        }
+    };
+    let site = model::build(
+        root.clone(),
+        config,
+        content,
+        strings,
+        theme,
+        langs,
+        &ModelOptions { drafts: opts.drafts },
+        diags,
+    );
+    if diags.iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    Some(site)
+}
+
+/// The result of a build or check.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Present when the output was complete (and, for a build, committed).
+    pub rendered: Option<Rendered>,
+    pub elapsed: Duration,
+}
+
+impl Outcome {
+    pub fn failed(&self) -> bool {
+        self.rendered.is_none() || self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Loads, validates and renders into `sink`.
+pub fn run(opts: &SiteOptions, sink: &dyn Sink) -> (Outcome, Option<(Site, Vec<Parsed>)>) {
+    let start = Instant::now();
+    let mut diags = Vec::new();
+    let Some(site) = load_site(opts, &mut diags) else {
+        return (finish(diags, None, start), None);
+    };
+    let parsed = render::parse_all(&site);
+    render::validate(&site, &parsed, &mut diags);
+    if diags.iter().any(Diagnostic::is_error) {
+        return (finish(diags, None, start), Some((site, parsed)));
+    }
+    let rendered = render::render(&site, &parsed, sink, &mut diags);
+    (finish(diags, rendered, start), Some((site, parsed)))
+}
+
+fn finish(mut diags: Vec<Diagnostic>, rendered: Option<Rendered>, start: Instant) -> Outcome {
+    let mut d = crate::diagnostics::Diagnostics::new();
+    d.extend(diags.drain(..));
+    Outcome {
+        diagnostics: d.sorted(),
+        rendered,
+        elapsed: start.elapsed(),
+    }
+}
+
+/// `equil build`: renders into a staging folder and swaps it in only on success.
+pub fn build(opts: &SiteOptions, output: &Path) -> Outcome {
+    let staging = match Staging::new(output) {
+        Ok(s) => s,
+        Err(e) => {
+            return Outcome {
+                diagnostics: vec![Diagnostic::error(
+                    Code::Write,
+                    format!("cannot create a staging folder next to {}: {e}", output.display()),
+                )],
+                ..Outcome::default()
+            }
+        }
+    };
+    let (mut outcome, _) = run(opts, &staging);
+    if outcome.failed() {
+        // `staging` is dropped and removed; the previous output stays as it was.
+        outcome.rendered = None;
+        return outcome;
+    }
+    if let Err(e) = staging.commit() {
+        outcome.diagnostics.push(Diagnostic::error(
+            Code::Write,
+            format!("cannot move the new site into {}: {e}", output.display()),
+        ));
+        outcome.rendered = None;
+    }
+    outcome
+}
+
+/// `equil check`: every validation, nothing written.
+pub fn check(opts: &SiteOptions) -> Outcome {
+    run(opts, &NullSink).0
+}

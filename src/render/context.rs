@@ -1,0 +1,264 @@
+//! The data templates see. Navigation is computed once per module and
+//! language and shared by all pages of that module (never rebuilt per page).
+
+use serde::Serialize;
+
+use super::links::{relative, to_root};
+use super::markdown::{inline_html, inline_text, Heading};
+use crate::load::frontmatter::Kind;
+use crate::model::{kind_name, Entry, Module, Site, Status, Tree};
+
+/// A link with a title.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+/// One entry of a module's table of contents.
+#[derive(Debug, Clone, Serialize)]
+pub struct NavItem {
+    pub title: String,
+    /// URL relative to the module's folder.
+    pub url: String,
+    pub kind: &'static str,
+    pub summary: Option<String>,
+    pub duration: Option<u32>,
+    pub group_size: Option<String>,
+    pub fallback: bool,
+    /// Language of the page's text (differs from the tree's on fallback pages).
+    pub content_lang: String,
+}
+
+/// A module as shown in navigation, computed once per language.
+#[derive(Debug, Clone, Serialize)]
+pub struct ModuleNav {
+    pub title: String,
+    pub summary: Option<String>,
+    pub kind: &'static str,
+    pub duration: Option<u32>,
+    pub objectives: Vec<String>,
+    pub audience: Vec<String>,
+    /// URL of the module's overview, relative to the language's home folder.
+    pub url: String,
+    /// Folder name of the module in the output.
+    pub slug: String,
+    pub fallback: bool,
+    pub content_lang: String,
+    pub pages: Vec<NavItem>,
+}
+
+/// Per-language data shared by every page of that language.
+pub struct TreeNav {
+    pub modules: Vec<ModuleNav>,
+}
+
+impl TreeNav {
+    pub fn new(site: &Site, tree: &Tree) -> TreeNav {
+        TreeNav {
+            modules: tree.modules.iter().map(|m| module_nav(site, tree, m)).collect(),
+        }
+    }
+}
+
+fn module_nav(site: &Site, tree: &Tree, m: &Module) -> ModuleNav {
+    let doc = site.doc(m.index.doc);
+    let pages = m
+        .pages
+        .iter()
+        .map(|p| {
+            let d = site.doc(p.doc);
+            NavItem {
+                title: inline_text(&d.fm.title),
+                url: relative(&m.index.output, &p.output),
+                kind: kind_name(d.fm.kind.unwrap_or(if m.kind == Kind::Toolkit { Kind::Tool } else { Kind::Page })),
+                summary: d.fm.summary.as_deref().map(inline_html),
+                duration: d.fm.duration,
+                group_size: d.fm.group_size.as_ref().map(|g| g.to_string()),
+                fallback: p.status == Status::Fallback,
+                content_lang: d.lang.clone(),
+            }
+        })
+        .collect();
+    ModuleNav {
+        title: inline_text(&doc.fm.title),
+        summary: doc.fm.summary.as_deref().map(inline_html),
+        kind: kind_name(m.kind),
+        duration: doc.fm.duration,
+        objectives: doc.fm.objectives.iter().map(|o| inline_html(o)).collect(),
+        audience: doc.fm.audience.clone(),
+        url: relative(&tree.home.output, &m.index.output),
+        slug: m.slug.clone(),
+        fallback: m.index.status == Status::Fallback,
+        content_lang: doc.lang.clone(),
+        pages,
+    }
+}
+
+/// A language in the switcher, linking to the same page in that language.
+#[derive(Debug, Clone, Serialize)]
+pub struct LangLink {
+    pub code: String,
+    pub name: String,
+    pub url: String,
+    pub current: bool,
+    /// False when that language shows this page as a fallback.
+    pub translated: bool,
+}
+
+/// `<link rel="alternate" hreflang>` target.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub code: String,
+    pub url: String,
+}
+
+/// The page being rendered.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageData {
+    pub title: String,
+    pub summary: Option<String>,
+    pub kind: &'static str,
+    pub content: String,
+    /// Headings of level 2 and 3, for the on-page table of contents.
+    pub toc: Vec<Heading>,
+    pub duration: Option<u32>,
+    pub group_size: Option<String>,
+    pub materials: Vec<String>,
+    pub objectives: Vec<String>,
+    pub audience: Vec<String>,
+    pub extra: serde_json::Value,
+    pub status: Status,
+    pub content_lang: String,
+    pub content_dir: &'static str,
+    /// Link to the current source page (for the outdated notice).
+    pub source_url: Option<String>,
+    /// This page's file name, to mark it in the module navigation.
+    pub file: String,
+}
+
+/// Everything a page template gets.
+#[derive(Debug, Serialize)]
+pub struct PageContext<'a> {
+    pub lang: &'a str,
+    pub dir: &'static str,
+    pub site_title: &'a str,
+    /// Relative path to the output root (`../../`).
+    pub root: String,
+    /// Relative URL of this language's home page.
+    pub home_url: String,
+    /// Relative URL of this language's handbook print page.
+    pub handbook_print_url: String,
+    /// Relative URL of the search index script of this language.
+    pub search_index_url: String,
+    pub page: PageData,
+    /// The current module (pages and module overviews).
+    pub module: Option<&'a ModuleNav>,
+    /// Relative path from this page to its module's folder (`""` inside it).
+    pub module_base: String,
+    /// All modules (home page), URLs relative to the home folder.
+    pub modules: &'a [ModuleNav],
+    pub breadcrumbs: Vec<Link>,
+    pub prev: Option<Link>,
+    pub next: Option<Link>,
+    pub languages: Vec<LangLink>,
+    pub alternates: Vec<Alternate>,
+    /// Absolute URL of this page, when the base URL is known.
+    pub canonical: Option<String>,
+}
+
+pub fn dir_name(site: &Site, lang: &str) -> &'static str {
+    match site
+        .languages
+        .iter()
+        .find(|l| l.code == lang)
+        .map(|l| l.direction)
+    {
+        Some(crate::load::locales::Direction::Rtl) => "rtl",
+        _ => "ltr",
+    }
+}
+
+/// Switcher entries and hreflang alternates for an entry of `tree`.
+pub fn languages_for(site: &Site, tree: &Tree, entry: &Entry) -> (Vec<LangLink>, Vec<Alternate>) {
+    let mut switcher = Vec::new();
+    let mut alternates = Vec::new();
+    for (lang, other, e) in site.translations_of(&entry.rel) {
+        switcher.push(LangLink {
+            code: lang.code.clone(),
+            name: lang.name.clone(),
+            url: relative(&entry.output, &e.output),
+            current: other.lang == tree.lang,
+            translated: e.status.exists(),
+        });
+        if e.status.exists() {
+            let url = match &site.config.base_url {
+                Some(base) => format!("{base}{}", e.output),
+                None => relative(&entry.output, &e.output),
+            };
+            alternates.push(Alternate {
+                code: lang.code.clone(),
+                url,
+            });
+        }
+    }
+    (switcher, alternates)
+}
+
+/// Builds the page data for an entry, with its rendered content.
+pub fn page_data(site: &Site, entry: &Entry, kind: Kind, content: String, toc: Vec<Heading>) -> PageData {
+    let doc = site.doc(entry.doc);
+    let source_url = match entry.status {
+        Status::Outdated | Status::Unknown => site
+            .tree(&site.source_lang)
+            .and_then(|t| t.outputs.get(&entry.rel))
+            .map(|out| relative(&entry.output, out)),
+        _ => None,
+    };
+    PageData {
+        title: inline_text(&doc.fm.title),
+        summary: doc.fm.summary.as_deref().map(inline_html),
+        kind: kind_name(kind),
+        content,
+        toc: toc.into_iter().filter(|h| h.level == 2 || h.level == 3).collect(),
+        duration: doc.fm.duration,
+        group_size: doc.fm.group_size.as_ref().map(|g| g.to_string()),
+        materials: doc.fm.materials.iter().map(|m| inline_html(m)).collect(),
+        objectives: doc.fm.objectives.iter().map(|o| inline_html(o)).collect(),
+        audience: doc.fm.audience.clone(),
+        extra: doc.fm.extra.clone().unwrap_or(serde_json::Value::Null),
+        status: entry.status,
+        content_lang: doc.lang.clone(),
+        content_dir: dir_name(site, &doc.lang),
+        source_url,
+        file: entry.output.rsplit('/').next().unwrap_or("").to_string(),
+    }
+}
+
+/// Common parts of a page context.
+pub fn base_context<'a>(site: &'a Site, tree: &'a Tree, entry: &Entry, page: PageData) -> PageContext<'a> {
+    let (languages, alternates) = languages_for(site, tree, entry);
+    PageContext {
+        lang: &tree.lang,
+        dir: dir_name(site, &tree.lang),
+        site_title: &site.config.title,
+        root: to_root(&entry.output),
+        home_url: relative(&entry.output, &tree.home.output),
+        handbook_print_url: relative(&entry.output, &format!("{}/print.html", tree.lang)),
+        search_index_url: relative(&entry.output, &format!("{}/search-index.js", tree.lang)),
+        page,
+        module: None,
+        module_base: String::new(),
+        modules: &[],
+        breadcrumbs: Vec::new(),
+        prev: None,
+        next: None,
+        languages,
+        alternates,
+        canonical: site
+            .config
+            .base_url
+            .as_ref()
+            .map(|b| format!("{b}{}", entry.output)),
+    }
+}

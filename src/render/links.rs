@@ -1,0 +1,360 @@
+//! Link resolution: what a destination written in Markdown points to, the
+//! relative URL to write for it, and whether it exists.
+
+use std::collections::HashMap;
+
+use crate::diagnostics::{suggest, Code, Diagnostic};
+use crate::model::{Site, Tree};
+
+use super::markdown::{LinkRewriter, Parsed};
+
+/// What a Markdown link destination refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Another site, `mailto:` and the like: left as written.
+    External,
+    /// `#anchor` on the same page.
+    Anchor(String),
+    /// Another page (or a module overview), by identity, maybe with `#anchor`.
+    Page { rel: String, fragment: Option<String> },
+    /// A file beside the pages (image, PDF), by its path in the language tree.
+    Asset { rel: String, fragment: Option<String> },
+    /// A path that would leave the site, or an absolute path.
+    Unsafe(String),
+}
+
+/// Classifies `dest`, written in the page with identity `doc_rel`.
+pub fn classify(doc_rel: &str, dest: &str) -> Target {
+    let dest = dest.trim();
+    if dest.is_empty() {
+        return Target::Anchor(String::new());
+    }
+    if let Some(f) = dest.strip_prefix('#') {
+        return Target::Anchor(percent_decode(f));
+    }
+    if let Some(scheme_end) = dest.find(':') {
+        let scheme = &dest[..scheme_end];
+        if !scheme.is_empty()
+            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            && !scheme.contains('/')
+        {
+            if scheme.eq_ignore_ascii_case("file") || scheme.eq_ignore_ascii_case("javascript") {
+                return Target::Unsafe(format!("`{scheme}:` links are not allowed in content"));
+            }
+            return Target::External;
+        }
+    }
+    if dest.starts_with("//") {
+        return Target::External;
+    }
+    if dest.starts_with('/') || dest.starts_with('\\') {
+        return Target::Unsafe(
+            "absolute paths do not work when the site is opened from a folder; use a relative link".into(),
+        );
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((p, f)) => (p, Some(percent_decode(f))),
+        None => (dest, None),
+    };
+    let path = path.split('?').next().unwrap_or("");
+    let path = percent_decode(path);
+    let base: Vec<&str> = doc_rel.split('/').collect();
+    let mut parts: Vec<String> = base[..base.len() - 1].iter().map(|s| s.to_string()).collect();
+    for seg in path.split(['/', '\\']) {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return Target::Unsafe(format!("`{dest}` points outside the language's content folder"));
+                }
+            }
+            s => parts.push(s.to_string()),
+        }
+    }
+    let joined = parts.join("/");
+    let is_dir = path.is_empty() || path.ends_with('/') || path == "." || path.ends_with("/.");
+    if is_dir {
+        let rel = if joined.is_empty() {
+            "_index.md".to_string()
+        } else {
+            format!("{joined}/_index.md")
+        };
+        return Target::Page { rel, fragment };
+    }
+    if joined.ends_with(".md") {
+        return Target::Page { rel: joined, fragment };
+    }
+    Target::Asset { rel: joined, fragment }
+}
+
+/// Resolves an asset-looking path that is really a page (`module`, `x.html`).
+fn as_page<'a>(tree: &'a Tree, rel: &str) -> Option<(String, &'a String)> {
+    let candidates = [
+        format!("{rel}/_index.md"),
+        rel.strip_suffix(".html").map(|s| format!("{s}.md")).unwrap_or_default(),
+    ];
+    candidates
+        .into_iter()
+        .find_map(|c| tree.outputs.get(&c).map(|o| (c, o)))
+}
+
+/// The relative URL from the output file `from` to the output path `to`.
+pub fn relative(from: &str, to: &str) -> String {
+    let from_dir: Vec<&str> = match from.rsplit_once('/') {
+        Some((d, _)) => d.split('/').collect(),
+        None => Vec::new(),
+    };
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from_dir
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count()
+        .min(to_parts.len().saturating_sub(1));
+    let mut out = "../".repeat(from_dir.len() - common);
+    out.push_str(&to_parts[common..].join("/"));
+    encode_path(&out)
+}
+
+/// The relative path from the output file `from` up to the output root (`../../`).
+pub fn to_root(from: &str) -> String {
+    "../".repeat(from.matches('/').count())
+}
+
+fn encode_path(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '"' => out.push_str("%22"),
+            '#' => out.push_str("%23"),
+            '%' => out.push_str("%25"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '?' => out.push_str("%3F"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// Pages that share one print document: identity → chapter id.
+pub type PrintScope = HashMap<String, String>;
+
+/// Rewrites links for HTML written to `from` in `tree`.
+pub struct TreeLinks<'a> {
+    pub tree: &'a Tree,
+    /// Identity of the page the links were written in.
+    pub doc_rel: &'a str,
+    /// Output path the HTML is written to.
+    pub from: &'a str,
+    /// In a print document: the pages it contains, and the current chapter's id prefix.
+    pub print: Option<(&'a PrintScope, &'a str)>,
+}
+
+impl LinkRewriter for TreeLinks<'_> {
+    fn rewrite(&self, dest: &str, _image: bool) -> String {
+        let with_fragment = |url: String, fragment: &Option<String>| match fragment {
+            Some(f) if !f.is_empty() => format!("{url}#{f}"),
+            _ => url,
+        };
+        match classify(self.doc_rel, dest) {
+            Target::External | Target::Unsafe(_) => dest.to_string(),
+            Target::Anchor(f) => match self.print {
+                Some((_, prefix)) => format!("#{prefix}{f}"),
+                None => format!("#{f}"),
+            },
+            Target::Page { rel, fragment } => self.page_url(&rel, &fragment).unwrap_or_else(|| dest.to_string()),
+            Target::Asset { rel, fragment } => {
+                if let Some(out) = self.tree.asset_outputs.get(&rel) {
+                    return with_fragment(relative(self.from, out), &fragment);
+                }
+                match as_page(self.tree, &rel) {
+                    Some((page, _)) => self.page_url(&page, &fragment).unwrap_or_else(|| dest.to_string()),
+                    None => dest.to_string(),
+                }
+            }
+        }
+    }
+}
+
+impl TreeLinks<'_> {
+    fn page_url(&self, rel: &str, fragment: &Option<String>) -> Option<String> {
+        if let Some((scope, _)) = self.print {
+            if let Some(chapter) = scope.get(rel) {
+                return Some(match fragment {
+                    Some(f) if !f.is_empty() => format!("#{chapter}--{f}"),
+                    _ => format!("#{chapter}"),
+                });
+            }
+        }
+        let out = self.tree.outputs.get(rel)?;
+        let url = relative(self.from, out);
+        Some(match fragment {
+            Some(f) if !f.is_empty() => format!("{url}#{f}"),
+            _ => url,
+        })
+    }
+}
+
+/// Checks every link of every page in every language tree: pages, anchors
+/// (taking fallbacks into account) and assets must exist.
+pub fn validate(site: &Site, parsed: &[Parsed], diags: &mut Vec<Diagnostic>) {
+    for tree in &site.trees {
+        for entry in Site::entries(tree) {
+            if entry.doc == usize::MAX {
+                continue;
+            }
+            let doc = site.doc(entry.doc);
+            let own = &parsed[entry.doc];
+            for link in &own.links {
+                let at = |d: Diagnostic| d.at(&doc.path).pos(link.line, link.column);
+                match classify(&doc.rel, &link.dest) {
+                    Target::External => {}
+                    Target::Unsafe(msg) => diags.push(at(Diagnostic::error(Code::UnsafePath, msg))),
+                    Target::Anchor(f) => {
+                        if !f.is_empty() && !has_anchor(own, &f) {
+                            diags.push(at(broken_anchor(&f, own, "this page")));
+                        }
+                    }
+                    Target::Page { rel, fragment } => check_page(site, tree, parsed, doc, &rel, &fragment, link.dest.as_str(), diags, &at),
+                    Target::Asset { rel, fragment } => {
+                        if tree.asset_outputs.contains_key(&rel) {
+                            continue;
+                        }
+                        if let Some((page, _)) = as_page(tree, &rel) {
+                            check_page(site, tree, parsed, doc, &page, &fragment, link.dest.as_str(), diags, &at);
+                            continue;
+                        }
+                        let (code, what) = if link.image {
+                            (Code::MissingAsset, "image")
+                        } else {
+                            (Code::BrokenLink, "file")
+                        };
+                        let mut d = Diagnostic::error(code, format!("{what} `{}` does not exist", link.dest));
+                        let names = tree.asset_outputs.keys().map(String::as_str);
+                        if let Some(s) = suggest(&rel, names) {
+                            d = d.help(format!("did you mean `{}`?", relative_from_doc(&doc.rel, s)));
+                        } else {
+                            d = d.help(format!("put the file beside the page: content/{}/{rel}", doc.lang));
+                        }
+                        diags.push(at(d));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_page(
+    site: &Site,
+    tree: &Tree,
+    parsed: &[Parsed],
+    doc: &crate::load::content::Doc,
+    rel: &str,
+    fragment: &Option<String>,
+    dest: &str,
+    diags: &mut Vec<Diagnostic>,
+    at: &dyn Fn(Diagnostic) -> Diagnostic,
+) {
+    let Some(target) = Site::entries(tree).find(|e| e.rel == rel) else {
+        let mut d = Diagnostic::error(Code::BrokenLink, format!("link to `{dest}`: no such page"));
+        let names = tree.outputs.keys().map(String::as_str);
+        if let Some(s) = suggest(rel, names) {
+            d = d.help(format!("did you mean `{}`?", relative_from_doc(&doc.rel, s)));
+        }
+        diags.push(at(d));
+        return;
+    };
+    let Some(f) = fragment.as_deref().filter(|f| !f.is_empty()) else { return };
+    if target.doc == usize::MAX {
+        return;
+    }
+    let target_parsed = &parsed[target.doc];
+    if has_anchor(target_parsed, f) {
+        return;
+    }
+    let target_doc = site.doc(target.doc);
+    if target_doc.lang == doc.lang {
+        diags.push(at(broken_anchor(f, target_parsed, &format!("`{dest}`"))));
+    } else {
+        diags.push(at(Diagnostic::warning(
+            Code::BrokenLink,
+            format!(
+                "anchor `#{f}` is not in the {} translation of `{rel}`; readers of that language land at the top of the page",
+                target_doc.lang
+            ),
+        )
+        .help("give the heading a stable id in both languages, e.g. `## Title {#my-id}`")));
+    }
+}
+
+fn has_anchor(p: &Parsed, f: &str) -> bool {
+    p.headings.iter().any(|h| h.id == f) || f.starts_with("fn-") || f.starts_with("fnref-")
+}
+
+fn broken_anchor(f: &str, target: &Parsed, what: &str) -> Diagnostic {
+    let mut d = Diagnostic::error(Code::BrokenLink, format!("anchor `#{f}` does not exist in {what}"));
+    if let Some(s) = suggest(f, target.headings.iter().map(|h| h.id.as_str())) {
+        d = d.help(format!("did you mean `#{s}`?"));
+    }
+    d
+}
+
+/// `target_rel` written relative to the folder of `doc_rel`.
+fn relative_from_doc(doc_rel: &str, target_rel: &str) -> String {
+    relative(doc_rel, target_rel)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classify_paths() {
+        assert_eq!(classify("m/p.md", "https://x.org"), Target::External);
+        assert_eq!(classify("m/p.md", "mailto:a@b"), Target::External);
+        assert_eq!(classify("m/p.md", "#x"), Target::Anchor("x".into()));
+        assert_eq!(
+            classify("m/p.md", "../n/q.md#h"),
+            Target::Page { rel: "n/q.md".into(), fragment: Some("h".into()) }
+        );
+        assert_eq!(classify("m/p.md", "../n/"), Target::Page { rel: "n/_index.md".into(), fragment: None });
+        assert_eq!(classify("m/_index.md", "../_index.md"), Target::Page { rel: "_index.md".into(), fragment: None });
+        assert_eq!(classify("m/p.md", "img/a%20b.png"), Target::Asset { rel: "m/img/a b.png".into(), fragment: None });
+        assert!(matches!(classify("m/p.md", "../../../etc/passwd"), Target::Unsafe(_)));
+        assert!(matches!(classify("m/p.md", "/etc/passwd"), Target::Unsafe(_)));
+        assert!(matches!(classify("m/p.md", "file:///etc/passwd"), Target::Unsafe(_)));
+        assert!(matches!(classify("m/p.md", "javascript:alert(1)"), Target::Unsafe(_)));
+    }
+
+    #[test]
+    fn relative_urls() {
+        assert_eq!(relative("nl/m/p.html", "nl/n/q.html"), "../n/q.html");
+        assert_eq!(relative("nl/m/p.html", "nl/m/q.html"), "q.html");
+        assert_eq!(relative("nl/index.html", "nl/m/index.html"), "m/index.html");
+        assert_eq!(relative("nl/m/p.html", "en/m/p.html"), "../../en/m/p.html");
+        assert_eq!(relative("index.html", "static/a b.css"), "static/a%20b.css");
+        assert_eq!(to_root("nl/m/p.html"), "../../");
+    }
+}

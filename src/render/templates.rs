@@ -1,0 +1,189 @@
+//! Tera templates: compiled once, with a `t()` function per language that
+//! looks interface strings up in Fluent and reports every miss.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use fluent_bundle::{FluentArgs, FluentValue};
+use tera::{Tera, Value};
+
+use crate::diagnostics::{Code, Diagnostic};
+use crate::load::locales::{keys_used_by_template, Locales};
+use crate::load::theme::{Origin, Theme};
+
+/// Messages that were missing in a language and fell back: (lang, id).
+pub type Misses = Arc<Mutex<BTreeSet<(String, String)>>>;
+
+/// One compiled Tera per language (they differ only in their `t` function).
+pub struct Templates {
+    by_lang: HashMap<String, Tera>,
+    pub misses: Misses,
+}
+
+/// Where a template came from, for error messages.
+fn template_path(theme: &Theme, name: &str) -> PathBuf {
+    match theme.files.get(&format!("templates/{name}")).map(|f| &f.origin) {
+        Some(Origin::Site(p)) => p.clone(),
+        _ => PathBuf::from(format!("(built-in theme)/templates/{name}")),
+    }
+}
+
+/// Compiles the theme's templates once and makes a copy per language.
+pub fn load(
+    theme: &Theme,
+    locales: &Arc<Locales>,
+    languages: &[String],
+    source_lang: &str,
+) -> Result<Templates, Vec<Diagnostic>> {
+    let mut tera = Tera::default();
+    let mut sources = Vec::new();
+    for (name, file) in theme.templates() {
+        match std::str::from_utf8(&file.bytes) {
+            Ok(s) => sources.push((name.to_string(), s.to_string())),
+            Err(_) => {
+                return Err(vec![Diagnostic::error(Code::Io, "template is not valid UTF-8")
+                    .at(template_path(theme, name))])
+            }
+        }
+    }
+    tera.autoescape_on(vec![".html", ".xml"]);
+    if let Err(e) = tera.add_raw_templates(sources.clone()) {
+        return Err(vec![tera_error(&e, theme)]);
+    }
+    let misses: Misses = Arc::default();
+    let mut by_lang = HashMap::new();
+    for lang in languages {
+        let mut t = tera.clone();
+        t.register_function(
+            "t",
+            Translate {
+                lang: lang.clone(),
+                source: source_lang.to_string(),
+                locales: Arc::clone(locales),
+                misses: Arc::clone(&misses),
+            },
+        );
+        by_lang.insert(lang.clone(), t);
+    }
+    Ok(Templates { by_lang, misses })
+}
+
+/// Message ids the theme's templates use, with the template that uses each first.
+pub fn keys_used(theme: &Theme) -> Vec<(String, PathBuf)> {
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for (name, file) in theme.templates() {
+        let src = String::from_utf8_lossy(&file.bytes);
+        for key in keys_used_by_template(&src) {
+            if seen.insert(key.clone()) {
+                out.push((key, template_path(theme, name)));
+            }
+        }
+    }
+    out
+}
+
+impl Templates {
+    /// Renders `name` in `lang`'s strings.
+    pub fn render(
+        &self,
+        lang: &str,
+        name: &str,
+        ctx: &tera::Context,
+        theme: &Theme,
+    ) -> Result<String, Diagnostic> {
+        let tera = self
+            .by_lang
+            .get(lang)
+            .or_else(|| self.by_lang.values().next())
+            .ok_or_else(|| Diagnostic::error(Code::Template, "no templates loaded"))?;
+        tera.render(name, ctx).map_err(|e| tera_error(&e, theme))
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.by_lang
+            .values()
+            .next()
+            .map(|t| t.get_template_names().any(|n| n == name))
+            .unwrap_or(false)
+    }
+}
+
+/// A Tera error as a diagnostic, with the template's file and line where known.
+fn tera_error(e: &tera::Error, theme: &Theme) -> Diagnostic {
+    let mut chain = vec![e.to_string()];
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        chain.push(s.to_string());
+        src = s.source();
+    }
+    let full = chain.join(": ");
+    let name = full
+        .split('\'')
+        .nth(1)
+        .filter(|n| n.ends_with(".html") || n.ends_with(".xml"))
+        .map(str::to_string);
+    let mut d = Diagnostic::error(Code::Template, full.replace('\n', " "));
+    if let Some(n) = name {
+        d = d.at(template_path(theme, &n));
+    }
+    // Tera's parse errors show the position as `--> line:col`.
+    if let Some(pos) = full.split("--> ").nth(1) {
+        let mut it = pos.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty());
+        if let (Some(l), Some(c)) = (it.next(), it.next()) {
+            if let (Ok(l), Ok(c)) = (l.parse(), c.parse()) {
+                d = d.pos(l, c);
+            }
+        }
+    }
+    d
+}
+
+/// `t(key="…", name=value, …)`: a Fluent message in the page's language,
+/// falling back to the source language (and recording the miss).
+struct Translate {
+    lang: String,
+    source: String,
+    locales: Arc<Locales>,
+    misses: Misses,
+}
+
+impl tera::Function for Translate {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let key = args
+            .get("key")
+            .and_then(Value::as_str)
+            .ok_or_else(|| tera::Error::msg("t() needs key=\"message-id\""))?;
+        let mut fargs = FluentArgs::new();
+        let mut names: Vec<&String> = args.keys().filter(|k| *k != "key").collect();
+        names.sort();
+        for name in names {
+            let v = &args[name];
+            match v {
+                Value::Number(n) => match n.as_i64() {
+                    Some(i) => fargs.set(name.as_str(), FluentValue::from(i)),
+                    None => fargs.set(name.as_str(), FluentValue::from(n.as_f64().unwrap_or(0.0))),
+                },
+                Value::String(s) => fargs.set(name.as_str(), FluentValue::from(s.clone())),
+                Value::Bool(b) => fargs.set(name.as_str(), FluentValue::from(b.to_string())),
+                Value::Null => {}
+                other => fargs.set(name.as_str(), FluentValue::from(other.to_string())),
+            }
+        }
+        let args = if fargs.iter().next().is_some() { Some(&fargs) } else { None };
+        if let Some(s) = self.locales.get(&self.lang).and_then(|l| l.format(key, args)) {
+            return Ok(Value::String(s));
+        }
+        if let Ok(mut m) = self.misses.lock() {
+            m.insert((self.lang.clone(), key.to_string()));
+        }
+        match self.locales.get(&self.source).and_then(|l| l.format(key, args)) {
+            Some(s) => Ok(Value::String(s)),
+            None => Err(tera::Error::msg(format!(
+                "interface string `{key}` is not defined in any language; add it to locales/{}/",
+                self.source
+            ))),
+        }
+    }
+}

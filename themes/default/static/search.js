@@ -1,0 +1,1 @@
+/* Search: written by the search feature (issue 7). */
