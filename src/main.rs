@@ -27,21 +27,14 @@ enum Command {
     Build(cmd::build::Args),
     /// Run every validation without writing anything
     Check(cmd::check::Args),
-    /// Live preview with automatic reload (not yet available)
-    Serve(NotYet),
-    /// Translation status, new languages, marking translations current (not yet available)
-    I18n(NotYet),
-    /// Write PDFs of the print pages with headless Chromium (not yet available)
-    Pdf(NotYet),
-    /// Create a new handbook site (not yet available)
-    Init(NotYet),
-}
-
-/// Accepts any arguments for a command that is not available yet.
-#[derive(Debug, clap::Args)]
-struct NotYet {
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
-    rest: Vec<String>,
+    /// Live preview with automatic reload
+    Serve(cmd::serve::Args),
+    /// Translation status, new languages, marking translations current
+    I18n(cmd::i18n::Args),
+    /// Write PDFs of the print pages with headless Chromium
+    Pdf(cmd::pdf::Args),
+    /// Create a new handbook site
+    Init(cmd::init::Args),
 }
 
 fn main() -> ExitCode {
@@ -49,10 +42,10 @@ fn main() -> ExitCode {
     let exit = match cli.command {
         Command::Build(a) => cmd::build::run(a),
         Command::Check(a) => cmd::check::run(a),
-        Command::Serve(_) | Command::I18n(_) | Command::Pdf(_) | Command::Init(_) => {
-            eprintln!("error: this command is not yet available in this version of equil");
-            Exit::Usage
-        }
+        Command::Serve(a) => cmd::serve::run(a),
+        Command::I18n(a) => cmd::i18n::run(a),
+        Command::Pdf(a) => cmd::pdf::run(a),
+        Command::Init(a) => cmd::init::run(a),
     };
     match exit {
         Exit::Success => ExitCode::SUCCESS,

@@ -78,7 +78,9 @@ pub fn load_site(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<Site
         strings,
         theme,
         langs,
-        &ModelOptions { drafts: opts.drafts },
+        &ModelOptions {
+            drafts: opts.drafts,
+        },
         diags,
     );
     if diags.iter().any(Diagnostic::is_error) {
@@ -136,7 +138,10 @@ pub fn build(opts: &SiteOptions, output: &Path) -> Outcome {
             return Outcome {
                 diagnostics: vec![Diagnostic::error(
                     Code::Write,
-                    format!("cannot create a staging folder next to {}: {e}", output.display()),
+                    format!(
+                        "cannot create a staging folder next to {}: {e}",
+                        output.display()
+                    ),
                 )],
                 ..Outcome::default()
             }

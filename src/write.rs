@@ -81,7 +81,9 @@ impl Staging {
 
     /// Replaces the target folder with the staged output.
     pub fn commit(mut self) -> std::io::Result<()> {
-        let Some(dir) = self.dir.take() else { return Ok(()) };
+        let Some(dir) = self.dir.take() else {
+            return Ok(());
+        };
         let staged = dir.keep();
         let result = swap_into_place(&staged, &self.target);
         if result.is_err() {
@@ -155,7 +157,11 @@ mod tests {
         s.write("a/b.html", b"new").unwrap();
         drop(s);
         assert!(target.join("old.html").exists());
-        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1, "staging left behind");
+        assert_eq!(
+            std::fs::read_dir(tmp.path()).unwrap().count(),
+            1,
+            "staging left behind"
+        );
 
         let s = Staging::new(&target).unwrap();
         s.write("a/b.html", b"new").unwrap();

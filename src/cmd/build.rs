@@ -51,7 +51,11 @@ pub fn run(args: Args) -> Exit {
                 r.files,
                 output.display(),
                 outcome.elapsed.as_secs_f64(),
-                if warnings > 0 { format!(", {warnings} warning(s)") } else { String::new() }
+                if warnings > 0 {
+                    format!(", {warnings} warning(s)")
+                } else {
+                    String::new()
+                }
             );
             exit_for(&outcome.diagnostics)
         }

@@ -3,6 +3,10 @@
 
 pub mod build;
 pub mod check;
+pub mod i18n;
+pub mod init;
+pub mod pdf;
+pub mod serve;
 
 use std::io::IsTerminal;
 use std::path::Path;

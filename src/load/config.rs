@@ -82,9 +82,11 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         },
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
         Err(e) => {
-            return Err(vec![
-                Diagnostic::error(Code::Io, format!("cannot read: {e}")).at(CONFIG_FILE)
-            ])
+            return Err(vec![Diagnostic::error(
+                Code::Io,
+                format!("cannot read: {e}"),
+            )
+            .at(CONFIG_FILE)])
         }
     };
     let rel = Path::new(CONFIG_FILE);

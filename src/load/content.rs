@@ -82,11 +82,12 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Content {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    diags.push(Diagnostic::error(Code::Io, format!("cannot read: {e}")).at(
-                        e.path()
+                    diags.push(
+                        Diagnostic::error(Code::Io, format!("cannot read: {e}")).at(e
+                            .path()
                             .and_then(|p| p.strip_prefix(root).ok())
-                            .unwrap_or(Path::new(CONTENT_DIR)),
-                    ));
+                            .unwrap_or(Path::new(CONTENT_DIR))),
+                    );
                     continue;
                 }
             };
@@ -153,7 +154,12 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Content {
                     );
                     continue;
                 }
-                md_files.push((lang.clone(), rel, rel_to_root.to_path_buf(), entry.into_path()));
+                md_files.push((
+                    lang.clone(),
+                    rel,
+                    rel_to_root.to_path_buf(),
+                    entry.into_path(),
+                ));
             } else {
                 content.assets.push(Asset {
                     lang: lang.clone(),
@@ -185,7 +191,12 @@ fn is_hidden(name: &str) -> bool {
 }
 
 /// Reads and parses one Markdown file.
-pub fn parse_file(lang: String, rel: String, path: PathBuf, abs: &Path) -> Result<Doc, Vec<Diagnostic>> {
+pub fn parse_file(
+    lang: String,
+    rel: String,
+    path: PathBuf,
+    abs: &Path,
+) -> Result<Doc, Vec<Diagnostic>> {
     let bytes = std::fs::read(abs)
         .map_err(|e| vec![Diagnostic::error(Code::Io, format!("cannot read: {e}")).at(&path)])?;
     let text = match String::from_utf8(bytes) {
@@ -206,7 +217,12 @@ pub fn parse_file(lang: String, rel: String, path: PathBuf, abs: &Path) -> Resul
 }
 
 /// Parses a page's text (front matter and body).
-pub fn parse_text(lang: String, rel: String, path: PathBuf, text: &str) -> Result<Doc, Vec<Diagnostic>> {
+pub fn parse_text(
+    lang: String,
+    rel: String,
+    path: PathBuf,
+    text: &str,
+) -> Result<Doc, Vec<Diagnostic>> {
     let split = frontmatter::split(text, &path).map_err(|d| vec![d])?;
     let fm = frontmatter::parse(&split, &path)?;
     let hash = source_hash(&fm.title, split.body);

@@ -191,7 +191,11 @@ fn key_line(split: &Split<'_>, key: &str) -> usize {
     split
         .yaml
         .lines()
-        .position(|l| l.split_once(':').map(|(k, _)| k.trim() == key).unwrap_or(false))
+        .position(|l| {
+            l.split_once(':')
+                .map(|(k, _)| k.trim() == key)
+                .unwrap_or(false)
+        })
         .map(|i| split.yaml_line + i)
         .unwrap_or(split.yaml_line)
 }

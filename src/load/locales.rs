@@ -69,7 +69,12 @@ pub fn files_for(root: &Path, lang: &str) -> Result<Vec<FtlFile>, Diagnostic> {
     let mut files: BTreeMap<String, FtlFile> = BTreeMap::new();
     if let Some(dir) = BUILTIN.get_dir(lang) {
         for f in dir.files() {
-            let name = f.path().file_name().unwrap_or_default().to_string_lossy().into_owned();
+            let name = f
+                .path()
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
             if !name.ends_with(".ftl") {
                 continue;
             }
@@ -95,11 +100,22 @@ pub fn files_for(root: &Path, lang: &str) -> Result<Vec<FtlFile>, Diagnostic> {
                 continue;
             }
             let rel = Path::new(LOCALES_DIR).join(lang).join(&name);
-            let bytes = std::fs::read(e.path())
-                .map_err(|err| Diagnostic::error(Code::Io, format!("cannot read: {err}")).at(&rel))?;
-            let text = String::from_utf8(bytes)
-                .map_err(|_| Diagnostic::error(Code::Io, "file is not valid UTF-8").at(&rel).pos(1, 1))?;
-            files.insert(name.clone(), FtlFile { path: rel, name, text });
+            let bytes = std::fs::read(e.path()).map_err(|err| {
+                Diagnostic::error(Code::Io, format!("cannot read: {err}")).at(&rel)
+            })?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                Diagnostic::error(Code::Io, "file is not valid UTF-8")
+                    .at(&rel)
+                    .pos(1, 1)
+            })?;
+            files.insert(
+                name.clone(),
+                FtlFile {
+                    path: rel,
+                    name,
+                    text,
+                },
+            );
         }
     }
     Ok(files.into_values().collect())
@@ -128,9 +144,12 @@ pub fn load_lang(root: &Path, lang: &str, diags: &mut Vec<Diagnostic>) -> LangSt
                 for e in errors {
                     let (line, col) = line_col(&file.text, e.pos.start);
                     diags.push(
-                        Diagnostic::error(Code::FluentSyntax, format!("Fluent syntax error: {}", e.kind))
-                            .at(&file.path)
-                            .pos(line, col),
+                        Diagnostic::error(
+                            Code::FluentSyntax,
+                            format!("Fluent syntax error: {}", e.kind),
+                        )
+                        .at(&file.path)
+                        .pos(line, col),
                     );
                 }
                 r

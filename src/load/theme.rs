@@ -58,12 +58,17 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
         if name == "default" {
             return Ok(theme);
         }
-        return Err(Diagnostic::error(Code::Config, format!("theme `{name}` not found"))
-            .at("site.yaml")
-            .help(format!("create themes/{name}/, or remove `theme:` to use the built-in theme")));
+        return Err(
+            Diagnostic::error(Code::Config, format!("theme `{name}` not found"))
+                .at("site.yaml")
+                .help(format!(
+                    "create themes/{name}/, or remove `theme:` to use the built-in theme"
+                )),
+        );
     }
     for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| Diagnostic::error(Code::Io, format!("cannot read theme: {e}")))?;
+        let entry =
+            entry.map_err(|e| Diagnostic::error(Code::Io, format!("cannot read theme: {e}")))?;
         if !entry.file_type().is_file() {
             continue;
         }
@@ -75,9 +80,14 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        let rel_to_root = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
-        let bytes = std::fs::read(entry.path())
-            .map_err(|e| Diagnostic::error(Code::Io, format!("cannot read: {e}")).at(&rel_to_root))?;
+        let rel_to_root = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        let bytes = std::fs::read(entry.path()).map_err(|e| {
+            Diagnostic::error(Code::Io, format!("cannot read: {e}")).at(&rel_to_root)
+        })?;
         theme.files.insert(
             rel_in_theme,
             ThemeFile {

@@ -130,17 +130,18 @@ impl Site {
         self.languages
             .iter()
             .zip(&self.trees)
-            .filter_map(|(l, t)| {
-                Site::entries(t)
-                    .find(|e| e.rel == rel)
-                    .map(|e| (l, t, e))
-            })
+            .filter_map(|(l, t)| Site::entries(t).find(|e| e.rel == rel).map(|e| (l, t, e)))
             .collect()
     }
 }
 
 /// Decides the site's languages: `site.yaml`'s list, or every language folder.
-pub fn languages(config: &Config, content: &Content, locale_langs: &[String], diags: &mut Vec<Diagnostic>) -> Vec<String> {
+pub fn languages(
+    config: &Config,
+    content: &Content,
+    locale_langs: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<String> {
     let mut langs: Vec<String> = if config.languages.is_empty() {
         let mut all: Vec<String> = content
             .languages
@@ -245,7 +246,9 @@ pub fn build(
     // Module folders (from the source language), with their pages.
     let mut module_dirs: BTreeMap<&str, (Option<DocId>, Vec<DocId>)> = BTreeMap::new();
     for rel in &source_rels {
-        let Some((dir, file)) = rel.split_once('/') else { continue };
+        let Some((dir, file)) = rel.split_once('/') else {
+            continue;
+        };
         let id = by_key[&(source_lang.as_str(), *rel)];
         let slot = module_dirs.entry(dir).or_default();
         if file == "_index.md" {
@@ -261,7 +264,9 @@ pub fn build(
             let strings = locales.get(code);
             Language {
                 code: code.clone(),
-                name: strings.map(|s| s.native_name.clone()).unwrap_or_else(|| code.clone()),
+                name: strings
+                    .map(|s| s.native_name.clone())
+                    .unwrap_or_else(|| code.clone()),
                 direction: strings.map(|s| s.direction).unwrap_or(Direction::Ltr),
             }
         })
@@ -337,7 +342,9 @@ pub fn build(
                 diags.push(
                     Diagnostic::error(
                         Code::DuplicateOutput,
-                        format!("modules `{other}` and `{dir}` would both be written to {lang}/{slug}/"),
+                        format!(
+                            "modules `{other}` and `{dir}` would both be written to {lang}/{slug}/"
+                        ),
                     )
                     .at(&docs[shown].path)
                     .help("give one of them another `slug`"),
@@ -407,11 +414,16 @@ pub fn build(
                     );
                     continue;
                 }
-                if matches!(docs[p].fm.kind, Some(Kind::Module | Kind::Toolkit)) && *lang == source_lang {
+                if matches!(docs[p].fm.kind, Some(Kind::Module | Kind::Toolkit))
+                    && *lang == source_lang
+                {
                     diags.push(
                         Diagnostic::error(
                             Code::FrontMatterValue,
-                            format!("`kind: {}` is only for a module's _index.md", kind_name(docs[p].fm.kind.unwrap_or_default())),
+                            format!(
+                                "`kind: {}` is only for a module's _index.md",
+                                kind_name(docs[p].fm.kind.unwrap_or_default())
+                            ),
                         )
                         .at(&docs[p].path)
                         .help("use `kind: page`, or `kind: tool` for a tool card"),
@@ -433,8 +445,10 @@ pub fn build(
         });
 
         // Assets: the language's own, else the source language's.
-        let module_slug: HashMap<&str, &str> =
-            modules.iter().map(|m| (m.dir.as_str(), m.slug.as_str())).collect();
+        let module_slug: HashMap<&str, &str> = modules
+            .iter()
+            .map(|m| (m.dir.as_str(), m.slug.as_str()))
+            .collect();
         let mut assets = BTreeMap::new();
         let mut asset_outputs = HashMap::new();
         for a in content_assets(&content.assets, lang, &source_lang) {

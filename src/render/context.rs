@@ -56,7 +56,11 @@ pub struct TreeNav {
 impl TreeNav {
     pub fn new(site: &Site, tree: &Tree) -> TreeNav {
         TreeNav {
-            modules: tree.modules.iter().map(|m| module_nav(site, tree, m)).collect(),
+            modules: tree
+                .modules
+                .iter()
+                .map(|m| module_nav(site, tree, m))
+                .collect(),
         }
     }
 }
@@ -71,7 +75,11 @@ fn module_nav(site: &Site, tree: &Tree, m: &Module) -> ModuleNav {
             NavItem {
                 title: inline_text(&d.fm.title),
                 url: relative(&m.index.output, &p.output),
-                kind: kind_name(d.fm.kind.unwrap_or(if m.kind == Kind::Toolkit { Kind::Tool } else { Kind::Page })),
+                kind: kind_name(d.fm.kind.unwrap_or(if m.kind == Kind::Toolkit {
+                    Kind::Tool
+                } else {
+                    Kind::Page
+                })),
                 summary: d.fm.summary.as_deref().map(inline_html),
                 duration: d.fm.duration,
                 group_size: d.fm.group_size.as_ref().map(|g| g.to_string()),
@@ -206,7 +214,13 @@ pub fn languages_for(site: &Site, tree: &Tree, entry: &Entry) -> (Vec<LangLink>,
 }
 
 /// Builds the page data for an entry, with its rendered content.
-pub fn page_data(site: &Site, entry: &Entry, kind: Kind, content: String, toc: Vec<Heading>) -> PageData {
+pub fn page_data(
+    site: &Site,
+    entry: &Entry,
+    kind: Kind,
+    content: String,
+    toc: Vec<Heading>,
+) -> PageData {
     let doc = site.doc(entry.doc);
     let source_url = match entry.status {
         Status::Outdated | Status::Unknown => site
@@ -220,7 +234,10 @@ pub fn page_data(site: &Site, entry: &Entry, kind: Kind, content: String, toc: V
         summary: doc.fm.summary.as_deref().map(inline_html),
         kind: kind_name(kind),
         content,
-        toc: toc.into_iter().filter(|h| h.level == 2 || h.level == 3).collect(),
+        toc: toc
+            .into_iter()
+            .filter(|h| h.level == 2 || h.level == 3)
+            .collect(),
         duration: doc.fm.duration,
         group_size: doc.fm.group_size.as_ref().map(|g| g.to_string()),
         materials: doc.fm.materials.iter().map(|m| inline_html(m)).collect(),
@@ -236,7 +253,12 @@ pub fn page_data(site: &Site, entry: &Entry, kind: Kind, content: String, toc: V
 }
 
 /// Common parts of a page context.
-pub fn base_context<'a>(site: &'a Site, tree: &'a Tree, entry: &Entry, page: PageData) -> PageContext<'a> {
+pub fn base_context<'a>(
+    site: &'a Site,
+    tree: &'a Tree,
+    entry: &Entry,
+    page: PageData,
+) -> PageContext<'a> {
     let (languages, alternates) = languages_for(site, tree, entry);
     PageContext {
         lang: &tree.lang,

@@ -16,9 +16,15 @@ pub enum Target {
     /// `#anchor` on the same page.
     Anchor(String),
     /// Another page (or a module overview), by identity, maybe with `#anchor`.
-    Page { rel: String, fragment: Option<String> },
+    Page {
+        rel: String,
+        fragment: Option<String>,
+    },
     /// A file beside the pages (image, PDF), by its path in the language tree.
-    Asset { rel: String, fragment: Option<String> },
+    Asset {
+        rel: String,
+        fragment: Option<String>,
+    },
     /// A path that would leave the site, or an absolute path.
     Unsafe(String),
 }
@@ -35,7 +41,9 @@ pub fn classify(doc_rel: &str, dest: &str) -> Target {
     if let Some(scheme_end) = dest.find(':') {
         let scheme = &dest[..scheme_end];
         if !scheme.is_empty()
-            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
             && !scheme.contains('/')
         {
             if scheme.eq_ignore_ascii_case("file") || scheme.eq_ignore_ascii_case("javascript") {
@@ -49,7 +57,8 @@ pub fn classify(doc_rel: &str, dest: &str) -> Target {
     }
     if dest.starts_with('/') || dest.starts_with('\\') {
         return Target::Unsafe(
-            "absolute paths do not work when the site is opened from a folder; use a relative link".into(),
+            "absolute paths do not work when the site is opened from a folder; use a relative link"
+                .into(),
         );
     }
     let (path, fragment) = match dest.split_once('#') {
@@ -59,13 +68,18 @@ pub fn classify(doc_rel: &str, dest: &str) -> Target {
     let path = path.split('?').next().unwrap_or("");
     let path = percent_decode(path);
     let base: Vec<&str> = doc_rel.split('/').collect();
-    let mut parts: Vec<String> = base[..base.len() - 1].iter().map(|s| s.to_string()).collect();
+    let mut parts: Vec<String> = base[..base.len() - 1]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     for seg in path.split(['/', '\\']) {
         match seg {
             "" | "." => {}
             ".." => {
                 if parts.pop().is_none() {
-                    return Target::Unsafe(format!("`{dest}` points outside the language's content folder"));
+                    return Target::Unsafe(format!(
+                        "`{dest}` points outside the language's content folder"
+                    ));
                 }
             }
             s => parts.push(s.to_string()),
@@ -82,16 +96,24 @@ pub fn classify(doc_rel: &str, dest: &str) -> Target {
         return Target::Page { rel, fragment };
     }
     if joined.ends_with(".md") {
-        return Target::Page { rel: joined, fragment };
+        return Target::Page {
+            rel: joined,
+            fragment,
+        };
     }
-    Target::Asset { rel: joined, fragment }
+    Target::Asset {
+        rel: joined,
+        fragment,
+    }
 }
 
 /// Resolves an asset-looking path that is really a page (`module`, `x.html`).
 fn as_page<'a>(tree: &'a Tree, rel: &str) -> Option<(String, &'a String)> {
     let candidates = [
         format!("{rel}/_index.md"),
-        rel.strip_suffix(".html").map(|s| format!("{s}.md")).unwrap_or_default(),
+        rel.strip_suffix(".html")
+            .map(|s| format!("{s}.md"))
+            .unwrap_or_default(),
     ];
     candidates
         .into_iter()
@@ -183,13 +205,17 @@ impl LinkRewriter for TreeLinks<'_> {
                 Some((_, prefix)) => format!("#{prefix}{f}"),
                 None => format!("#{f}"),
             },
-            Target::Page { rel, fragment } => self.page_url(&rel, &fragment).unwrap_or_else(|| dest.to_string()),
+            Target::Page { rel, fragment } => self
+                .page_url(&rel, &fragment)
+                .unwrap_or_else(|| dest.to_string()),
             Target::Asset { rel, fragment } => {
                 if let Some(out) = self.tree.asset_outputs.get(&rel) {
                     return with_fragment(relative(self.from, out), &fragment);
                 }
                 match as_page(self.tree, &rel) {
-                    Some((page, _)) => self.page_url(&page, &fragment).unwrap_or_else(|| dest.to_string()),
+                    Some((page, _)) => self
+                        .page_url(&page, &fragment)
+                        .unwrap_or_else(|| dest.to_string()),
                     None => dest.to_string(),
                 }
             }
@@ -236,13 +262,33 @@ pub fn validate(site: &Site, parsed: &[Parsed], diags: &mut Vec<Diagnostic>) {
                             diags.push(at(broken_anchor(&f, own, "this page")));
                         }
                     }
-                    Target::Page { rel, fragment } => check_page(site, tree, parsed, doc, &rel, &fragment, link.dest.as_str(), diags, &at),
+                    Target::Page { rel, fragment } => check_page(
+                        site,
+                        tree,
+                        parsed,
+                        doc,
+                        &rel,
+                        &fragment,
+                        link.dest.as_str(),
+                        diags,
+                        &at,
+                    ),
                     Target::Asset { rel, fragment } => {
                         if tree.asset_outputs.contains_key(&rel) {
                             continue;
                         }
                         if let Some((page, _)) = as_page(tree, &rel) {
-                            check_page(site, tree, parsed, doc, &page, &fragment, link.dest.as_str(), diags, &at);
+                            check_page(
+                                site,
+                                tree,
+                                parsed,
+                                doc,
+                                &page,
+                                &fragment,
+                                link.dest.as_str(),
+                                diags,
+                                &at,
+                            );
                             continue;
                         }
                         let (code, what) = if link.image {
@@ -250,12 +296,21 @@ pub fn validate(site: &Site, parsed: &[Parsed], diags: &mut Vec<Diagnostic>) {
                         } else {
                             (Code::BrokenLink, "file")
                         };
-                        let mut d = Diagnostic::error(code, format!("{what} `{}` does not exist", link.dest));
+                        let mut d = Diagnostic::error(
+                            code,
+                            format!("{what} `{}` does not exist", link.dest),
+                        );
                         let names = tree.asset_outputs.keys().map(String::as_str);
                         if let Some(s) = suggest(&rel, names) {
-                            d = d.help(format!("did you mean `{}`?", relative_from_doc(&doc.rel, s)));
+                            d = d.help(format!(
+                                "did you mean `{}`?",
+                                relative_from_doc(&doc.rel, s)
+                            ));
                         } else {
-                            d = d.help(format!("put the file beside the page: content/{}/{rel}", doc.lang));
+                            d = d.help(format!(
+                                "put the file beside the page: content/{}/{rel}",
+                                doc.lang
+                            ));
                         }
                         diags.push(at(d));
                     }
@@ -281,12 +336,17 @@ fn check_page(
         let mut d = Diagnostic::error(Code::BrokenLink, format!("link to `{dest}`: no such page"));
         let names = tree.outputs.keys().map(String::as_str);
         if let Some(s) = suggest(rel, names) {
-            d = d.help(format!("did you mean `{}`?", relative_from_doc(&doc.rel, s)));
+            d = d.help(format!(
+                "did you mean `{}`?",
+                relative_from_doc(&doc.rel, s)
+            ));
         }
         diags.push(at(d));
         return;
     };
-    let Some(f) = fragment.as_deref().filter(|f| !f.is_empty()) else { return };
+    let Some(f) = fragment.as_deref().filter(|f| !f.is_empty()) else {
+        return;
+    };
     if target.doc == usize::MAX {
         return;
     }
@@ -314,7 +374,10 @@ fn has_anchor(p: &Parsed, f: &str) -> bool {
 }
 
 fn broken_anchor(f: &str, target: &Parsed, what: &str) -> Diagnostic {
-    let mut d = Diagnostic::error(Code::BrokenLink, format!("anchor `#{f}` does not exist in {what}"));
+    let mut d = Diagnostic::error(
+        Code::BrokenLink,
+        format!("anchor `#{f}` does not exist in {what}"),
+    );
     if let Some(s) = suggest(f, target.headings.iter().map(|h| h.id.as_str())) {
         d = d.help(format!("did you mean `#{s}`?"));
     }
@@ -337,15 +400,48 @@ mod tests {
         assert_eq!(classify("m/p.md", "#x"), Target::Anchor("x".into()));
         assert_eq!(
             classify("m/p.md", "../n/q.md#h"),
-            Target::Page { rel: "n/q.md".into(), fragment: Some("h".into()) }
+            Target::Page {
+                rel: "n/q.md".into(),
+                fragment: Some("h".into())
+            }
         );
-        assert_eq!(classify("m/p.md", "../n/"), Target::Page { rel: "n/_index.md".into(), fragment: None });
-        assert_eq!(classify("m/_index.md", "../_index.md"), Target::Page { rel: "_index.md".into(), fragment: None });
-        assert_eq!(classify("m/p.md", "img/a%20b.png"), Target::Asset { rel: "m/img/a b.png".into(), fragment: None });
-        assert!(matches!(classify("m/p.md", "../../../etc/passwd"), Target::Unsafe(_)));
-        assert!(matches!(classify("m/p.md", "/etc/passwd"), Target::Unsafe(_)));
-        assert!(matches!(classify("m/p.md", "file:///etc/passwd"), Target::Unsafe(_)));
-        assert!(matches!(classify("m/p.md", "javascript:alert(1)"), Target::Unsafe(_)));
+        assert_eq!(
+            classify("m/p.md", "../n/"),
+            Target::Page {
+                rel: "n/_index.md".into(),
+                fragment: None
+            }
+        );
+        assert_eq!(
+            classify("m/_index.md", "../_index.md"),
+            Target::Page {
+                rel: "_index.md".into(),
+                fragment: None
+            }
+        );
+        assert_eq!(
+            classify("m/p.md", "img/a%20b.png"),
+            Target::Asset {
+                rel: "m/img/a b.png".into(),
+                fragment: None
+            }
+        );
+        assert!(matches!(
+            classify("m/p.md", "../../../etc/passwd"),
+            Target::Unsafe(_)
+        ));
+        assert!(matches!(
+            classify("m/p.md", "/etc/passwd"),
+            Target::Unsafe(_)
+        ));
+        assert!(matches!(
+            classify("m/p.md", "file:///etc/passwd"),
+            Target::Unsafe(_)
+        ));
+        assert!(matches!(
+            classify("m/p.md", "javascript:alert(1)"),
+            Target::Unsafe(_)
+        ));
     }
 
     #[test]

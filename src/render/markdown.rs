@@ -164,7 +164,11 @@ pub fn parse(body: &str, first_line: usize) -> Parsed {
                             .map(|s| s.to_string())
                             .unwrap_or_else(|| slugify(&text));
                         let n = used_ids.entry(base.clone()).or_insert(0);
-                        let unique = if *n == 0 { base.clone() } else { format!("{base}-{n}") };
+                        let unique = if *n == 0 {
+                            base.clone()
+                        } else {
+                            format!("{base}-{n}")
+                        };
                         *n += 1;
                         used_ids.entry(unique.clone()).or_insert(1);
                         *id = Some(CowStr::from(unique.clone()));
@@ -187,7 +191,8 @@ pub fn parse(body: &str, first_line: usize) -> Parsed {
                     }
                 }
             }
-            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
                 if let Some(h) = heading.as_mut() {
                     h.2 = true;
                 }
@@ -209,7 +214,9 @@ pub fn parse(body: &str, first_line: usize) -> Parsed {
                 }
             }
             Event::SoftBreak | Event::HardBreak => section.text.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => section.text.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
+                section.text.push(' ')
+            }
             Event::Html(h) | Event::InlineHtml(h) => {
                 let (line, column) = lines.pos(body, range.start);
                 parsed.raw_html.push(RawHtml {
@@ -263,7 +270,9 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
     let mut out_events: Vec<Event<'_>> = Vec::with_capacity(parsed.events.len());
     for event in &parsed.events {
         let e = match event {
-            Event::Start(Tag::Heading { level, id, classes, .. }) => {
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) => {
                 let n = (heading_number(*level) + opts.heading_shift).min(6);
                 let id = id.as_deref().unwrap_or("");
                 let wrap = !parsed.linked_headings.iter().any(|h| h == id);
@@ -273,7 +282,13 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 } else {
                     format!(
                         " class=\"{}\"",
-                        escape(&classes.iter().map(|c| c.as_ref()).collect::<Vec<_>>().join(" "))
+                        escape(
+                            &classes
+                                .iter()
+                                .map(|c| c.as_ref())
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        )
                     )
                 };
                 let open = format!("<h{n} id=\"{}{}\"{class}>", escape(prefix), escape(id));
@@ -304,7 +319,12 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 )))
             }
             Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html(CowStr::from("</div>\n")),
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest = if *link_type == LinkType::Email {
                     dest_url.to_string()
                 } else {
@@ -317,7 +337,12 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                     id: id.clone(),
                 })
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => Event::Start(Tag::Image {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
                 link_type: *link_type,
                 dest_url: CowStr::from(opts.links.rewrite(dest_url, true)),
                 title: title.clone(),
@@ -410,13 +435,21 @@ mod tests {
         let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["goals", "goals-1", "mine"]);
         let h = html("## Åbenhed på jobbet\n");
-        assert!(h.contains(r##"<h2 id="åbenhed-på-jobbet"><a class="header" href="#åbenhed-på-jobbet">"##), "{h}");
+        assert!(
+            h.contains(
+                r##"<h2 id="åbenhed-på-jobbet"><a class="header" href="#åbenhed-på-jobbet">"##
+            ),
+            "{h}"
+        );
     }
 
     #[test]
     fn admonitions_become_callouts() {
         let h = html("> [!TIP]\n> Try this.\n");
-        assert!(h.contains(r#"<div class="callout callout-tip" role="note">"#), "{h}");
+        assert!(
+            h.contains(r#"<div class="callout callout-tip" role="note">"#),
+            "{h}"
+        );
         assert!(h.contains(r#"<p class="callout-title">Tip</p>"#), "{h}");
         assert!(!h.contains("blockquote"), "{h}");
     }
@@ -450,7 +483,10 @@ mod tests {
 
     #[test]
     fn inline_markdown_escapes_html() {
-        assert_eq!(inline_html("a **b** <script>"), "a <strong>b</strong> &lt;script&gt;");
+        assert_eq!(
+            inline_html("a **b** <script>"),
+            "a <strong>b</strong> &lt;script&gt;"
+        );
         assert_eq!(inline_text("a **b** `c`"), "a b c");
     }
 }

@@ -99,7 +99,10 @@ fn translation_states(site: &Site, diags: &mut Vec<Diagnostic>) {
                     ),
                 )
                 .at(format!("content/{}", tree.lang))
-                .help(format!("`equil i18n status` lists them: {}", abbreviate(&fallbacks, 4))),
+                .help(format!(
+                    "`equil i18n status` lists them: {}",
+                    abbreviate(&fallbacks, 4)
+                )),
             );
         }
     }
@@ -118,7 +121,11 @@ fn abbreviate(items: &[String], n: usize) -> String {
 fn interface_strings(site: &Site, diags: &mut Vec<Diagnostic>) {
     let keys = templates::keys_used(&site.theme);
     for (key, template) in &keys {
-        let in_source = site.locales.get(&site.source_lang).map(|l| l.has(key)).unwrap_or(false);
+        let in_source = site
+            .locales
+            .get(&site.source_lang)
+            .map(|l| l.has(key))
+            .unwrap_or(false);
         if !in_source {
             let anywhere = site.locales.langs.values().any(|l| l.has(key));
             diags.push(
@@ -139,12 +146,19 @@ fn interface_strings(site: &Site, diags: &mut Vec<Diagnostic>) {
             if lang.code == site.source_lang {
                 continue;
             }
-            let has = site.locales.get(&lang.code).map(|l| l.has(key)).unwrap_or(false);
+            let has = site
+                .locales
+                .get(&lang.code)
+                .map(|l| l.has(key))
+                .unwrap_or(false);
             if !has {
                 diags.push(
                     Diagnostic::warning(
                         Code::FluentMissing,
-                        format!("interface string `{key}` is missing in `{}`; the {} text is shown", lang.code, site.source_lang),
+                        format!(
+                            "interface string `{key}` is missing in `{}`; the {} text is shown",
+                            lang.code, site.source_lang
+                        ),
                     )
                     .at(format!("locales/{}", lang.code))
                     .help(format!("add `{key} = …` to locales/{}/main.ftl", lang.code)),
@@ -161,10 +175,16 @@ fn callout_titles(site: &Site, lang: &str) -> [String; 5] {
         site.locales
             .get(lang)
             .and_then(|l| l.format(&key, None))
-            .or_else(|| site.locales.get(&site.source_lang).and_then(|l| l.format(&key, None)))
+            .or_else(|| {
+                site.locales
+                    .get(&site.source_lang)
+                    .and_then(|l| l.format(&key, None))
+            })
             .unwrap_or_else(|| {
                 let mut c = k.chars();
-                c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+                c.next()
+                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                    .unwrap_or_default()
             })
     })
 }
@@ -180,20 +200,30 @@ fn content_version(site: &Site) -> String {
         h.update(d.rel.as_bytes());
         h.update(d.hash.as_bytes());
     }
-    h.finalize().iter().take(4).map(|b| format!("{b:02x}")).collect()
+    h.finalize()
+        .iter()
+        .take(4)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Renders the whole site into `sink`. Returns `None` (nothing complete was
 /// written) when a page failed; the errors are in `diags`.
-pub fn render(site: &Site, parsed: &[Parsed], sink: &dyn Sink, diags: &mut Vec<Diagnostic>) -> Option<Rendered> {
+pub fn render(
+    site: &Site,
+    parsed: &[Parsed],
+    sink: &dyn Sink,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Rendered> {
     let lang_codes: Vec<String> = site.languages.iter().map(|l| l.code.clone()).collect();
-    let templates = match templates::load(&site.theme, &site.locales, &lang_codes, &site.source_lang) {
-        Ok(t) => t,
-        Err(e) => {
-            diags.extend(e);
-            return None;
-        }
-    };
+    let templates =
+        match templates::load(&site.theme, &site.locales, &lang_codes, &site.source_lang) {
+            Ok(t) => t,
+            Err(e) => {
+                diags.extend(e);
+                return None;
+            }
+        };
     let errors: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
     let pages = std::sync::atomic::AtomicUsize::new(0);
     let files = std::sync::atomic::AtomicUsize::new(0);
@@ -203,16 +233,17 @@ pub fn render(site: &Site, parsed: &[Parsed], sink: &dyn Sink, diags: &mut Vec<D
             e.push(d);
         }
     };
-    let write = |path: &str, bytes: &[u8], page: bool| {
-        match sink.write(path, bytes) {
-            Ok(()) => {
-                files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                if page {
-                    pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                }
+    let write = |path: &str, bytes: &[u8], page: bool| match sink.write(path, bytes) {
+        Ok(()) => {
+            files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if page {
+                pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
-            Err(e) => fail(Diagnostic::error(Code::Write, format!("cannot write {path}: {e}"))),
         }
+        Err(e) => fail(Diagnostic::error(
+            Code::Write,
+            format!("cannot write {path}: {e}"),
+        )),
     };
 
     let renders: Vec<TreeRender<'_>> = site
@@ -233,21 +264,26 @@ pub fn render(site: &Site, parsed: &[Parsed], sink: &dyn Sink, diags: &mut Vec<D
         .iter()
         .flat_map(|r| r.positions().into_iter().map(move |(p, e)| (r, p, e)))
         .collect();
-    jobs.par_iter().for_each(|(r, pos, entry)| match r.render(*pos, entry) {
-        Ok(html) => write(&entry.output, html.as_bytes(), true),
-        Err(d) => fail(d),
-    });
+    jobs.par_iter()
+        .for_each(|(r, pos, entry)| match r.render(*pos, entry) {
+            Ok(html) => write(&entry.output, html.as_bytes(), true),
+            Err(d) => fail(d),
+        });
 
     // Print documents: every module, and the handbook, per language.
     let print_jobs: Vec<(&TreeRender<'_>, Option<usize>)> = renders
         .iter()
-        .flat_map(|r| std::iter::once((r, None)).chain((0..r.tree.modules.len()).map(move |i| (r, Some(i)))))
+        .flat_map(|r| {
+            std::iter::once((r, None)).chain((0..r.tree.modules.len()).map(move |i| (r, Some(i))))
+        })
         .collect();
     if templates.has("print.html") {
-        print_jobs.par_iter().for_each(|(r, mi)| match r.render_print(*mi, &version) {
-            Ok((path, html)) => write(&path, html.as_bytes(), true),
-            Err(d) => fail(d),
-        });
+        print_jobs
+            .par_iter()
+            .for_each(|(r, mi)| match r.render_print(*mi, &version) {
+                Ok((path, html)) => write(&path, html.as_bytes(), true),
+                Err(d) => fail(d),
+            });
     }
 
     // Search indexes, one per language.
@@ -274,14 +310,22 @@ pub fn render(site: &Site, parsed: &[Parsed], sink: &dyn Sink, diags: &mut Vec<D
 
     // Theme static files and content assets.
     let statics: Vec<_> = site.theme.statics().collect();
-    statics.par_iter().for_each(|(name, file)| write(&format!("static/{name}"), &file.bytes, false));
-    let assets: Vec<(&String, &std::path::PathBuf)> = site.trees.iter().flat_map(|t| t.assets.iter()).collect();
-    assets.par_iter().for_each(|(out, src)| match sink.copy(out, src) {
-        Ok(()) => {
-            files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        }
-        Err(e) => fail(Diagnostic::error(Code::Io, format!("cannot copy {}: {e}", src.display()))),
-    });
+    statics
+        .par_iter()
+        .for_each(|(name, file)| write(&format!("static/{name}"), &file.bytes, false));
+    let assets: Vec<(&String, &std::path::PathBuf)> =
+        site.trees.iter().flat_map(|t| t.assets.iter()).collect();
+    assets
+        .par_iter()
+        .for_each(|(out, src)| match sink.copy(out, src) {
+            Ok(()) => {
+                files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            Err(e) => fail(Diagnostic::error(
+                Code::Io,
+                format!("cannot copy {}: {e}", src.display()),
+            )),
+        });
 
     // Messages the templates asked for that a language lacks (beyond the static check).
     if let Ok(misses) = templates.misses.lock() {
@@ -289,7 +333,10 @@ pub fn render(site: &Site, parsed: &[Parsed], sink: &dyn Sink, diags: &mut Vec<D
             diags.push(
                 Diagnostic::warning(
                     Code::FluentMissing,
-                    format!("interface string `{key}` is missing in `{lang}`; the {} text is shown", site.source_lang),
+                    format!(
+                        "interface string `{key}` is missing in `{lang}`; the {} text is shown",
+                        site.source_lang
+                    ),
                 )
                 .at(format!("locales/{lang}"))
                 .help(format!("add `{key} = …` to locales/{lang}/main.ftl")),
@@ -332,7 +379,11 @@ struct ChooserContext<'a> {
 
 /// The root language chooser and the 404 page (in the source language, with
 /// every language offered).
-fn chooser_like(site: &Site, templates: &templates::Templates, name: &str) -> Result<String, Diagnostic> {
+fn chooser_like(
+    site: &Site,
+    templates: &templates::Templates,
+    name: &str,
+) -> Result<String, Diagnostic> {
     let choices = site
         .languages
         .iter()
@@ -340,7 +391,10 @@ fn chooser_like(site: &Site, templates: &templates::Templates, name: &str) -> Re
         .map(|(l, t)| {
             let (title, summary) = if t.home.doc != usize::MAX {
                 let d = site.doc(t.home.doc);
-                (markdown::inline_text(&d.fm.title), d.fm.summary.as_deref().map(markdown::inline_html))
+                (
+                    markdown::inline_text(&d.fm.title),
+                    d.fm.summary.as_deref().map(markdown::inline_html),
+                )
             } else {
                 (site.config.title.clone(), None)
             };
@@ -364,6 +418,7 @@ fn chooser_like(site: &Site, templates: &templates::Templates, name: &str) -> Re
         languages: Vec::new(),
         alternates: Vec::new(),
     };
-    let ctx = tera::Context::from_serialize(&ctx).map_err(|e| Diagnostic::error(Code::Template, e.to_string()))?;
+    let ctx = tera::Context::from_serialize(&ctx)
+        .map_err(|e| Diagnostic::error(Code::Template, e.to_string()))?;
     templates.render(&site.source_lang, name, &ctx, &site.theme)
 }

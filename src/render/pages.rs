@@ -63,7 +63,10 @@ impl TreeRender<'_> {
     /// Renders one entry to a complete HTML document.
     pub fn render(&self, pos: Position, entry: &Entry) -> Result<String, Diagnostic> {
         if entry.doc == usize::MAX {
-            return Err(Diagnostic::error(crate::diagnostics::Code::Layout, "no home page"));
+            return Err(Diagnostic::error(
+                crate::diagnostics::Code::Layout,
+                "no home page",
+            ));
         }
         let doc = self.site.doc(entry.doc);
         let content = self.body_html(entry);
@@ -75,7 +78,11 @@ impl TreeRender<'_> {
                 _ => ("module.html", Kind::Module),
             },
             Position::Page(mi, _) => {
-                let default = if self.tree.modules[mi].kind == Kind::Toolkit { Kind::Tool } else { Kind::Page };
+                let default = if self.tree.modules[mi].kind == Kind::Toolkit {
+                    Kind::Tool
+                } else {
+                    Kind::Page
+                };
                 match doc.fm.kind.unwrap_or(default) {
                     Kind::Tool => ("tool.html", Kind::Tool),
                     _ => ("page.html", Kind::Page),
@@ -92,7 +99,10 @@ impl TreeRender<'_> {
             Position::Module(mi) => {
                 let nav: &ModuleNav = &self.nav.modules[mi];
                 ctx.module = Some(nav);
-                ctx.breadcrumbs = vec![Link { title: home_title, url: ctx.home_url.clone() }];
+                ctx.breadcrumbs = vec![Link {
+                    title: home_title,
+                    url: ctx.home_url.clone(),
+                }];
                 let m = &self.tree.modules[mi];
                 ctx.next = m.pages.first().map(|p| self.link(entry, p));
                 ctx.prev = mi
@@ -104,7 +114,10 @@ impl TreeRender<'_> {
                 let m = &self.tree.modules[mi];
                 ctx.module = Some(&self.nav.modules[mi]);
                 ctx.breadcrumbs = vec![
-                    Link { title: home_title, url: ctx.home_url.clone() },
+                    Link {
+                        title: home_title,
+                        url: ctx.home_url.clone(),
+                    },
                     self.link(entry, &m.index),
                 ];
                 ctx.prev = Some(match pi {

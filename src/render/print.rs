@@ -56,9 +56,19 @@ struct PrintContext<'a> {
 
 impl TreeRender<'_> {
     /// Renders the print document of module `mi` (or of the handbook when `None`).
-    pub fn render_print(&self, mi: Option<usize>, version: &str) -> Result<(String, String), Diagnostic> {
+    pub fn render_print(
+        &self,
+        mi: Option<usize>,
+        version: &str,
+    ) -> Result<(String, String), Diagnostic> {
         let lang = &self.tree.lang;
-        let (output, title, summary, scope, parts): (String, String, Option<String>, &'static str, Vec<(&Entry, u8, Option<usize>)>) = match mi {
+        let (output, title, summary, scope, parts): (
+            String,
+            String,
+            Option<String>,
+            &'static str,
+            Vec<(&Entry, u8, Option<usize>)>,
+        ) = match mi {
             Some(mi) => {
                 let m = &self.tree.modules[mi];
                 let doc = self.site.doc(m.index.doc);
@@ -84,11 +94,20 @@ impl TreeRender<'_> {
                 }
                 let (title, summary) = if home.doc != usize::MAX {
                     let d = self.site.doc(home.doc);
-                    (inline_text(&d.fm.title), d.fm.summary.as_deref().map(inline_html))
+                    (
+                        inline_text(&d.fm.title),
+                        d.fm.summary.as_deref().map(inline_html),
+                    )
                 } else {
                     (self.site.config.title.clone(), None)
                 };
-                (format!("{lang}/print.html"), title, summary, "handbook", parts)
+                (
+                    format!("{lang}/print.html"),
+                    title,
+                    summary,
+                    "handbook",
+                    parts,
+                )
             }
         };
 
@@ -96,7 +115,12 @@ impl TreeRender<'_> {
         let mut scope_map = PrintScope::new();
         let mut ids = Vec::new();
         for (entry, _, m) in &parts {
-            let file = entry.output.rsplit('/').next().unwrap_or("").trim_end_matches(".html");
+            let file = entry
+                .output
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(".html");
             let id = match (mi, m) {
                 (Some(_), _) => format!("ch-{file}"),
                 (None, None) => "ch-introduction".to_string(),
@@ -130,14 +154,26 @@ impl TreeRender<'_> {
             let kind = match (is_index, m) {
                 (true, Some(i)) => self.tree.modules[*i].kind,
                 (true, None) => Kind::Page,
-                (false, Some(i)) => doc.fm.kind.unwrap_or(if self.tree.modules[*i].kind == Kind::Toolkit { Kind::Tool } else { Kind::Page }),
+                (false, Some(i)) => {
+                    doc.fm
+                        .kind
+                        .unwrap_or(if self.tree.modules[*i].kind == Kind::Toolkit {
+                            Kind::Tool
+                        } else {
+                            Kind::Page
+                        })
+                }
                 (false, None) => Kind::Page,
             };
             let toc = self.parsed[entry.doc]
                 .headings
                 .iter()
                 .filter(|h| h.level == 2)
-                .map(|h| Heading { level: h.level, id: format!("{prefix}{}", h.id), text: h.text.clone() })
+                .map(|h| Heading {
+                    level: h.level,
+                    id: format!("{prefix}{}", h.id),
+                    text: h.text.clone(),
+                })
                 .collect();
             chapters.push(Chapter {
                 id,
@@ -194,8 +230,11 @@ impl TreeRender<'_> {
             languages,
             alternates,
         };
-        let ctx = tera::Context::from_serialize(&ctx).map_err(|e| Diagnostic::error(Code::Template, e.to_string()))?;
-        let html = self.templates.render(lang, "print.html", &ctx, &self.site.theme)?;
+        let ctx = tera::Context::from_serialize(&ctx)
+            .map_err(|e| Diagnostic::error(Code::Template, e.to_string()))?;
+        let html = self
+            .templates
+            .render(lang, "print.html", &ctx, &self.site.theme)?;
         Ok((output, html))
     }
 }

@@ -23,7 +23,11 @@ pub struct Templates {
 
 /// Where a template came from, for error messages.
 fn template_path(theme: &Theme, name: &str) -> PathBuf {
-    match theme.files.get(&format!("templates/{name}")).map(|f| &f.origin) {
+    match theme
+        .files
+        .get(&format!("templates/{name}"))
+        .map(|f| &f.origin)
+    {
         Some(Origin::Site(p)) => p.clone(),
         _ => PathBuf::from(format!("(built-in theme)/templates/{name}")),
     }
@@ -42,8 +46,11 @@ pub fn load(
         match std::str::from_utf8(&file.bytes) {
             Ok(s) => sources.push((name.to_string(), s.to_string())),
             Err(_) => {
-                return Err(vec![Diagnostic::error(Code::Io, "template is not valid UTF-8")
-                    .at(template_path(theme, name))])
+                return Err(vec![Diagnostic::error(
+                    Code::Io,
+                    "template is not valid UTF-8",
+                )
+                .at(template_path(theme, name))])
             }
         }
     }
@@ -130,7 +137,9 @@ fn tera_error(e: &tera::Error, theme: &Theme) -> Diagnostic {
     }
     // Tera's parse errors show the position as `--> line:col`.
     if let Some(pos) = full.split("--> ").nth(1) {
-        let mut it = pos.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty());
+        let mut it = pos
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty());
         if let (Some(l), Some(c)) = (it.next(), it.next()) {
             if let (Ok(l), Ok(c)) = (l.parse(), c.parse()) {
                 d = d.pos(l, c);
@@ -171,14 +180,26 @@ impl tera::Function for Translate {
                 other => fargs.set(name.as_str(), FluentValue::from(other.to_string())),
             }
         }
-        let args = if fargs.iter().next().is_some() { Some(&fargs) } else { None };
-        if let Some(s) = self.locales.get(&self.lang).and_then(|l| l.format(key, args)) {
+        let args = if fargs.iter().next().is_some() {
+            Some(&fargs)
+        } else {
+            None
+        };
+        if let Some(s) = self
+            .locales
+            .get(&self.lang)
+            .and_then(|l| l.format(key, args))
+        {
             return Ok(Value::String(s));
         }
         if let Ok(mut m) = self.misses.lock() {
             m.insert((self.lang.clone(), key.to_string()));
         }
-        match self.locales.get(&self.source).and_then(|l| l.format(key, args)) {
+        match self
+            .locales
+            .get(&self.source)
+            .and_then(|l| l.format(key, args))
+        {
             Some(s) => Ok(Value::String(s)),
             None => Err(tera::Error::msg(format!(
                 "interface string `{key}` is not defined in any language; add it to locales/{}/",

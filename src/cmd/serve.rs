@@ -1,0 +1,15 @@
+//! `equil serve` (not yet available).
+
+use super::crate_exit::Exit;
+
+/// Options of `equil serve`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+    rest: Vec<String>,
+}
+
+pub fn run(_args: Args) -> Exit {
+    eprintln!("error: `equil serve` is not yet available in this version of equil");
+    Exit::Usage
+}
