@@ -24,7 +24,7 @@ pub fn parse<T: DeserializeOwned>(
     code: Code,
 ) -> Result<T, Diagnostic> {
     let text = if text.trim().is_empty() { "{}" } else { text };
-    serde_yaml::from_str::<T>(text).map_err(|e| to_diagnostic(&e, path, first_line, code))
+    serde_yaml::from_str::<T>(text).map_err(|e| to_diagnostic(&e, text, path, first_line, code))
 }
 
 /// Checks the top-level keys of a YAML mapping against `known`, reporting each
@@ -39,7 +39,7 @@ pub fn check_keys(
         serde_yaml::Value::Mapping(Default::default())
     } else {
         serde_yaml::from_str(text)
-            .map_err(|e| to_diagnostic(&e, path, first_line, Code::FrontMatterSyntax))?
+            .map_err(|e| to_diagnostic(&e, text, path, first_line, Code::FrontMatterSyntax))?
     };
     let map = match value {
         serde_yaml::Value::Mapping(m) => m,
@@ -99,7 +99,13 @@ fn top_level_keys(text: &str, first_line: usize) -> YamlKeys {
     YamlKeys { keys }
 }
 
-fn to_diagnostic(e: &serde_yaml::Error, path: &Path, first_line: usize, code: Code) -> Diagnostic {
+fn to_diagnostic(
+    e: &serde_yaml::Error,
+    text: &str,
+    path: &Path,
+    first_line: usize,
+    code: Code,
+) -> Diagnostic {
     // serde_yaml appends " at line L column C" to its message; we report the
     // position ourselves, counted from the start of the file.
     let msg = e.to_string();
@@ -113,8 +119,15 @@ fn to_diagnostic(e: &serde_yaml::Error, path: &Path, first_line: usize, code: Co
         code
     };
     let mut d = Diagnostic::error(code, msg).at(path);
+    // An error found at the end of the block (an unclosed bracket or quote)
+    // is reported on the last line of the block, where the problem is.
+    let lines = text.lines().count().max(1);
     match e.location() {
-        Some(loc) => d = d.pos(first_line + loc.line() - 1, loc.column()),
+        Some(loc) if loc.line() <= lines => d = d.pos(first_line + loc.line() - 1, loc.column()),
+        Some(_) => {
+            let last = text.lines().last().unwrap_or("");
+            d = d.pos(first_line + lines - 1, last.chars().count().max(1))
+        }
         None => d = d.pos(first_line, 1),
     }
     d

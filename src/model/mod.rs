@@ -199,12 +199,13 @@ pub fn build(
     diags: &mut Vec<Diagnostic>,
 ) -> Site {
     let source_lang = config.source_language.clone();
-    let docs: Vec<Doc> = content
+    let mut docs: Vec<Doc> = content
         .docs
         .into_iter()
         .filter(|d| opts.drafts || !d.fm.draft)
         .filter(|d| lang_codes.contains(&d.lang))
         .collect();
+    inherit_from_source(&mut docs, &source_lang);
     let by_key: HashMap<(&str, &str), DocId> = docs
         .iter()
         .enumerate()
@@ -486,6 +487,45 @@ pub fn build(
         trees,
         locales: Arc::new(locales),
         theme,
+    }
+}
+
+/// Keys that do not need translating (`order`, `kind`, `duration`,
+/// `group_size`) are taken from the source page when a translation leaves
+/// them out.
+fn inherit_from_source(docs: &mut [Doc], source_lang: &str) {
+    let sources: HashMap<
+        String,
+        (
+            Option<i64>,
+            Option<Kind>,
+            Option<u32>,
+            Option<crate::load::frontmatter::GroupSize>,
+        ),
+    > = docs
+        .iter()
+        .filter(|d| d.lang == source_lang)
+        .map(|d| {
+            (
+                d.rel.clone(),
+                (
+                    d.fm.order,
+                    d.fm.kind,
+                    d.fm.duration,
+                    d.fm.group_size.clone(),
+                ),
+            )
+        })
+        .collect();
+    for d in docs.iter_mut().filter(|d| d.lang != source_lang) {
+        if let Some((order, kind, duration, group_size)) = sources.get(&d.rel) {
+            d.fm.order = d.fm.order.or(*order);
+            d.fm.kind = d.fm.kind.or(*kind);
+            d.fm.duration = d.fm.duration.or(*duration);
+            if d.fm.group_size.is_none() {
+                d.fm.group_size = group_size.clone();
+            }
+        }
     }
 }
 

@@ -356,7 +356,8 @@ fn check_page(
     }
     let target_doc = site.doc(target.doc);
     if target_doc.lang == doc.lang {
-        diags.push(at(broken_anchor(f, target_parsed, &format!("`{dest}`"))));
+        let page = dest.split('#').next().unwrap_or(dest);
+        diags.push(at(broken_anchor(f, target_parsed, &format!("`{page}`"))));
     } else {
         diags.push(at(Diagnostic::warning(
             Code::BrokenLink,

@@ -1,0 +1,201 @@
+//! The EQUIL handbook's own content: the coverage the project promises
+//! (issue "The EQUIL handbook"), so that a later edit cannot silently drop it.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Front matter (as YAML) and body of a content file.
+fn read(path: &Path) -> (serde_yaml::Mapping, String) {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let rest = text
+        .strip_prefix("---\n")
+        .unwrap_or_else(|| panic!("{}: no front matter", path.display()));
+    let end = rest
+        .find("\n---\n")
+        .unwrap_or_else(|| panic!("{}: unclosed front matter", path.display()));
+    let fm: serde_yaml::Mapping = serde_yaml::from_str(&rest[..end]).unwrap();
+    (fm, rest[end + 5..].to_string())
+}
+
+fn md_files(lang: &str) -> Vec<String> {
+    files_under(&repo().join("content").join(lang))
+        .into_iter()
+        .filter(|f| f.ends_with(".md"))
+        .collect()
+}
+
+const MODULES: [&str; 3] = [
+    "employment-models",
+    "practitioner-skills",
+    "supporting-employers",
+];
+const TOOLKIT: &str = "co-production-toolkit";
+
+#[test]
+fn english_source_is_complete() {
+    let en = repo().join("content/en");
+    let (home, body) = read(&en.join("_index.md"));
+    assert!(home.contains_key("title"));
+    assert!(body.split_whitespace().count() > 300, "home page too short");
+
+    for module in MODULES.iter().chain([&TOOLKIT]) {
+        let (fm, _) = read(&en.join(module).join("_index.md"));
+        for key in [
+            "title",
+            "summary",
+            "kind",
+            "order",
+            "duration",
+            "audience",
+            "objectives",
+        ] {
+            assert!(fm.contains_key(key), "{module}/_index.md lacks `{key}`");
+        }
+        let expected_kind = if *module == TOOLKIT {
+            "toolkit"
+        } else {
+            "module"
+        };
+        assert_eq!(fm["kind"].as_str(), Some(expected_kind), "{module}");
+    }
+    for module in MODULES {
+        let pages: Vec<String> = md_files("en")
+            .into_iter()
+            .filter(|f| f.starts_with(&format!("{module}/")) && !f.ends_with("_index.md"))
+            .collect();
+        assert!(pages.len() >= 4, "{module} has {} pages", pages.len());
+        for p in pages {
+            let (fm, body) = read(&en.join(&p));
+            assert!(
+                fm.contains_key("title") && fm.contains_key("summary"),
+                "{p}"
+            );
+            assert!(
+                body.contains("> [!"),
+                "{p} has no exercise or reflection admonition"
+            );
+            assert!(
+                body.split_whitespace().count() > 400,
+                "{p} is too short to be training material"
+            );
+        }
+    }
+}
+
+#[test]
+fn toolkit_has_complete_tool_cards() {
+    let en = repo().join("content/en");
+    let tools: Vec<String> = md_files("en")
+        .into_iter()
+        .filter(|f| f.starts_with(&format!("{TOOLKIT}/")) && !f.ends_with("_index.md"))
+        .collect();
+    assert!(tools.len() >= 8, "only {} tool cards", tools.len());
+    for t in tools {
+        let (fm, body) = read(&en.join(&t));
+        assert_eq!(fm["kind"].as_str(), Some("tool"), "{t}");
+        assert!(fm["duration"].as_u64().is_some(), "{t}: duration");
+        assert!(fm.contains_key("group_size"), "{t}: group_size");
+        assert!(
+            fm["materials"]
+                .as_sequence()
+                .map(|s| !s.is_empty())
+                .unwrap_or(false),
+            "{t}: materials"
+        );
+        assert!(body.contains("## Purpose"), "{t}: purpose");
+        let steps = body
+            .split("## Steps")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{t}: no steps"));
+        assert!(
+            steps.contains("\n1. ") && steps.contains("\n2. "),
+            "{t}: steps are not numbered"
+        );
+        assert!(body.contains("> [!"), "{t}: no admonition");
+    }
+}
+
+#[test]
+fn translations_cover_what_is_promised() {
+    let en = md_files("en");
+    let required_partial: Vec<&String> = en
+        .iter()
+        .filter(|f| {
+            *f == "_index.md" || f.ends_with("/_index.md") || f.starts_with(&format!("{TOOLKIT}/"))
+        })
+        .collect();
+    for lang in ["nl", "da"] {
+        let have = md_files(lang);
+        assert_eq!(have, en, "{lang} must translate every page");
+    }
+    for lang in ["es", "it"] {
+        let have = md_files(lang);
+        for f in &required_partial {
+            assert!(have.contains(f), "{lang} lacks {f}");
+        }
+    }
+    // Translations keep the keys that do not need translating.
+    for lang in ["nl", "da", "es", "it"] {
+        for f in md_files(lang) {
+            let (src, _) = read(&repo().join("content/en").join(&f));
+            let (tr, body) = read(&repo().join("content").join(lang).join(&f));
+            for key in ["kind", "order", "duration", "group_size"] {
+                assert_eq!(
+                    src.get(key),
+                    tr.get(key),
+                    "{lang}/{f}: `{key}` differs from the source"
+                );
+            }
+            assert!(!body.trim().is_empty(), "{lang}/{f} is empty");
+        }
+    }
+}
+
+#[test]
+fn interface_strings_exist_in_all_five_languages() {
+    let ids = |lang: &str| -> BTreeMap<String, ()> {
+        std::fs::read_to_string(repo().join("locales").join(lang).join("main.ftl"))
+            .unwrap()
+            .lines()
+            .filter(|l| !l.starts_with([' ', '#', '-', '*', '[']) && l.contains(" ="))
+            .map(|l| (l.split(" =").next().unwrap().trim().to_string(), ()))
+            .collect()
+    };
+    let en = ids("en");
+    for lang in ["nl", "da", "es", "it"] {
+        assert_eq!(
+            ids(lang).keys().collect::<Vec<_>>(),
+            en.keys().collect::<Vec<_>>(),
+            "{lang}"
+        );
+    }
+}
+
+#[test]
+fn the_handbook_builds_without_errors() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = equil(&[
+        "build",
+        "--root",
+        repo().to_str().unwrap(),
+        "--output",
+        out_dir.path().join("site").to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let site = out_dir.path().join("site");
+    for lang in ["en", "nl", "da", "es", "it"] {
+        assert!(site
+            .join(lang)
+            .join("co-production-toolkit/values-line-up.html")
+            .is_file());
+        assert!(site.join(lang).join("print.html").is_file());
+    }
+}
