@@ -33,6 +33,8 @@ pub enum Code {
     Layout,
     /// A relative link to a page or anchor that does not exist.
     BrokenLink,
+    /// A link's anchor exists in the page's own language but not in a translation it lands on.
+    AnchorInTranslation,
     /// A referenced image or asset that does not exist.
     MissingAsset,
     /// Two pages would be written to the same output path.
@@ -81,7 +83,7 @@ impl Code {
             Code::FluentMissing => "E021",
             Code::Template => "E030",
             Code::UnsafePath => "E040",
-            Code::UnsafeHtml => "E041",
+            Code::UnsafeHtml => "W107",
             Code::Write => "E050",
             Code::Fallback => "W101",
             Code::Outdated => "W102",
@@ -89,6 +91,7 @@ impl Code {
             Code::OrphanTranslation => "W104",
             Code::NoBaseUrl => "W105",
             Code::Draft => "W106",
+            Code::AnchorInTranslation => "W108",
         }
     }
 
@@ -117,6 +120,7 @@ impl Code {
             Code::OrphanTranslation => "orphan-translation",
             Code::NoBaseUrl => "no-base-url",
             Code::Draft => "draft",
+            Code::AnchorInTranslation => "anchor-in-translation",
         }
     }
 }
@@ -332,9 +336,38 @@ pub fn render_text(diags: &[Diagnostic], root: &Path, color: bool) -> String {
     String::from_utf8_lossy(out.as_slice()).into_owned()
 }
 
+/// One finding in the documented JSON form (see README, "JSON output").
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: Severity,
+    code: &'static str,
+    name: &'static str,
+    path: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: &'a str,
+    help: Option<&'a str>,
+}
+
 /// A JSON array of diagnostics (the documented machine-readable form).
 pub fn render_json(diags: &[Diagnostic]) -> String {
-    serde_json::to_string_pretty(diags).unwrap_or_else(|_| "[]".to_string())
+    let items: Vec<JsonDiagnostic<'_>> = diags
+        .iter()
+        .map(|d| JsonDiagnostic {
+            severity: d.severity,
+            code: d.code.id(),
+            name: d.code.name(),
+            path: d
+                .path
+                .as_ref()
+                .map(|p| p.to_string_lossy().replace('\\', "/")),
+            line: d.line,
+            column: d.column,
+            message: &d.message,
+            help: d.help.as_deref(),
+        })
+        .collect();
+    serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".to_string())
 }
 
 /// Byte offset of a 1-based line and (character) column, clamped to the text.

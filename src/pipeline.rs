@@ -17,6 +17,8 @@ pub struct SiteOptions {
     pub base_url: Option<String>,
     /// Include pages with `draft: true`.
     pub drafts: bool,
+    /// Report every draft page.
+    pub list_drafts: bool,
 }
 
 impl SiteOptions {
@@ -25,6 +27,7 @@ impl SiteOptions {
             root: root.into(),
             base_url: None,
             drafts: false,
+            list_drafts: false,
         }
     }
 }
@@ -80,6 +83,7 @@ pub fn load_site(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<Site
         langs,
         &ModelOptions {
             drafts: opts.drafts,
+            list_drafts: opts.list_drafts,
         },
         diags,
     );
@@ -165,5 +169,7 @@ pub fn build(opts: &SiteOptions, output: &Path) -> Outcome {
 
 /// `equil check`: every validation, nothing written.
 pub fn check(opts: &SiteOptions) -> Outcome {
-    run(opts, &NullSink).0
+    let mut opts = opts.clone();
+    opts.list_drafts = true;
+    run(&opts, &NullSink).0
 }

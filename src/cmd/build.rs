@@ -38,6 +38,7 @@ pub fn run(args: Args) -> Exit {
         root: args.root.clone(),
         base_url: args.base_url,
         drafts: args.drafts,
+        list_drafts: false,
     };
     let outcome = pipeline::build(&opts, &output);
     report(&outcome.diagnostics, &args.root);

@@ -105,6 +105,8 @@ pub struct Site {
 #[derive(Debug, Clone, Default)]
 pub struct ModelOptions {
     pub drafts: bool,
+    /// Report every draft page (for `equil check`).
+    pub list_drafts: bool,
 }
 
 impl Site {
@@ -199,6 +201,22 @@ pub fn build(
     diags: &mut Vec<Diagnostic>,
 ) -> Site {
     let source_lang = config.source_language.clone();
+    if opts.list_drafts {
+        for d in content.docs.iter().filter(|d| d.fm.draft) {
+            diags.push(
+                Diagnostic::warning(
+                    Code::Draft,
+                    if opts.drafts {
+                        "draft page (included because of --drafts)"
+                    } else {
+                        "draft page: not published"
+                    },
+                )
+                .at(&d.path)
+                .help("remove `draft: true` to publish it"),
+            );
+        }
+    }
     let mut docs: Vec<Doc> = content
         .docs
         .into_iter()

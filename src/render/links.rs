@@ -200,7 +200,9 @@ impl LinkRewriter for TreeLinks<'_> {
             _ => url,
         };
         match classify(self.doc_rel, dest) {
-            Target::External | Target::Unsafe(_) => dest.to_string(),
+            Target::External => dest.to_string(),
+            // Reported as an error; never written into a page.
+            Target::Unsafe(_) => "#".to_string(),
             Target::Anchor(f) => match self.print {
                 Some((_, prefix)) => format!("#{prefix}{f}"),
                 None => format!("#{f}"),
@@ -360,7 +362,7 @@ fn check_page(
         diags.push(at(broken_anchor(f, target_parsed, &format!("`{page}`"))));
     } else {
         diags.push(at(Diagnostic::warning(
-            Code::BrokenLink,
+            Code::AnchorInTranslation,
             format!(
                 "anchor `#{f}` is not in the {} translation of `{rel}`; readers of that language land at the top of the page",
                 target_doc.lang

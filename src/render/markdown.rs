@@ -86,6 +86,8 @@ pub struct HtmlOptions<'a> {
     pub callout_titles: &'a [String; 5],
     /// Offset added to heading levels (print: page h2 → h3 under a chapter h2).
     pub heading_shift: u8,
+    /// Sanitiser for pages with raw HTML (`None`: raw HTML is trusted).
+    pub sanitizer: Option<&'a ammonia::Builder<'static>>,
 }
 
 fn options() -> Options {
@@ -371,7 +373,11 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
     }
     let mut html = String::with_capacity(parsed.events.len() * 24);
     pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
-    html
+    match opts.sanitizer {
+        // Without raw HTML, pulldown-cmark's output is safe by construction.
+        Some(b) if !parsed.raw_html.is_empty() => super::sanitize::clean(b, &html),
+        _ => html,
+    }
 }
 
 /// Renders a short inline text (summary, objective) as HTML, without the `<p>`.
@@ -425,6 +431,7 @@ mod tests {
                 id_prefix: "",
                 callout_titles: &titles,
                 heading_shift: 0,
+                sanitizer: None,
             },
         )
     }

@@ -6,6 +6,7 @@ pub mod links;
 pub mod markdown;
 pub mod pages;
 pub mod print;
+pub mod sanitize;
 pub mod search;
 pub mod sitemap;
 pub mod templates;
@@ -43,6 +44,11 @@ pub fn parse_all(site: &Site) -> Vec<Parsed> {
 /// assets, translation states and interface strings.
 pub fn validate(site: &Site, parsed: &[Parsed], diags: &mut Vec<Diagnostic>) {
     links::validate(site, parsed, diags);
+    if !site.config.trust_html {
+        for (doc, p) in site.docs.iter().zip(parsed) {
+            sanitize::report(&p.raw_html, &doc.path, diags);
+        }
+    }
     translation_states(site, diags);
     interface_strings(site, diags);
 }
@@ -228,6 +234,8 @@ pub fn render(
     let pages = std::sync::atomic::AtomicUsize::new(0);
     let files = std::sync::atomic::AtomicUsize::new(0);
     let version = content_version(site);
+    let sanitizer = sanitize::builder(&site.config.embed_hosts);
+    let sanitizer = (!site.config.trust_html).then_some(&sanitizer);
     let fail = |d: Diagnostic| {
         if let Ok(mut e) = errors.lock() {
             e.push(d);
@@ -256,6 +264,7 @@ pub fn render(
             parsed,
             templates: &templates,
             callout_titles: callout_titles(site, &tree.lang),
+            sanitizer,
         })
         .collect();
 

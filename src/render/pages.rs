@@ -17,6 +17,8 @@ pub struct TreeRender<'a> {
     pub parsed: &'a [Parsed],
     pub templates: &'a Templates,
     pub callout_titles: [String; 5],
+    /// `None` when site.yaml trusts raw HTML.
+    pub sanitizer: Option<&'a ammonia::Builder<'static>>,
 }
 
 /// Where an entry sits: the home page, or module `m` (page `p`, or its overview).
@@ -56,6 +58,7 @@ impl TreeRender<'_> {
                 id_prefix: "",
                 callout_titles: &self.callout_titles,
                 heading_shift: 0,
+                sanitizer: self.sanitizer,
             },
         )
     }

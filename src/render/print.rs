@@ -148,6 +148,7 @@ impl TreeRender<'_> {
                     id_prefix: &prefix,
                     callout_titles: &self.callout_titles,
                     heading_shift: if *level == 1 { 0 } else { 1 },
+                    sanitizer: self.sanitizer,
                 },
             );
             let is_index = entry.rel.ends_with("_index.md");

@@ -1,0 +1,158 @@
+//! Raw HTML in Markdown is sanitised (ammonia) unless `site.yaml` trusts it:
+//! content may use `<details>`, `<kbd>`, figures and video embeds from the
+//! allowed hosts, but never scripts or event handlers.
+
+use std::collections::HashSet;
+
+use ammonia::{Builder, UrlRelative};
+
+use super::markdown::RawHtml;
+use crate::diagnostics::{Code, Diagnostic};
+
+/// The sanitiser for a site's content, built once.
+pub fn builder(embed_hosts: &[String]) -> Builder<'static> {
+    let mut b = Builder::default();
+    b.add_tags([
+        "details",
+        "summary",
+        "kbd",
+        "figure",
+        "figcaption",
+        "iframe",
+        "video",
+        "audio",
+        "source",
+        "mark",
+        "input",
+    ]);
+    b.add_generic_attributes(["id", "class", "lang", "dir", "title", "role"]);
+    b.add_tag_attributes(
+        "iframe",
+        ["src", "width", "height", "allowfullscreen", "loading"],
+    );
+    b.add_tag_attributes("video", ["src", "controls", "width", "height", "poster"]);
+    b.add_tag_attributes("audio", ["src", "controls"]);
+    b.add_tag_attributes("source", ["src", "type"]);
+    b.add_tag_attributes("input", ["type", "checked", "disabled"]);
+    b.add_tag_attributes("th", ["style"]);
+    b.add_tag_attributes("td", ["style"]);
+    b.add_tag_attributes("details", ["open"]);
+    b.add_tag_attributes("a", ["aria-label"]);
+    b.link_rel(None);
+    b.url_relative(UrlRelative::PassThrough);
+    let hosts: HashSet<String> = embed_hosts.iter().map(|h| h.to_ascii_lowercase()).collect();
+    b.attribute_filter(
+        move |element, attribute, value| match (element, attribute) {
+            ("iframe", "src") => {
+                let host = value
+                    .strip_prefix("https://")
+                    .and_then(|rest| rest.split(['/', '?', '#']).next())
+                    .map(str::to_ascii_lowercase);
+                match host {
+                    Some(h) if hosts.contains(&h) => Some(value.into()),
+                    _ => None,
+                }
+            }
+            ("input", "type") => (value == "checkbox").then(|| value.into()),
+            (_, "style") => {
+                let v = value.trim();
+                (v.starts_with("text-align:") && !v.contains(';')
+                    || v.strip_suffix(';')
+                        .map(|s| s.starts_with("text-align:") && !s.contains(';'))
+                        .unwrap_or(false))
+                .then(|| value.into())
+            }
+            _ => Some(value.into()),
+        },
+    );
+    b
+}
+
+/// Cleans rendered HTML.
+pub fn clean(b: &Builder<'static>, html: &str) -> String {
+    b.clean(html).to_string()
+}
+
+/// Reports raw HTML that the sanitiser will remove because it could run code.
+pub fn report(raw: &[RawHtml], path: &std::path::Path, diags: &mut Vec<Diagnostic>) {
+    for r in raw {
+        let lower = r.html.to_ascii_lowercase();
+        let script = lower.contains("<script") || lower.contains("javascript:");
+        let handler = has_event_handler(&lower);
+        if script || handler {
+            let what = if script {
+                "a script"
+            } else {
+                "an `on…=` event handler"
+            };
+            diags.push(
+                Diagnostic::warning(Code::UnsafeHtml, format!("raw HTML with {what} is removed from the page"))
+                    .at(path)
+                    .pos(r.line, r.column)
+                    .help("content cannot run code; set `trust_html: true` in site.yaml only if every author is trusted"),
+            );
+        }
+    }
+}
+
+fn has_event_handler(lower: &str) -> bool {
+    let bytes = lower.as_bytes();
+    let mut i = 0;
+    while let Some(pos) = lower[i..].find("on") {
+        let at = i + pos;
+        let before_ok = at > 0 && (bytes[at - 1].is_ascii_whitespace() || bytes[at - 1] == b'/');
+        let name_end = lower[at + 2..]
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .map(|n| at + 2 + n)
+            .unwrap_or(lower.len());
+        if before_ok && name_end > at + 2 {
+            let rest = lower[name_end..].trim_start();
+            if rest.starts_with('=') {
+                return true;
+            }
+        }
+        i = at + 2;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_and_handlers_go_allowed_embeds_stay() {
+        let b = builder(&["www.youtube-nocookie.com".to_string()]);
+        let out = clean(
+            &b,
+            r#"<p onclick="x()">Hi<script>alert(1)</script></p><details><summary>More</summary><kbd>Ctrl</kbd></details>"#,
+        );
+        assert_eq!(
+            out,
+            "<p>Hi</p><details><summary>More</summary><kbd>Ctrl</kbd></details>"
+        );
+        let out = clean(
+            &b,
+            r#"<iframe src="https://www.youtube-nocookie.com/embed/x"></iframe><iframe src="https://evil.example/x"></iframe>"#,
+        );
+        assert!(out.contains("youtube-nocookie"), "{out}");
+        assert!(!out.contains("evil"), "{out}");
+        let out = clean(
+            &b,
+            r##"<h2 id="a" class="b"><a class="header" href="#a">A</a></h2><a href="javascript:alert(1)">x</a>"##,
+        );
+        assert!(
+            out.starts_with(r##"<h2 id="a" class="b"><a class="header" href="#a">A</a></h2>"##),
+            "{out}"
+        );
+        assert!(!out.contains("javascript"), "{out}");
+    }
+
+    #[test]
+    fn handlers_are_detected() {
+        assert!(has_event_handler("<img src=x onerror=alert(1)>"));
+        assert!(has_event_handler("<div onmouseover = \"x\">"));
+        assert!(!has_event_handler("<p>one online</p>"));
+        assert!(!has_event_handler("<a href=\"x\" data-on=\"1\">"));
+    }
+}

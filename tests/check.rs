@@ -1,0 +1,254 @@
+//! `equil check`: one fixture per class of problem, asserting the stable
+//! code, file, line and column of each finding (JSON output).
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+/// Runs `equil check --format json` and returns (exit code, findings).
+fn check(f: &Fixture) -> (i32, Vec<Value>) {
+    let out = f.run(&["check", "--format", "json"]);
+    let v: Value =
+        serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {}", stdout(&out)));
+    (out.status.code().unwrap(), v.as_array().unwrap().clone())
+}
+
+/// The single finding with `code`, asserting where it is.
+fn finding<'a>(all: &'a [Value], code: &str, path: &str, line: u64, column: u64) -> &'a Value {
+    all.iter()
+        .find(|d| {
+            d["code"] == code && d["path"] == path && d["line"] == line && d["column"] == column
+        })
+        .unwrap_or_else(|| panic!("no {code} at {path}:{line}:{column}: {all:#?}"))
+}
+
+#[test]
+fn clean_site_has_no_findings_and_writes_nothing() {
+    let f = Fixture::small();
+    let (code, all) = check(&f);
+    assert_eq!(code, 0, "{all:#?}");
+    // The fixture's Dutch tree falls back for some pages: one warning, no errors.
+    assert!(all.iter().all(|d| d["severity"] == "warning"), "{all:#?}");
+    assert!(!f.exists("public"));
+}
+
+#[test]
+fn front_matter_errors() {
+    let f = Fixture::small();
+    f.write(
+        "content/en/intro/second.md",
+        "---\ntitle: Second\nsumary: x\n---\n",
+    );
+    f.write(
+        "content/en/intro/third.md",
+        "---\ntitle: Third\nduration: soon\n---\n",
+    );
+    f.write(
+        "content/en/intro/fourth.md",
+        "---\ntitle: \"unclosed\n---\n",
+    );
+    let (code, all) = check(&f);
+    assert_eq!(code, 1);
+    let d = finding(&all, "E003", "content/en/intro/second.md", 3, 1);
+    assert_eq!(d["name"], "unknown-key");
+    assert_eq!(d["help"], "did you mean `summary`?");
+    finding(&all, "E004", "content/en/intro/third.md", 3, 11);
+    let d = all
+        .iter()
+        .find(|d| d["path"] == "content/en/intro/fourth.md")
+        .unwrap();
+    assert_eq!(d["code"], "E002");
+    assert_eq!(d["line"], 2);
+}
+
+#[test]
+fn broken_links_anchors_and_images() {
+    let f = Fixture::small();
+    f.write(
+        "content/en/intro/second.md",
+        "---\ntitle: Second\n---\n## Details\n\nSee [one](frist.md), [two](first.md#getting-startd)\nand ![pic](diagarm.svg).\n",
+    );
+    let (code, all) = check(&f);
+    assert_eq!(code, 1);
+    let links: Vec<&Value> = all
+        .iter()
+        .filter(|d| d["code"] == "E012" && d["severity"] == "error")
+        .collect();
+    assert_eq!(links.len(), 2, "{links:#?}");
+    let d = finding(&all, "E012", "content/en/intro/second.md", 6, 5);
+    assert_eq!(d["help"], "did you mean `first.md`?");
+    let anchor = links
+        .iter()
+        .find(|d| d["column"] == 22)
+        .expect("anchor finding");
+    assert_eq!(anchor["help"], "did you mean `#getting-started`?");
+    let d = finding(&all, "E013", "content/en/intro/second.md", 7, 5);
+    assert_eq!(d["help"], "did you mean `diagram.svg`?");
+}
+
+#[test]
+fn duplicate_output_paths() {
+    let f = Fixture::small();
+    f.write(
+        "content/en/intro/third.md",
+        "---\ntitle: Third\nslug: second\n---\n",
+    );
+    f.write("content/en/intro/print.md", "---\ntitle: Print\n---\n");
+    let (code, all) = check(&f);
+    assert_eq!(code, 1);
+    let dups: Vec<&Value> = all.iter().filter(|d| d["code"] == "E014").collect();
+    assert!(
+        dups.iter().any(|d| d["message"]
+            .as_str()
+            .unwrap()
+            .contains("en/intro/second.html")),
+        "{dups:#?}"
+    );
+    assert!(
+        dups.iter()
+            .any(|d| d["path"] == "content/en/intro/print.md"),
+        "{dups:#?}"
+    );
+}
+
+#[test]
+fn paths_cannot_leave_the_site() {
+    let f = Fixture::small();
+    f.write(
+        "content/en/intro/second.md",
+        "---\ntitle: Second\n---\n## Details\n\n[a](../../../etc/passwd) [b](/etc/passwd) ![c](file:///etc/passwd)\n",
+    );
+    let (code, all) = check(&f);
+    assert_eq!(code, 1);
+    finding(&all, "E040", "content/en/intro/second.md", 6, 1);
+    finding(&all, "E040", "content/en/intro/second.md", 6, 26);
+    finding(&all, "E040", "content/en/intro/second.md", 6, 42);
+    f.write(
+        "content/en/intro/third.md",
+        "---\ntitle: Third\nslug: ../../x\n---\n",
+    );
+    let (code, all) = check(&f);
+    assert_eq!(code, 1);
+    finding(&all, "E040", "content/en/intro/third.md", 3, 1);
+    // Nothing unsafe reaches a page even when asked to build anyway.
+    f.write("content/en/intro/third.md", "---\ntitle: Third\n---\n");
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_out_of_the_tree_are_refused() {
+    let f = Fixture::small();
+    std::os::unix::fs::symlink("/etc/hostname", f.path("content/en/intro/secret.md")).unwrap();
+    let (code, all) = check(&f);
+    assert_eq!(code, 1);
+    let d = all
+        .iter()
+        .find(|d| d["code"] == "E040")
+        .expect("unsafe path finding");
+    assert_eq!(d["path"], "content/en/intro/secret.md");
+}
+
+#[test]
+fn fluent_syntax_error_has_position() {
+    let f = Fixture::small();
+    let nl = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/nl/main.ftl"),
+    )
+    .unwrap();
+    f.write(
+        "locales/nl/main.ftl",
+        &format!("{nl}\nbroken-message = {{ $x\n"),
+    );
+    let (code, all) = check(&f);
+    assert_eq!(code, 1);
+    let d = all
+        .iter()
+        .find(|d| d["code"] == "E020")
+        .expect("fluent finding");
+    assert_eq!(d["path"], "locales/nl/main.ftl");
+    // The unclosed placeable is on the last line; Fluent reports it there or at the end of the file.
+    let last = nl.lines().count() as u64 + 2;
+    let line = d["line"].as_u64().unwrap();
+    assert!(
+        line == last || line == last + 1,
+        "line {line}, expected {last}"
+    );
+    assert!(d["column"].as_u64().is_some());
+}
+
+#[test]
+fn raw_scripts_are_reported_and_removed() {
+    let f = Fixture::small();
+    f.write(
+        "content/en/intro/second.md",
+        "---\ntitle: Second\n---\n## Details\n\n<p onclick=\"steal()\">Hello</p>\n\n<details><summary>More</summary>Hidden <kbd>Ctrl</kbd></details>\n\n<script>alert(1)</script>\n",
+    );
+    let (code, all) = check(&f);
+    assert_eq!(code, 0, "{all:#?}");
+    finding(&all, "W107", "content/en/intro/second.md", 6, 1);
+    finding(&all, "W107", "content/en/intro/second.md", 10, 1);
+    f.build_ok();
+    let html = f.read("public/en/intro/second.html");
+    assert!(
+        !html.contains("alert(1)") && !html.contains("onclick"),
+        "{html}"
+    );
+    let doc = f.html("en/intro/second.html");
+    assert_eq!(
+        text(&doc, ".content details summary").as_deref(),
+        Some("More")
+    );
+    assert_eq!(text(&doc, ".content kbd").as_deref(), Some("Ctrl"));
+
+    // A site that trusts its authors keeps raw HTML as written.
+    f.write("site.yaml", "languages: [en, nl]\ntrust_html: true\n");
+    f.build_ok();
+    assert!(f.read("public/en/intro/second.html").contains("onclick"));
+}
+
+#[test]
+fn drafts_are_listed() {
+    let f = Fixture::small();
+    f.write(
+        "content/en/intro/later.md",
+        "---\ntitle: Later\ndraft: true\n---\n",
+    );
+    let (code, all) = check(&f);
+    assert_eq!(code, 0);
+    let d = all
+        .iter()
+        .find(|d| d["code"] == "W106")
+        .expect("draft finding");
+    assert_eq!(d["path"], "content/en/intro/later.md");
+}
+
+#[test]
+fn bad_language_folder() {
+    let f = Fixture::small();
+    f.write("content/en_GB!/_index.md", "---\ntitle: X\n---\n");
+    let (code, all) = check(&f);
+    assert_eq!(code, 1);
+    let d = all
+        .iter()
+        .find(|d| d["code"] == "E006")
+        .expect("language finding");
+    assert_eq!(d["path"], "content/en_GB!");
+}
+
+#[test]
+fn text_format_shows_file_line_column() {
+    let f = Fixture::small();
+    f.write(
+        "content/en/intro/second.md",
+        "---\ntitle: Second\nordre: 2\n---\n",
+    );
+    let out = f.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("error[E003]: unknown key `ordre`"), "{err}");
+    assert!(err.contains("content/en/intro/second.md:3:1"), "{err}");
+    assert!(err.contains("did you mean `order`?"), "{err}");
+}
