@@ -123,7 +123,7 @@ fn paths_cannot_leave_the_site() {
     assert_eq!(code, 1);
     finding(&all, "E040", "content/en/intro/second.md", 6, 1);
     finding(&all, "E040", "content/en/intro/second.md", 6, 26);
-    finding(&all, "E040", "content/en/intro/second.md", 6, 42);
+    finding(&all, "E040", "content/en/intro/second.md", 6, 43);
     f.write(
         "content/en/intro/third.md",
         "---\ntitle: Third\nslug: ../../x\n---\n",
