@@ -124,11 +124,6 @@ pub fn files_for(root: &Path, lang: &str) -> Result<Vec<FtlFile>, Diagnostic> {
 /// Parses one language's files into a bundle. Syntax errors are reported with
 /// file, line and column; the messages that did parse are kept.
 pub fn load_lang(root: &Path, lang: &str, diags: &mut Vec<Diagnostic>) -> LangStrings {
-    let langid: LanguageIdentifier = lang.parse().unwrap_or_default();
-    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
-    // Our languages are left-to-right; isolation marks would end up in
-    // attributes, titles and URLs (fluent-templates#72).
-    bundle.set_use_isolating(false);
     let files = match files_for(root, lang) {
         Ok(f) => f,
         Err(d) => {
@@ -136,6 +131,16 @@ pub fn load_lang(root: &Path, lang: &str, diags: &mut Vec<Diagnostic>) -> LangSt
             Vec::new()
         }
     };
+    strings_from_files(lang, files, diags)
+}
+
+/// Builds one language's strings from its `.ftl` files (already read).
+pub fn strings_from_files(lang: &str, files: Vec<FtlFile>, diags: &mut Vec<Diagnostic>) -> LangStrings {
+    let langid: LanguageIdentifier = lang.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    // Our languages are left-to-right; isolation marks would end up in
+    // attributes, titles and URLs (fluent-templates#72).
+    bundle.set_use_isolating(false);
     let mut ids = BTreeSet::new();
     for file in &files {
         let resource = match FluentResource::try_new(file.text.clone()) {

@@ -1,0 +1,172 @@
+//! `equil init`: a new, working handbook site with an example module in each
+//! chosen language, the built-in interface strings of those languages, and a
+//! publishing workflow. The theme stays built in (a site's own `themes/`
+//! folder overrides it file by file).
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+
+use crate::diagnostics::{Code, Diagnostic};
+use crate::load::{content, frontmatter, locales, yaml};
+
+/// The example handbook, per language.
+static SKELETON: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/skeleton");
+
+/// The publishing workflow a new site gets (the same one this repository uses).
+const PUBLISH_WORKFLOW: &str = include_str!("../.github/workflows/publish.yml");
+
+/// Options of `equil init`.
+#[derive(Debug, Clone)]
+pub struct InitOptions {
+    pub dir: PathBuf,
+    /// The site's languages; the first is the source language.
+    pub languages: Vec<String>,
+    pub title: String,
+    pub base_url: Option<String>,
+}
+
+/// Languages `init` has an example handbook and interface strings for.
+pub fn available_languages() -> Vec<String> {
+    let mut v: Vec<String> = SKELETON
+        .dirs()
+        .map(|d| d.path().to_string_lossy().into_owned())
+        .filter(|l| locales::BUILTIN.get_dir(l.as_str()).is_some())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Creates the site. Returns the files written (relative to the site folder).
+pub fn init(opts: &InitOptions) -> Result<Vec<String>, Diagnostic> {
+    let available = available_languages();
+    if opts.languages.is_empty() {
+        return Err(Diagnostic::error(Code::Config, "no languages given").help("e.g. --languages en,nl"));
+    }
+    for (i, lang) in opts.languages.iter().enumerate() {
+        crate::load::check_language_tag(lang, Path::new("--languages"))?;
+        if !available.contains(lang) {
+            return Err(Diagnostic::error(
+                Code::BadLanguage,
+                format!("`{lang}` has no built-in example and interface strings"),
+            )
+            .help(format!(
+                "start with the built-in languages ({}), then add `{lang}` with `equil i18n add {lang}`",
+                available.join(", ")
+            )));
+        }
+        if opts.languages[..i].contains(lang) {
+            return Err(Diagnostic::error(Code::Config, format!("`{lang}` is listed twice")));
+        }
+    }
+    if opts.dir.exists() {
+        let empty = std::fs::read_dir(&opts.dir).map(|mut d| d.next().is_none()).unwrap_or(false);
+        if !empty {
+            return Err(Diagnostic::error(Code::Io, format!("{} exists and is not empty", opts.dir.display()))
+                .help("choose a new folder name; equil init never overwrites files"));
+        }
+    }
+
+    let source = &opts.languages[0];
+    let mut files: Vec<(String, String)> = Vec::new();
+    files.push(("site.yaml".into(), site_yaml(opts)));
+    files.push((".gitignore".into(), "public/\npdf/\n".into()));
+    files.push((".github/workflows/publish.yml".into(), PUBLISH_WORKFLOW.to_string()));
+
+    let source_dir = SKELETON
+        .get_dir(source.as_str())
+        .ok_or_else(|| Diagnostic::error(Code::Io, format!("no example for `{source}`")))?;
+    for lang in &opts.languages {
+        let dir = SKELETON
+            .get_dir(lang.as_str())
+            .ok_or_else(|| Diagnostic::error(Code::Io, format!("no example for `{lang}`")))?;
+        for file in all_files(dir) {
+            let rel = file
+                .path()
+                .strip_prefix(lang.as_str())
+                .unwrap_or(file.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            let text = file.contents_utf8().unwrap_or_default().to_string();
+            let text = if lang == source {
+                text
+            } else {
+                // Translations record which version of the source they match.
+                let src = source_dir
+                    .get_file(Path::new(source.as_str()).join(&rel))
+                    .and_then(|f| f.contents_utf8())
+                    .unwrap_or_default();
+                mark_translation(&text, src)
+            };
+            files.push((format!("content/{lang}/{rel}"), text));
+        }
+        if let Some(dir) = locales::BUILTIN.get_dir(lang.as_str()) {
+            for f in dir.files() {
+                let name = f.path().file_name().unwrap_or_default().to_string_lossy().into_owned();
+                files.push((format!("locales/{lang}/{name}"), f.contents_utf8().unwrap_or_default().to_string()));
+            }
+        }
+    }
+
+    for (rel, text) in &files {
+        let path = opts.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Diagnostic::error(Code::Write, format!("cannot create {}: {e}", parent.display())))?;
+        }
+        std::fs::write(&path, text)
+            .map_err(|e| Diagnostic::error(Code::Write, format!("cannot write {}: {e}", path.display())))?;
+    }
+    Ok(files.into_iter().map(|(r, _)| r).collect())
+}
+
+fn all_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {
+    let mut v: Vec<_> = dir.files().collect();
+    for d in dir.dirs() {
+        v.extend(all_files(d));
+    }
+    v.sort_by_key(|f| f.path());
+    v
+}
+
+/// Adds the source's hash to a translation's front matter.
+fn mark_translation(text: &str, source: &str) -> String {
+    let p = Path::new("skeleton");
+    let hash = frontmatter::split(source, p)
+        .ok()
+        .and_then(|s| frontmatter::parse(&s, p).ok().map(|fm| content::source_hash(&fm.title, s.body)));
+    match (hash, frontmatter::split(text, p)) {
+        (Some(hash), Ok(split)) => {
+            let start = text.len() - text.trim_start_matches('\u{feff}').len() + "---\n".len();
+            let yaml_end = start + split.yaml.len();
+            format!(
+                "{}{}{}",
+                &text[..start],
+                yaml::set_scalar_line(split.yaml, "source_hash", &hash),
+                &text[yaml_end..]
+            )
+        }
+        _ => text.to_string(),
+    }
+}
+
+fn site_yaml(opts: &InitOptions) -> String {
+    let base = match &opts.base_url {
+        Some(u) => format!("base_url: {u}\n"),
+        None => "# The address the site is published at (needed for sitemap.xml), e.g.\n# base_url: https://your-organisation.github.io/handbook/\n".to_string(),
+    };
+    format!(
+        "# Site settings for equil. Every key is optional; see README.md.\n\
+         title: \"{}\"\n\
+         # The languages of the site, in the order of the language switcher.\n\
+         languages: [{}]\n\
+         # The language pages are written in first and translated from.\n\
+         source_language: {}\n\
+         {base}\
+         # Paper size of print pages and PDFs: a4 or letter.\n\
+         paper: a4\n",
+        opts.title.replace('"', "'"),
+        opts.languages.join(", "),
+        opts.languages[0],
+    )
+}
