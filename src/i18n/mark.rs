@@ -218,7 +218,17 @@ fn locate(
     } else {
         vec![opts.cwd.join(given), opts.root.join(given)]
     };
-    let Some(found) = candidates.iter().find(|p| p.exists()) else {
+    // A path that exists both from here and from the root: take the one in the site.
+    let content_abs = opts.root.join(CONTENT_DIR).canonicalize().ok();
+    let in_site = |p: &&PathBuf| {
+        let abs = p.canonicalize().ok();
+        matches!((&abs, &content_abs), (Some(a), Some(c)) if a.starts_with(c))
+    };
+    let found = candidates
+        .iter()
+        .find(in_site)
+        .or_else(|| candidates.iter().find(|p| p.exists()));
+    let Some(found) = found else {
         return Err(Diagnostic::error(Code::Io, "no such file")
             .at(given)
             .help(format!(
