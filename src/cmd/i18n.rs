@@ -17,7 +17,7 @@ use super::{exit_for, report, Format};
 #[command(after_help = "Examples:
   equil i18n status                       how far each language is
   equil i18n add pt                       start a Portuguese translation
-  equil i18n mark-current content/nl/employment-models/ips.md
+  equil i18n mark-current content/nl/employment-models/ips-eight-principles.md
   equil i18n mark-current --lang nl       every Dutch page matches its source
 
 See TRANSLATING.md for the whole workflow.")]
@@ -70,7 +70,7 @@ struct AddArgs {
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
-  equil i18n mark-current content/nl/employment-models/ips.md
+  equil i18n mark-current content/nl/employment-models/ips-eight-principles.md
   equil i18n mark-current content/da/supporting-employers/     every page in the folder
   equil i18n mark-current --lang es                            every Spanish translation
   equil i18n mark-current --root handbook content/nl/_index.md

@@ -54,7 +54,7 @@ pub fn parse_tag(tag: &str) -> Result<String, String> {
         Ok(id) if id.language.as_str().len() > 3 => Err(format!(
             "`{tag}` is not a language tag: languages have two- or three-letter codes such as `pt` or `pt-BR`"
         )),
-        Ok(id) if id.to_string() == tag => Ok(tag.to_string()),
+        Ok(id) if id == tag => Ok(tag.to_string()),
         Ok(id) => Err(format!(
             "`{tag}` is not written as a language tag; did you mean `{id}`?"
         )),

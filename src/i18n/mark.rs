@@ -150,6 +150,21 @@ pub fn mark_current(opts: &MarkOptions, diags: &mut Vec<Diagnostic>) -> Marked {
             continue;
         };
         let Some(source) = by_key.get(&(source_lang, rel.as_str())) else {
+            let source_path = shown(source_lang, &rel);
+            if opts.root.join(&source_path).is_file() {
+                diags.push(
+                    Diagnostic::error(
+                        Code::Layout,
+                        format!(
+                            "cannot mark this translation: its source page {} has errors",
+                            source_path.display()
+                        ),
+                    )
+                    .at(&path)
+                    .help("`equil check` shows them; fix the source page first"),
+                );
+                continue;
+            }
             diags.push(
                 Diagnostic::error(
                     Code::OrphanTranslation,

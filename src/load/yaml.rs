@@ -202,7 +202,7 @@ pub fn append_to_list(text: &str, key: &str, item: &str) -> Option<String> {
         let close = line.find(']')?;
         let inner = line[line.find('[')? + 1..close].trim();
         let sep = if inner.is_empty() { "" } else { ", " };
-        out.push_str(&line[..close].trim_end());
+        out.push_str(line[..close].trim_end());
         out.push_str(sep);
         out.push_str(item);
         out.push_str(&line[close..]);
