@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use include_dir::{include_dir, Dir};
 
 use crate::diagnostics::{Code, Diagnostic};
-use crate::load::{content, frontmatter, locales, yaml};
+use crate::load::{content, frontmatter, locales};
 
 /// The example handbook, per language.
 static SKELETON: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/skeleton");
@@ -41,7 +41,9 @@ pub fn available_languages() -> Vec<String> {
 pub fn init(opts: &InitOptions) -> Result<Vec<String>, Diagnostic> {
     let available = available_languages();
     if opts.languages.is_empty() {
-        return Err(Diagnostic::error(Code::Config, "no languages given").help("e.g. --languages en,nl"));
+        return Err(
+            Diagnostic::error(Code::Config, "no languages given").help("e.g. --languages en,nl")
+        );
     }
     for (i, lang) in opts.languages.iter().enumerate() {
         crate::load::check_language_tag(lang, Path::new("--languages"))?;
@@ -56,14 +58,22 @@ pub fn init(opts: &InitOptions) -> Result<Vec<String>, Diagnostic> {
             )));
         }
         if opts.languages[..i].contains(lang) {
-            return Err(Diagnostic::error(Code::Config, format!("`{lang}` is listed twice")));
+            return Err(Diagnostic::error(
+                Code::Config,
+                format!("`{lang}` is listed twice"),
+            ));
         }
     }
     if opts.dir.exists() {
-        let empty = std::fs::read_dir(&opts.dir).map(|mut d| d.next().is_none()).unwrap_or(false);
+        let empty = std::fs::read_dir(&opts.dir)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
         if !empty {
-            return Err(Diagnostic::error(Code::Io, format!("{} exists and is not empty", opts.dir.display()))
-                .help("choose a new folder name; equil init never overwrites files"));
+            return Err(Diagnostic::error(
+                Code::Io,
+                format!("{} exists and is not empty", opts.dir.display()),
+            )
+            .help("choose a new folder name; equil init never overwrites files"));
         }
     }
 
@@ -71,7 +81,10 @@ pub fn init(opts: &InitOptions) -> Result<Vec<String>, Diagnostic> {
     let mut files: Vec<(String, String)> = Vec::new();
     files.push(("site.yaml".into(), site_yaml(opts)));
     files.push((".gitignore".into(), "public/\npdf/\n".into()));
-    files.push((".github/workflows/publish.yml".into(), PUBLISH_WORKFLOW.to_string()));
+    files.push((
+        ".github/workflows/publish.yml".into(),
+        PUBLISH_WORKFLOW.to_string(),
+    ));
 
     let source_dir = SKELETON
         .get_dir(source.as_str())
@@ -102,8 +115,16 @@ pub fn init(opts: &InitOptions) -> Result<Vec<String>, Diagnostic> {
         }
         if let Some(dir) = locales::BUILTIN.get_dir(lang.as_str()) {
             for f in dir.files() {
-                let name = f.path().file_name().unwrap_or_default().to_string_lossy().into_owned();
-                files.push((format!("locales/{lang}/{name}"), f.contents_utf8().unwrap_or_default().to_string()));
+                let name = f
+                    .path()
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                files.push((
+                    format!("locales/{lang}/{name}"),
+                    f.contents_utf8().unwrap_or_default().to_string(),
+                ));
             }
         }
     }
@@ -111,11 +132,16 @@ pub fn init(opts: &InitOptions) -> Result<Vec<String>, Diagnostic> {
     for (rel, text) in &files {
         let path = opts.dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| Diagnostic::error(Code::Write, format!("cannot create {}: {e}", parent.display())))?;
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Diagnostic::error(
+                    Code::Write,
+                    format!("cannot create {}: {e}", parent.display()),
+                )
+            })?;
         }
-        std::fs::write(&path, text)
-            .map_err(|e| Diagnostic::error(Code::Write, format!("cannot write {}: {e}", path.display())))?;
+        std::fs::write(&path, text).map_err(|e| {
+            Diagnostic::error(Code::Write, format!("cannot write {}: {e}", path.display()))
+        })?;
     }
     Ok(files.into_iter().map(|(r, _)| r).collect())
 }
@@ -132,21 +158,15 @@ fn all_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'stat
 /// Adds the source's hash to a translation's front matter.
 fn mark_translation(text: &str, source: &str) -> String {
     let p = Path::new("skeleton");
-    let hash = frontmatter::split(source, p)
-        .ok()
-        .and_then(|s| frontmatter::parse(&s, p).ok().map(|fm| content::source_hash(&fm.title, s.body)));
-    match (hash, frontmatter::split(text, p)) {
-        (Some(hash), Ok(split)) => {
-            let start = text.len() - text.trim_start_matches('\u{feff}').len() + "---\n".len();
-            let yaml_end = start + split.yaml.len();
-            format!(
-                "{}{}{}",
-                &text[..start],
-                yaml::set_scalar_line(split.yaml, "source_hash", &hash),
-                &text[yaml_end..]
-            )
-        }
-        _ => text.to_string(),
+    let hash = frontmatter::split(source, p).ok().and_then(|s| {
+        frontmatter::parse(&s, p)
+            .ok()
+            .map(|fm| content::source_hash(&fm.title, s.body))
+    });
+    match hash {
+        Some(hash) => frontmatter::set_key(text, "source_hash", &format!("\"{hash}\""), p)
+            .unwrap_or_else(|_| text.to_string()),
+        None => text.to_string(),
     }
 }
 

@@ -6,6 +6,7 @@
 //! the commands in `cmd/`.
 
 pub mod diagnostics;
+pub mod i18n;
 pub mod init;
 pub mod load;
 pub mod model;

@@ -34,6 +34,18 @@ impl SiteOptions {
 
 /// Loads and models the site. `None` when loading found errors (in `diags`).
 pub fn load_site(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<Site> {
+    let site = load_model(opts, diags)?;
+    if diags.iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    Some(site)
+}
+
+/// Loads and models the site even when some files have errors (they are in
+/// `diags` and left out of the model), for reports such as `equil i18n
+/// status` that describe what is there. `None` only when there is no site to
+/// model (no such folder, or an unreadable `site.yaml`).
+pub fn load_model(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<Site> {
     let root = &opts.root;
     if !root.is_dir() {
         diags.push(Diagnostic::error(
@@ -66,7 +78,7 @@ pub fn load_site(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<Site
             diags.push(d);
         }
     }
-    let strings = locales::Locales::load(root, &langs, diags);
+    let strings = locales::Locales::load(root, &langs, &config.source_language, diags);
     let theme = match theme::load(root, &config.theme) {
         Ok(t) => t,
         Err(d) => {
@@ -87,9 +99,6 @@ pub fn load_site(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<Site
         },
         diags,
     );
-    if diags.iter().any(Diagnostic::is_error) {
-        return None;
-    }
     Some(site)
 }
 

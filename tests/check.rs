@@ -154,29 +154,46 @@ fn symlinks_out_of_the_tree_are_refused() {
 #[test]
 fn fluent_syntax_error_has_position() {
     let f = Fixture::small();
-    let nl = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/nl/main.ftl"),
-    )
-    .unwrap();
+    let builtin = |lang: &str| {
+        std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(format!("locales/{lang}/main.ftl")),
+        )
+        .unwrap()
+    };
+    // In a translation: a warning at the broken line; the other messages still work.
+    let nl = builtin("nl");
     f.write(
         "locales/nl/main.ftl",
         &format!("{nl}\nbroken-message = {{ $x\n"),
     );
     let (code, all) = check(&f);
-    assert_eq!(code, 1);
+    assert_eq!(code, 0, "{all:#?}");
     let d = all
         .iter()
         .find(|d| d["code"] == "E020")
         .expect("fluent finding");
+    assert_eq!(d["severity"], "warning");
     assert_eq!(d["path"], "locales/nl/main.ftl");
-    // The unclosed placeable is on the last line; Fluent reports it there or at the end of the file.
-    let last = nl.lines().count() as u64 + 2;
-    let line = d["line"].as_u64().unwrap();
-    assert!(
-        line == last || line == last + 1,
-        "line {line}, expected {last}"
+    assert_eq!(
+        d["line"].as_u64(),
+        Some(nl.lines().count() as u64 + 2),
+        "{d:#}"
     );
     assert!(d["column"].as_u64().is_some());
+    // In the source language: an error.
+    let en = builtin("en");
+    f.write(
+        "locales/en/main.ftl",
+        &format!("{en}\nbroken-message = {{ $x\n"),
+    );
+    let (code, all) = check(&f);
+    assert_eq!(code, 1);
+    let d = all
+        .iter()
+        .find(|d| d["code"] == "E020" && d["path"] == "locales/en/main.ftl")
+        .expect("fluent error");
+    assert_eq!(d["severity"], "error");
 }
 
 #[test]

@@ -1,15 +1,202 @@
-//! `equil i18n` (not yet available).
+//! `equil i18n`: translation status, new languages, marking translations
+//! current. The work is done in `equil::i18n`; this only reads options and
+//! reports.
+
+use std::path::PathBuf;
+
+use equil::i18n::add::{self, AddOptions, SiteYaml};
+use equil::i18n::mark::{self, MarkOptions, Targets};
+use equil::i18n::{status, table};
+use equil::pipeline::SiteOptions;
 
 use super::crate_exit::Exit;
+use super::{exit_for, report, Format};
 
 /// Options of `equil i18n`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  equil i18n status                       how far each language is
+  equil i18n add pt                       start a Portuguese translation
+  equil i18n mark-current content/nl/employment-models/ips-eight-principles.md
+  equil i18n mark-current --lang nl       every Dutch page matches its source
+
+See TRANSLATING.md for the whole workflow.")]
 pub struct Args {
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
-    rest: Vec<String>,
+    #[command(subcommand)]
+    command: Sub,
 }
 
-pub fn run(_args: Args) -> Exit {
-    eprintln!("error: `equil i18n` is not yet available in this version of equil");
-    Exit::Usage
+#[derive(Debug, clap::Subcommand)]
+enum Sub {
+    /// Pages and interface strings per language: translated, outdated, missing
+    Status(StatusArgs),
+    /// Start a new language: strings to translate, a content folder, site.yaml
+    Add(AddArgs),
+    /// Record that translations match the current source pages (writes `source_hash`)
+    MarkCurrent(MarkArgs),
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  equil i18n status                  a table for the terminal, then what is left per language
+  equil i18n status --format json    the same as JSON, for dashboards and CI (see TRANSLATING.md)
+  equil i18n status --root handbook")]
+struct StatusArgs {
+    /// The site folder
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// How to print the report
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  equil i18n add pt          creates locales/pt/main.ftl (every message marked
+                             `needs translation`) and content/pt/, and adds pt
+                             to `languages` in site.yaml if the site lists them
+  equil i18n add pt-BR --root handbook
+
+Then translate locales/pt/main.ftl, copy pages from content/en/ to content/pt/
+and translate them, and run `equil i18n mark-current` on each finished page.")]
+struct AddArgs {
+    /// The language tag (BCP 47), e.g. pt, de, pt-BR
+    #[arg(value_name = "LANG", value_parser = add::parse_tag)]
+    lang: String,
+    /// The site folder
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  equil i18n mark-current content/nl/employment-models/ips-eight-principles.md
+  equil i18n mark-current content/da/supporting-employers/     every page in the folder
+  equil i18n mark-current --lang es                            every Spanish translation
+  equil i18n mark-current --root handbook content/nl/_index.md
+
+Run it after you have brought a translation up to date with its source page.
+Only the `source_hash` line of the front matter changes.")]
+struct MarkArgs {
+    /// Translations to mark (files or folders, from here or from --root)
+    #[arg(
+        value_name = "PATH",
+        required_unless_present = "lang",
+        conflicts_with = "lang"
+    )]
+    paths: Vec<PathBuf>,
+    /// Mark every translation of this language
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+    /// The site folder
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+}
+
+pub fn run(args: Args) -> Exit {
+    match args.command {
+        Sub::Status(a) => run_status(a),
+        Sub::Add(a) => run_add(a),
+        Sub::MarkCurrent(a) => run_mark(a),
+    }
+}
+
+fn run_status(args: StatusArgs) -> Exit {
+    let mut diags = Vec::new();
+    let report_opt = status::status(&SiteOptions::new(&args.root), &mut diags);
+    // Problems go to stderr (they explain pages counted as errors); the report to stdout.
+    report(
+        &diags
+            .iter()
+            .filter(|d| d.is_error())
+            .cloned()
+            .collect::<Vec<_>>(),
+        &args.root,
+    );
+    let Some(r) = report_opt else {
+        return Exit::ContentErrors;
+    };
+    match args.format {
+        Format::Json => match serde_json::to_string_pretty(&r) {
+            Ok(s) => println!("{s}"),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return Exit::ContentErrors;
+            }
+        },
+        Format::Text => print!("{}", table::render(&r)),
+    }
+    exit_for(&diags)
+}
+
+fn run_add(args: AddArgs) -> Exit {
+    let mut diags = Vec::new();
+    let done = add::add_language(
+        &AddOptions {
+            root: args.root.clone(),
+            lang: args.lang.clone(),
+        },
+        &mut diags,
+    );
+    report(&diags, &args.root);
+    let Some(done) = done else {
+        return Exit::ContentErrors;
+    };
+    let lang = &args.lang;
+    match done.native_name {
+        Some(n) => println!("Added {n} ({lang})."),
+        None => println!("Added `{lang}`."),
+    }
+    for p in &done.created {
+        println!("  created {}", p.display());
+    }
+    for p in &done.kept {
+        println!("  kept    {p} (the language already has these strings)");
+    }
+    match done.site_yaml {
+        SiteYaml::Added => println!("  added `{lang}` to `languages` in site.yaml"),
+        SiteYaml::NoList => {}
+        SiteYaml::EditByHand => println!("  add `{lang}` to `languages` in site.yaml yourself"),
+    }
+    if done.native_name.is_none() {
+        println!("Write the language's own name as `lang-name` in locales/{lang}/main.ftl.");
+    }
+    println!(
+        "Next: translate locales/{lang}/*.ftl, translate pages into content/{lang}/, \
+         and check progress with `equil i18n status`."
+    );
+    exit_for(&diags)
+}
+
+fn run_mark(args: MarkArgs) -> Exit {
+    let targets = match args.lang {
+        Some(l) => Targets::Lang(l),
+        None => Targets::Paths(args.paths),
+    };
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let mut diags = Vec::new();
+    let done = mark::mark_current(
+        &MarkOptions {
+            root: args.root.clone(),
+            cwd,
+            targets,
+        },
+        &mut diags,
+    );
+    report(&diags, &args.root);
+    for p in &done.changed {
+        println!("marked current: {}", p.display());
+    }
+    let n = done.changed.len();
+    let same = done.unchanged.len();
+    println!(
+        "{n} translation{} marked current{}",
+        if n == 1 { "" } else { "s" },
+        if same > 0 {
+            format!(", {same} already were")
+        } else {
+            String::new()
+        }
+    );
+    exit_for(&diags)
 }

@@ -31,14 +31,26 @@ pub struct Args {
 pub fn run(args: Args) -> Exit {
     let opts = InitOptions {
         dir: args.dir.clone(),
-        languages: args.languages.iter().map(|l| l.trim().to_string()).collect(),
+        languages: args
+            .languages
+            .iter()
+            .map(|l| l.trim().to_string())
+            .collect(),
         title: args.title,
         base_url: args.base_url,
     };
     match init(&opts) {
         Ok(files) => {
-            eprintln!("Created a new handbook in {} ({} files).", args.dir.display(), files.len());
-            eprintln!("Languages: {} (built-in: {})", opts.languages.join(", "), available_languages().join(", "));
+            eprintln!(
+                "Created a new handbook in {} ({} files).",
+                args.dir.display(),
+                files.len()
+            );
+            eprintln!(
+                "Languages: {} (built-in: {})",
+                opts.languages.join(", "),
+                available_languages().join(", ")
+            );
             eprintln!("Next:\n  cd {}\n  equil serve        preview at http://127.0.0.1:1111/\n  equil build        write the site into public/", args.dir.display());
             Exit::Success
         }

@@ -88,6 +88,8 @@ pub struct FrontMatter {
 pub struct Split<'a> {
     /// The YAML text between the `---` lines.
     pub yaml: &'a str,
+    /// Byte offset of `yaml` in the file's text (after a byte order mark, if any).
+    pub yaml_offset: usize,
     /// File line of the first YAML line.
     pub yaml_line: usize,
     /// The Markdown after the closing `---` line.
@@ -98,7 +100,12 @@ pub struct Split<'a> {
 
 /// Splits a file at its front matter fences.
 pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let bom = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let text = &text[bom..];
     let first_end = text.find('\n').map(|i| i + 1).unwrap_or(text.len());
     if text[..first_end].trim_end() != "---" {
         return Err(Diagnostic::error(
@@ -116,6 +123,7 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
             let body_start = offset + line.len();
             return Ok(Split {
                 yaml: &text[first_end..offset],
+                yaml_offset: bom + first_end,
                 yaml_line: 2,
                 body: &text[body_start..],
                 body_line: line_no + 1,
@@ -131,6 +139,30 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
     .at(path)
     .pos(1, 1)
     .help("add a line with `---` after the last front matter key"))
+}
+
+/// Sets one top-level front matter key of a page's text to a scalar value,
+/// leaving every other byte of the file as it was (see
+/// [`yaml::set_scalar_line`]); only the front matter block is touched.
+pub fn set_key(text: &str, key: &str, value: &str, path: &Path) -> Result<String, Diagnostic> {
+    let sp = split(text, path)?;
+    let start = sp.yaml_offset;
+    let end = start + sp.yaml.len();
+    let mut out = String::with_capacity(text.len() + key.len() + value.len() + 4);
+    out.push_str(&text[..start]);
+    if sp.yaml.is_empty() {
+        // An empty block has no line ending of its own: take the fence's.
+        let eol = if text[..start].ends_with("\r\n") {
+            "\r\n"
+        } else {
+            "\n"
+        };
+        out.push_str(&format!("{key}: {value}{eol}"));
+    } else {
+        out.push_str(&yaml::set_scalar_line(sp.yaml, key, value));
+    }
+    out.push_str(&text[end..]);
+    Ok(out)
 }
 
 /// Parses and validates front matter. Returns every problem found, not just the first.
@@ -243,6 +275,22 @@ mod tests {
         assert_eq!(sp.body, "Hello");
         let fm = parse_str(s).unwrap();
         assert_eq!(fm.group_size.unwrap().to_string(), "6");
+    }
+
+    #[test]
+    fn set_key_touches_only_the_front_matter() {
+        let p = Path::new("x.md");
+        let text = "\u{feff}---\r\ntitle: A # t\r\n---\r\nsource_hash: body\r\n";
+        let out = set_key(text, "source_hash", "\"h\"", p).unwrap();
+        assert_eq!(
+            out,
+            "\u{feff}---\r\ntitle: A # t\r\nsource_hash: \"h\"\r\n---\r\nsource_hash: body\r\n"
+        );
+        let again = set_key(&out, "source_hash", "\"i\"", p).unwrap();
+        assert_eq!(again, out.replace("\"h\"", "\"i\""));
+        let empty = set_key("---\n---\nBody\n", "source_hash", "h", p).unwrap();
+        assert_eq!(empty, "---\nsource_hash: h\n---\nBody\n");
+        assert!(set_key("no front matter", "k", "v", p).is_err());
     }
 
     #[test]

@@ -135,7 +135,11 @@ pub fn load_lang(root: &Path, lang: &str, diags: &mut Vec<Diagnostic>) -> LangSt
 }
 
 /// Builds one language's strings from its `.ftl` files (already read).
-pub fn strings_from_files(lang: &str, files: Vec<FtlFile>, diags: &mut Vec<Diagnostic>) -> LangStrings {
+pub fn strings_from_files(
+    lang: &str,
+    files: Vec<FtlFile>,
+    diags: &mut Vec<Diagnostic>,
+) -> LangStrings {
     let langid: LanguageIdentifier = lang.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     // Our languages are left-to-right; isolation marks would end up in
@@ -147,7 +151,7 @@ pub fn strings_from_files(lang: &str, files: Vec<FtlFile>, diags: &mut Vec<Diagn
             Ok(r) => r,
             Err((r, errors)) => {
                 for e in errors {
-                    let (line, col) = line_col(&file.text, e.pos.start);
+                    let (line, col) = line_col(&file.text, error_offset(&file.text, &e));
                     diags.push(
                         Diagnostic::error(
                             Code::FluentSyntax,
@@ -184,6 +188,21 @@ pub fn strings_from_files(lang: &str, files: Vec<FtlFile>, diags: &mut Vec<Diagn
     strings
 }
 
+/// Where to report a Fluent parser error. The parser often notices a
+/// missing `}` or value only at the start of the next line; then the place
+/// to fix is the end of the line before, which is where we point.
+fn error_offset(text: &str, e: &fluent_syntax::parser::ParserError) -> usize {
+    let at = e.pos.start.min(text.len());
+    let start = e.slice.as_ref().map(|s| s.start).unwrap_or(at).min(at);
+    if at > start && text.is_char_boundary(at) && text[..at].ends_with('\n') {
+        let before = text[start..at].trim_end();
+        if !before.is_empty() {
+            return start + before.len();
+        }
+    }
+    at
+}
+
 impl LangStrings {
     /// Formats a message, or `None` when this language does not have it.
     pub fn format(&self, id: &str, args: Option<&FluentArgs>) -> Option<String> {
@@ -200,11 +219,32 @@ impl LangStrings {
 }
 
 impl Locales {
-    pub fn load(root: &Path, languages: &[String], diags: &mut Vec<Diagnostic>) -> Locales {
-        let langs = languages
-            .iter()
-            .map(|l| (l.clone(), load_lang(root, l, diags)))
-            .collect();
+    /// Loads every language's strings. A syntax error in the source language
+    /// is an error; in another language it is a warning, because the broken
+    /// messages fall back to the source language like missing ones, and one
+    /// partner's typo must not stop the other languages from building.
+    pub fn load(
+        root: &Path,
+        languages: &[String],
+        source_lang: &str,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Locales {
+        let mut langs = BTreeMap::new();
+        for l in languages {
+            let mut found = Vec::new();
+            langs.insert(l.clone(), load_lang(root, l, &mut found));
+            if l != source_lang {
+                for d in &mut found {
+                    if d.code == Code::FluentSyntax && d.is_error() {
+                        d.severity = crate::diagnostics::Severity::Warning;
+                        d.help = Some(format!(
+                            "the message with the error is left out, so its {source_lang} text is shown; fix the syntax and build again"
+                        ));
+                    }
+                }
+            }
+            diags.extend(found);
+        }
         Locales { langs }
     }
 
@@ -232,6 +272,17 @@ pub fn keys_used_by_template(source: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn syntax_errors_point_at_the_line_to_fix() {
+        let text = "a = A\nbroken = { $x\nb = B\n";
+        let errors = match fluent_syntax::parser::parse(text) {
+            Err((_, e)) => e,
+            Ok(_) => panic!("expected a syntax error"),
+        };
+        let (line, col) = line_col(text, error_offset(text, &errors[0]));
+        assert_eq!((line, col), (2, 14));
+    }
 
     #[test]
     fn template_keys_are_found() {

@@ -133,18 +133,25 @@ fn to_diagnostic(
     d
 }
 
-/// Replaces (or inserts after `after_key`) the value of one top-level key in a
-/// YAML block, leaving every other byte as it was. Returns the new text.
+/// Sets one top-level key of a YAML block (the text between the front matter
+/// fences) to a scalar `value`, leaving every other byte as it was.
+///
+/// The key's line is replaced in place (with any indented continuation lines
+/// of an old multi-line value); when the key is absent it becomes the block's
+/// last line. The block's line ending (`\n` or `\r\n`) is kept.
 pub fn set_scalar_line(text: &str, key: &str, value: &str) -> String {
+    let eol_of_block = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let mut out = String::with_capacity(text.len() + key.len() + value.len() + 4);
     let mut replaced = false;
+    let mut skipping = false;
     for line in text.split_inclusive('\n') {
-        let is_key = !line.starts_with([' ', '\t'])
-            && line
-                .split_once(':')
-                .map(|(k, _)| k.trim() == key)
-                .unwrap_or(false);
-        if is_key && !replaced {
+        if skipping {
+            if line.starts_with([' ', '\t']) {
+                continue;
+            }
+            skipping = false;
+        }
+        if !replaced && top_level_key(line) == Some(key) {
             let eol = if line.ends_with("\r\n") {
                 "\r\n"
             } else if line.ends_with('\n') {
@@ -154,15 +161,173 @@ pub fn set_scalar_line(text: &str, key: &str, value: &str) -> String {
             };
             out.push_str(&format!("{key}: {value}{eol}"));
             replaced = true;
+            skipping = true;
         } else {
             out.push_str(line);
         }
     }
     if !replaced {
         if !out.is_empty() && !out.ends_with('\n') {
-            out.push('\n');
+            out.push_str(eol_of_block);
         }
-        out.push_str(&format!("{key}: {value}\n"));
+        out.push_str(&format!("{key}: {value}{eol_of_block}"));
     }
     out
+}
+
+/// The key of a `key: value` line at the top level of a mapping.
+fn top_level_key(line: &str) -> Option<&str> {
+    if line.starts_with([' ', '\t', '#', '-']) {
+        return None;
+    }
+    let (k, rest) = line.split_once(':')?;
+    if !(rest.is_empty() || rest.starts_with([' ', '\t', '\r', '\n'])) {
+        return None;
+    }
+    Some(k.trim().trim_matches(|c| c == '"' || c == '\''))
+}
+
+/// Appends `item` to the list under the top-level `key` of a YAML file,
+/// written either as a flow list on one line (`key: [a, b]`) or as a block
+/// list (`- a` lines below `key:`), leaving every other byte as it was.
+///
+/// Returns `None` when the list is written in a form this cannot edit
+/// safely (a flow list over several lines, or no list under `key`).
+pub fn append_to_list(text: &str, key: &str, item: &str) -> Option<String> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let at = lines.iter().position(|l| top_level_key(l) == Some(key))?;
+    let line = lines[at];
+    let eol = if line.ends_with("\r\n") {
+        "\r\n"
+    } else if line.ends_with('\n') {
+        "\n"
+    } else {
+        ""
+    };
+    let value = line[line.find(':')? + 1..].trim_end_matches(['\r', '\n']);
+    let mut out = String::with_capacity(text.len() + item.len() + 8);
+    for l in &lines[..at] {
+        out.push_str(l);
+    }
+    let value_trimmed = value.trim_start();
+    if value_trimmed.starts_with('[') {
+        // Flow list on this line: insert before the closing bracket.
+        let close = line.find(']')?;
+        let inner = line[line.find('[')? + 1..close].trim();
+        let sep = if inner.is_empty() { "" } else { ", " };
+        out.push_str(line[..close].trim_end());
+        out.push_str(sep);
+        out.push_str(item);
+        out.push_str(&line[close..]);
+        for l in &lines[at + 1..] {
+            out.push_str(l);
+        }
+        return Some(out);
+    }
+    let comment_only = value_trimmed.is_empty() || value_trimmed.starts_with('#');
+    if !comment_only {
+        return None;
+    }
+    // Block list: the item lines (and comments or blank lines between them) below the key.
+    let mut last_item = None;
+    let mut indent = String::new();
+    for (i, l) in lines.iter().enumerate().skip(at + 1) {
+        let t = l.trim_start_matches([' ', '\t']);
+        if t.starts_with("- ") || t.trim_end() == "-" {
+            if last_item.is_none() {
+                indent = l[..l.len() - t.len()].to_string();
+            }
+            last_item = Some(i);
+        } else if t.trim().is_empty() || t.starts_with('#') || l.starts_with([' ', '\t']) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    let last = last_item?;
+    out.push_str(line);
+    for l in &lines[at + 1..=last] {
+        out.push_str(l);
+    }
+    if !lines[last].ends_with('\n') {
+        out.push_str(if eol.is_empty() { "\n" } else { eol });
+    }
+    out.push_str(&format!("{indent}- {item}"));
+    out.push_str(if eol.is_empty() { "\n" } else { eol });
+    for l in &lines[last + 1..] {
+        out.push_str(l);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_scalar_line_replaces_only_its_line() {
+        let t = "title: A # keep\nsource_hash: old\norder: 2\n";
+        assert_eq!(
+            set_scalar_line(t, "source_hash", "new"),
+            "title: A # keep\nsource_hash: new\norder: 2\n"
+        );
+    }
+
+    #[test]
+    fn set_scalar_line_inserts_last_and_keeps_crlf() {
+        assert_eq!(
+            set_scalar_line("title: A\r\nlist:\r\n  - x\r\n", "source_hash", "h"),
+            "title: A\r\nlist:\r\n  - x\r\nsource_hash: h\r\n"
+        );
+        assert_eq!(set_scalar_line("", "k", "v"), "k: v\n");
+        // A key inside a nested map or a comment is not the top-level key.
+        assert_eq!(
+            set_scalar_line(
+                "extra:\n  source_hash: x\n# source_hash: y\n",
+                "source_hash",
+                "h"
+            ),
+            "extra:\n  source_hash: x\n# source_hash: y\nsource_hash: h\n"
+        );
+    }
+
+    #[test]
+    fn set_scalar_line_drops_an_old_multi_line_value() {
+        assert_eq!(
+            set_scalar_line("source_hash: >\n  abc\ntitle: A\n", "source_hash", "h"),
+            "source_hash: h\ntitle: A\n"
+        );
+    }
+
+    #[test]
+    fn lists_get_an_item_in_either_form() {
+        assert_eq!(
+            append_to_list("title: X\nlanguages: [en, nl] # order\n", "languages", "pt").as_deref(),
+            Some("title: X\nlanguages: [en, nl, pt] # order\n")
+        );
+        assert_eq!(
+            append_to_list("languages: []\n", "languages", "pt").as_deref(),
+            Some("languages: [pt]\n")
+        );
+        assert_eq!(
+            append_to_list(
+                "languages:\r\n  - en # source\r\n  # soon\r\n  - nl\r\nbase_url: x\r\n",
+                "languages",
+                "pt"
+            )
+            .as_deref(),
+            Some(
+                "languages:\r\n  - en # source\r\n  # soon\r\n  - nl\r\n  - pt\r\nbase_url: x\r\n"
+            )
+        );
+        assert_eq!(
+            append_to_list("languages:\n- en\n", "languages", "pt").as_deref(),
+            Some("languages:\n- en\n- pt\n")
+        );
+        assert_eq!(
+            append_to_list("languages: [en,\n  nl]\n", "languages", "pt"),
+            None
+        );
+        assert_eq!(append_to_list("title: x\n", "languages", "pt"), None);
+    }
 }

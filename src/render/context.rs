@@ -141,6 +141,8 @@ pub struct PageData {
     pub content_dir: &'static str,
     /// Link to the current source page (for the outdated notice).
     pub source_url: Option<String>,
+    /// The source page's language (with `source_url`).
+    pub source_lang: Option<String>,
     /// This page's file name, to mark it in the module navigation.
     pub file: String,
 }
@@ -247,6 +249,7 @@ pub fn page_data(
         status: entry.status,
         content_lang: doc.lang.clone(),
         content_dir: dir_name(site, &doc.lang),
+        source_lang: source_url.as_ref().map(|_| site.source_lang.clone()),
         source_url,
         file: entry.output.rsplit('/').next().unwrap_or("").to_string(),
     }

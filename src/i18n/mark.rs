@@ -1,0 +1,299 @@
+//! `equil i18n mark-current`: records in translations' front matter which
+//! version of the source page they match (`source_hash`), changing nothing
+//! else in the files.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostics::{Code, Diagnostic};
+use crate::load::content::{self, Doc, CONTENT_DIR};
+use crate::load::{config, frontmatter};
+
+/// Which translations to mark.
+#[derive(Debug, Clone)]
+pub enum Targets {
+    /// Files (or folders of files), relative to the working directory or
+    /// to the site root.
+    Paths(Vec<PathBuf>),
+    /// Every translation of a language.
+    Lang(String),
+}
+
+/// Options of [`mark_current`].
+#[derive(Debug, Clone)]
+pub struct MarkOptions {
+    pub root: PathBuf,
+    /// The working directory, for relative paths.
+    pub cwd: PathBuf,
+    pub targets: Targets,
+}
+
+/// What was done, as paths relative to the site root.
+#[derive(Debug, Default, Clone)]
+pub struct Marked {
+    /// Files whose `source_hash` was written.
+    pub changed: Vec<PathBuf>,
+    /// Files that already had the current hash.
+    pub unchanged: Vec<PathBuf>,
+}
+
+/// Writes the current source hash into each target translation. Every file
+/// that cannot be marked (not a translation, no source page, unreadable
+/// front matter) is an error in `diags`; the others are still marked.
+pub fn mark_current(opts: &MarkOptions, diags: &mut Vec<Diagnostic>) -> Marked {
+    let mut marked = Marked::default();
+    let config = match config::load(&opts.root) {
+        Ok(c) => c,
+        Err(e) => {
+            diags.extend(e);
+            return marked;
+        }
+    };
+    let source_lang = config.source_language.as_str();
+    let mut load_diags = Vec::new();
+    let content = content::load(&opts.root, &mut load_diags);
+    if content.languages.is_empty() {
+        diags.extend(load_diags);
+        return marked;
+    }
+    let by_key: HashMap<(&str, &str), &Doc> = content
+        .docs
+        .iter()
+        .map(|d| ((d.lang.as_str(), d.rel.as_str()), d))
+        .collect();
+
+    // (lang, rel) of every file to mark, with the path as given for messages.
+    let mut wanted: Vec<(String, String)> = Vec::new();
+    match &opts.targets {
+        Targets::Lang(lang) => {
+            if lang == source_lang {
+                diags.push(source_language_error(lang, &format!("content/{lang}")));
+                return marked;
+            }
+            if !content.languages.contains(lang) {
+                diags.push(
+                    Diagnostic::error(
+                        Code::Layout,
+                        format!("there is no content/{lang}/ folder to mark"),
+                    )
+                    .at(format!("{CONTENT_DIR}/{lang}"))
+                    .help(format!(
+                        "languages with content: {}",
+                        content.languages.join(", ")
+                    )),
+                );
+                return marked;
+            }
+            let prefix = Path::new(CONTENT_DIR).join(lang);
+            wanted.extend(
+                content
+                    .docs
+                    .iter()
+                    .filter(|d| d.lang == *lang)
+                    .map(|d| (d.lang.clone(), d.rel.clone())),
+            );
+            // Files of the language that could not be read cannot be marked.
+            diags.extend(
+                load_diags
+                    .into_iter()
+                    .filter(|d| d.is_error())
+                    .filter(|d| d.path.as_deref().is_some_and(|p| p.starts_with(&prefix))),
+            );
+        }
+        Targets::Paths(paths) => {
+            for p in paths {
+                match locate(opts, p, source_lang) {
+                    Ok((lang, rel, is_dir)) => {
+                        if is_dir {
+                            let before = wanted.len();
+                            wanted.extend(
+                                content
+                                    .docs
+                                    .iter()
+                                    .filter(|d| d.lang == lang && under(&d.rel, &rel))
+                                    .map(|d| (d.lang.clone(), d.rel.clone())),
+                            );
+                            if wanted.len() == before {
+                                diags.push(
+                                    Diagnostic::error(
+                                        Code::Layout,
+                                        "this folder holds no translated pages",
+                                    )
+                                    .at(shown(&lang, &rel)),
+                                );
+                            }
+                        } else {
+                            wanted.push((lang, rel));
+                        }
+                    }
+                    Err(d) => diags.push(d),
+                }
+            }
+        }
+    }
+    wanted.sort();
+    wanted.dedup();
+
+    for (lang, rel) in wanted {
+        let path = shown(&lang, &rel);
+        let Some(doc) = by_key.get(&(lang.as_str(), rel.as_str())) else {
+            // The file exists but did not load: say why.
+            let abs = opts.root.join(&path);
+            match content::parse_file(lang.clone(), rel.clone(), path.clone(), &abs) {
+                Err(why) => diags.extend(why),
+                Ok(_) => diags.push(
+                    Diagnostic::error(Code::Layout, "this file is not a page of the site")
+                        .at(&path)
+                        .help("pages are content/<lang>/_index.md and content/<lang>/<module>/<page>.md"),
+                ),
+            }
+            continue;
+        };
+        let Some(source) = by_key.get(&(source_lang, rel.as_str())) else {
+            let source_path = shown(source_lang, &rel);
+            if opts.root.join(&source_path).is_file() {
+                diags.push(
+                    Diagnostic::error(
+                        Code::Layout,
+                        format!(
+                            "cannot mark this translation: its source page {} has errors",
+                            source_path.display()
+                        ),
+                    )
+                    .at(&path)
+                    .help("`equil check` shows them; fix the source page first"),
+                );
+                continue;
+            }
+            diags.push(
+                Diagnostic::error(
+                    Code::OrphanTranslation,
+                    format!("this translation has no source page: content/{source_lang}/{rel} does not exist"),
+                )
+                .at(&path)
+                .help("rename the file to match its source page, or write the source page first"),
+            );
+            continue;
+        };
+        match write_hash(&opts.root, &doc.path, &source.hash) {
+            Ok(true) => marked.changed.push(doc.path.clone()),
+            Ok(false) => marked.unchanged.push(doc.path.clone()),
+            Err(d) => diags.push(d),
+        }
+    }
+    marked
+}
+
+/// Sets `source_hash` in the file at `root/path`. `Ok(false)` when it was
+/// already there with this value.
+fn write_hash(root: &Path, path: &Path, hash: &str) -> Result<bool, Diagnostic> {
+    let abs = root.join(path);
+    let text = std::fs::read_to_string(&abs)
+        .map_err(|e| Diagnostic::error(Code::Io, format!("cannot read: {e}")).at(path))?;
+    let new = frontmatter::set_key(&text, "source_hash", &format!("\"{hash}\""), path)?;
+    if new == text {
+        return Ok(false);
+    }
+    std::fs::write(&abs, new)
+        .map_err(|e| Diagnostic::error(Code::Write, format!("cannot write: {e}")).at(path))?;
+    Ok(true)
+}
+
+fn shown(lang: &str, rel: &str) -> PathBuf {
+    let mut p = Path::new(CONTENT_DIR).join(lang);
+    if !rel.is_empty() {
+        p = p.join(rel);
+    }
+    p
+}
+
+fn under(rel: &str, dir: &str) -> bool {
+    dir.is_empty() || rel.starts_with(&format!("{dir}/"))
+}
+
+fn source_language_error(lang: &str, path: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::Layout,
+        format!("`{lang}` is the source language: its pages are not translations"),
+    )
+    .at(path)
+    .help("mark a translation, e.g. `equil i18n mark-current content/nl/<module>/<page>.md`, or `--lang nl`")
+}
+
+/// Finds the language and path inside the language tree of a path given on
+/// the command line (relative to the working directory or to the site root).
+/// The flag says whether it is a folder.
+fn locate(
+    opts: &MarkOptions,
+    given: &Path,
+    source_lang: &str,
+) -> Result<(String, String, bool), Diagnostic> {
+    let candidates: Vec<PathBuf> = if given.is_absolute() {
+        vec![given.to_path_buf()]
+    } else {
+        vec![opts.cwd.join(given), opts.root.join(given)]
+    };
+    // A path that exists both from here and from the root: take the one in the site.
+    let content_abs = opts.root.join(CONTENT_DIR).canonicalize().ok();
+    let in_site = |p: &&PathBuf| {
+        let abs = p.canonicalize().ok();
+        matches!((&abs, &content_abs), (Some(a), Some(c)) if a.starts_with(c))
+    };
+    let found = candidates
+        .iter()
+        .find(in_site)
+        .or_else(|| candidates.iter().find(|p| p.exists()));
+    let Some(found) = found else {
+        return Err(Diagnostic::error(Code::Io, "no such file")
+            .at(given)
+            .help(format!(
+                "give the path from here or from the site folder ({}), e.g. content/nl/<module>/<page>.md",
+                opts.root.display()
+            )));
+    };
+    let not_translation = || {
+        Diagnostic::error(
+            Code::Layout,
+            "not a translation: translations are the files under content/<lang>/",
+        )
+        .at(given)
+        .help(format!(
+            "give a page under {}",
+            opts.root.join(CONTENT_DIR).join("<lang>").display()
+        ))
+    };
+    let content_dir = opts
+        .root
+        .join(CONTENT_DIR)
+        .canonicalize()
+        .map_err(|_| not_translation())?;
+    let abs = found.canonicalize().map_err(|_| not_translation())?;
+    let inside = abs
+        .strip_prefix(&content_dir)
+        .map_err(|_| not_translation())?;
+    let parts: Vec<String> = inside
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    let Some((lang, rest)) = parts.split_first() else {
+        return Err(not_translation());
+    };
+    if lang == source_lang {
+        return Err(source_language_error(lang, &given.display().to_string()));
+    }
+    let rel = rest.join("/");
+    if abs.is_dir() {
+        return Ok((lang.clone(), rel, true));
+    }
+    if !rel.ends_with(".md") {
+        return Err(Diagnostic::error(
+            Code::Layout,
+            "not a page: only Markdown pages (.md) have a source_hash",
+        )
+        .at(given));
+    }
+    Ok((lang.clone(), rel, false))
+}

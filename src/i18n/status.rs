@@ -1,0 +1,435 @@
+//! `equil i18n status`: how far each language is, page by page and message
+//! by message, computed from the model (the same states the build warns
+//! about) and the Fluent files.
+//!
+//! The JSON form of [`Report`] is documented in TRANSLATING.md; change it
+//! only by adding fields, and bump [`FORMAT_VERSION`] if a field must change.
+
+use std::collections::BTreeSet;
+use std::path::{Component, Path};
+
+use serde::Serialize;
+
+use super::ftl;
+use crate::diagnostics::{Code, Diagnostic};
+use crate::load::locales;
+use crate::model::{Site, Status};
+use crate::pipeline::{self, SiteOptions};
+
+/// Version of the JSON layout.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The whole report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub format_version: u32,
+    pub source: Source,
+    /// Every language but the source, in switcher order.
+    pub languages: Vec<LangReport>,
+    /// All translation languages together.
+    pub totals: Totals,
+}
+
+/// The source language, which every translation is measured against.
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub code: String,
+    pub name: String,
+    /// Pages published in the source language (drafts left out).
+    pub pages: usize,
+    /// Fluent messages of the source language.
+    pub messages: usize,
+}
+
+/// One translation language.
+#[derive(Debug, Clone, Serialize)]
+pub struct LangReport {
+    pub code: String,
+    pub name: String,
+    pub pages: Pages,
+    pub messages: Messages,
+    /// Current pages and translated messages, as a share of all pages and messages.
+    pub complete_percent: f64,
+}
+
+/// Pages of one language. `current + outdated + unknown + missing + errors == total`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Pages {
+    pub total: usize,
+    /// Pages with a translation file: current, outdated or unknown.
+    pub translated: usize,
+    pub current: usize,
+    pub outdated: usize,
+    pub unknown: usize,
+    /// No translation: readers see the source page with a notice.
+    pub missing: usize,
+    /// A translation file that cannot be read (see `equil check`); the source is shown.
+    pub errors: usize,
+    pub percent: PagePercent,
+    pub files: PageFiles,
+}
+
+/// Shares of [`Pages::total`] in percent, to one decimal (see [`percent`]).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PagePercent {
+    pub translated: f64,
+    pub current: f64,
+    pub outdated: f64,
+    pub unknown: f64,
+    pub missing: f64,
+    pub errors: f64,
+}
+
+/// Pages by state, as paths inside the language tree (`module/page.md`;
+/// the file is `content/<lang>/<path>`), sorted.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PageFiles {
+    pub current: Vec<String>,
+    pub outdated: Vec<String>,
+    pub unknown: Vec<String>,
+    pub missing: Vec<String>,
+    pub errors: Vec<String>,
+    /// Translations with no source page (not published, not counted).
+    pub orphans: Vec<String>,
+}
+
+/// Fluent messages of one language.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Messages {
+    /// Messages of the source language.
+    pub total: usize,
+    pub translated: usize,
+    /// Source messages this language does not translate: absent (the source
+    /// text is shown) or still marked `needs translation`.
+    pub missing: usize,
+    /// Messages this language has that the source does not.
+    pub extra: usize,
+    /// Fluent syntax errors in this language's files.
+    pub errors: usize,
+    pub percent: MessagePercent,
+    pub ids: MessageIds,
+    pub syntax_errors: Vec<SyntaxError>,
+}
+
+/// Shares of [`Messages::total`] in percent, to one decimal (see [`percent`]).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct MessagePercent {
+    pub translated: f64,
+    pub missing: f64,
+}
+
+/// Message ids by state, sorted.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct MessageIds {
+    pub missing: Vec<String>,
+    /// The part of `missing` that is in the files with the source text and a
+    /// `needs translation` comment.
+    pub needs_translation: Vec<String>,
+    pub extra: Vec<String>,
+}
+
+/// A Fluent syntax error, where the build reports it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SyntaxError {
+    pub path: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+/// Sums over every translation language.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Totals {
+    pub languages: usize,
+    pub pages: usize,
+    pub pages_current: usize,
+    pub pages_outdated: usize,
+    pub pages_unknown: usize,
+    pub pages_missing: usize,
+    pub pages_errors: usize,
+    pub messages: usize,
+    pub messages_translated: usize,
+    pub messages_missing: usize,
+    pub complete_percent: f64,
+}
+
+/// Computes the report for the site of `opts`. Problems found while loading
+/// are added to `diags` (files with errors are reported, not counted as
+/// translated); `None` when there is no site to report on.
+pub fn status(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<Report> {
+    let site = pipeline::load_model(opts, diags)?;
+    Some(report(&site, diags))
+}
+
+/// The report for a loaded site; `diags` are the problems found loading it.
+pub fn report(site: &Site, diags: &[Diagnostic]) -> Report {
+    let src = &site.source_lang;
+    let source_tree = site.tree(src);
+    let source_pages = source_tree
+        .map(|t| Site::entries(t).filter(|e| e.doc != usize::MAX).count())
+        .unwrap_or(0);
+    let source_msgs = messages_of(site, src);
+    let source = Source {
+        code: src.clone(),
+        name: lang_name(site, src),
+        pages: source_pages,
+        messages: source_msgs.ids.len(),
+    };
+    let languages: Vec<LangReport> = site
+        .trees
+        .iter()
+        .filter(|t| t.lang != *src)
+        .map(|tree| {
+            let pages = pages_of(site, tree, diags);
+            let messages = messages_report(site, &tree.lang, &source_msgs, diags);
+            let complete_percent = percent(
+                pages.current + messages.translated,
+                pages.total + messages.total,
+            );
+            LangReport {
+                code: tree.lang.clone(),
+                name: lang_name(site, &tree.lang),
+                pages,
+                messages,
+                complete_percent,
+            }
+        })
+        .collect();
+    let totals = totals(&languages);
+    Report {
+        format_version: FORMAT_VERSION,
+        source,
+        languages,
+        totals,
+    }
+}
+
+fn lang_name(site: &Site, code: &str) -> String {
+    site.languages
+        .iter()
+        .find(|l| l.code == code)
+        .map(|l| l.name.clone())
+        .unwrap_or_else(|| code.to_string())
+}
+
+fn pages_of(site: &Site, tree: &crate::model::Tree, diags: &[Diagnostic]) -> Pages {
+    let lang = tree.lang.as_str();
+    // Files of this language that could not be loaded: content/<lang>/<rel>.
+    let broken: BTreeSet<String> = diags
+        .iter()
+        .filter(|d| d.is_error())
+        .filter_map(|d| d.path.as_deref())
+        .filter_map(|p| inside(p, &[crate::load::content::CONTENT_DIR, lang]))
+        .filter(|rel| rel.ends_with(".md"))
+        .collect();
+    let mut files = PageFiles::default();
+    for e in Site::entries(tree).filter(|e| e.doc != usize::MAX) {
+        let list = match e.status {
+            Status::Current => &mut files.current,
+            Status::Outdated => &mut files.outdated,
+            Status::Unknown => &mut files.unknown,
+            Status::Fallback if broken.contains(&e.rel) => &mut files.errors,
+            Status::Fallback => &mut files.missing,
+            Status::Source => continue,
+        };
+        list.push(e.rel.clone());
+    }
+    let published: BTreeSet<&str> = Site::entries(tree).map(|e| e.rel.as_str()).collect();
+    let has_source: BTreeSet<&str> = site
+        .docs
+        .iter()
+        .filter(|d| d.lang == site.source_lang)
+        .map(|d| d.rel.as_str())
+        .collect();
+    files.orphans = site
+        .docs
+        .iter()
+        .filter(|d| d.lang == lang && !published.contains(d.rel.as_str()))
+        .filter(|d| !has_source.contains(d.rel.as_str()))
+        .map(|d| d.rel.clone())
+        .collect();
+    for list in [
+        &mut files.current,
+        &mut files.outdated,
+        &mut files.unknown,
+        &mut files.missing,
+        &mut files.errors,
+        &mut files.orphans,
+    ] {
+        list.sort();
+    }
+    let total = files.current.len()
+        + files.outdated.len()
+        + files.unknown.len()
+        + files.missing.len()
+        + files.errors.len();
+    let translated = files.current.len() + files.outdated.len() + files.unknown.len();
+    Pages {
+        total,
+        translated,
+        current: files.current.len(),
+        outdated: files.outdated.len(),
+        unknown: files.unknown.len(),
+        missing: files.missing.len(),
+        errors: files.errors.len(),
+        percent: PagePercent {
+            translated: percent(translated, total),
+            current: percent(files.current.len(), total),
+            outdated: percent(files.outdated.len(), total),
+            unknown: percent(files.unknown.len(), total),
+            missing: percent(files.missing.len(), total),
+            errors: percent(files.errors.len(), total),
+        },
+        files,
+    }
+}
+
+/// `p` below the folder `prefix` (as components), with `/` separators.
+fn inside(p: &Path, prefix: &[&str]) -> Option<String> {
+    let parts: Vec<String> = p
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    if parts.len() <= prefix.len() || parts.iter().zip(prefix).any(|(a, b)| a != b) {
+        return None;
+    }
+    Some(parts[prefix.len()..].join("/"))
+}
+
+fn messages_of(site: &Site, lang: &str) -> ftl::Messages {
+    let files = match site.locales.get(lang) {
+        Some(strings) => strings.files.clone(),
+        None => locales::files_for(&site.root, lang).unwrap_or_default(),
+    };
+    ftl::scan(&files)
+}
+
+fn messages_report(
+    site: &Site,
+    lang: &str,
+    source: &ftl::Messages,
+    diags: &[Diagnostic],
+) -> Messages {
+    let mine = messages_of(site, lang);
+    let translated: BTreeSet<&String> = mine
+        .ids
+        .iter()
+        .filter(|id| source.ids.contains(*id) && !mine.needs_translation.contains(*id))
+        .collect();
+    let missing: Vec<String> = source
+        .ids
+        .iter()
+        .filter(|id| !translated.contains(id))
+        .cloned()
+        .collect();
+    let needs_translation: Vec<String> = missing
+        .iter()
+        .filter(|id| mine.needs_translation.contains(*id))
+        .cloned()
+        .collect();
+    let extra: Vec<String> = mine.ids.difference(&source.ids).cloned().collect();
+    let syntax_errors: Vec<SyntaxError> = diags
+        .iter()
+        .filter(|d| d.code == Code::FluentSyntax)
+        .filter(|d| {
+            d.path.as_deref().is_some_and(|p| {
+                inside(p, &[locales::LOCALES_DIR, lang]).is_some()
+                    || inside(p, &["(built-in)", lang]).is_some()
+            })
+        })
+        .map(|d| SyntaxError {
+            path: d
+                .path
+                .as_deref()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .unwrap_or_default(),
+            line: d.line,
+            column: d.column,
+            message: d.message.clone(),
+        })
+        .collect();
+    let total = source.ids.len();
+    Messages {
+        total,
+        translated: translated.len(),
+        missing: missing.len(),
+        extra: extra.len(),
+        errors: syntax_errors.len(),
+        percent: MessagePercent {
+            translated: percent(translated.len(), total),
+            missing: percent(missing.len(), total),
+        },
+        ids: MessageIds {
+            missing,
+            needs_translation,
+            extra,
+        },
+        syntax_errors,
+    }
+}
+
+fn totals(langs: &[LangReport]) -> Totals {
+    let mut t = Totals {
+        languages: langs.len(),
+        ..Totals::default()
+    };
+    for l in langs {
+        t.pages += l.pages.total;
+        t.pages_current += l.pages.current;
+        t.pages_outdated += l.pages.outdated;
+        t.pages_unknown += l.pages.unknown;
+        t.pages_missing += l.pages.missing;
+        t.pages_errors += l.pages.errors;
+        t.messages += l.messages.total;
+        t.messages_translated += l.messages.translated;
+        t.messages_missing += l.messages.missing;
+    }
+    t.complete_percent = percent(
+        t.pages_current + t.messages_translated,
+        t.pages + t.messages,
+    );
+    t
+}
+
+/// `n` of `total` in percent, rounded to one decimal, but never 100 for
+/// less than all nor 0 for more than nothing. Nothing to do counts as done.
+pub fn percent(n: usize, total: usize) -> f64 {
+    if total == 0 || n >= total {
+        return 100.0;
+    }
+    if n == 0 {
+        return 0.0;
+    }
+    let tenths = ((n as f64 * 1000.0) / total as f64).round();
+    tenths.clamp(1.0, 999.0) / 10.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_rounds_but_keeps_the_ends_exact() {
+        assert_eq!(percent(0, 0), 100.0);
+        assert_eq!(percent(0, 5), 0.0);
+        assert_eq!(percent(14, 29), 48.3);
+        assert_eq!(percent(15, 29), 51.7);
+        assert_eq!(percent(9999, 10000), 99.9);
+        assert_eq!(percent(1, 10000), 0.1);
+        assert_eq!(percent(3, 3), 100.0);
+    }
+
+    #[test]
+    fn paths_inside_a_folder() {
+        let p = Path::new("content/nl/intro/first.md");
+        assert_eq!(
+            inside(p, &["content", "nl"]).as_deref(),
+            Some("intro/first.md")
+        );
+        assert_eq!(inside(p, &["content", "da"]), None);
+        assert_eq!(inside(Path::new("content/nl"), &["content", "nl"]), None);
+    }
+}

@@ -1,0 +1,643 @@
+//! The translation workflow: outdated and unknown translations, `equil i18n
+//! status | add | mark-current`, Fluent errors and CLDR plural forms.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::*;
+use serde_json::Value;
+
+/// `equil i18n status --format json` on the fixture, parsed.
+fn status(f: &Fixture) -> Value {
+    let out = f.run(&["i18n", "status", "--format", "json"]);
+    assert!(out.status.success(), "status failed:\n{}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).expect("status JSON")
+}
+
+fn lang<'a>(report: &'a Value, code: &str) -> &'a Value {
+    report["languages"]
+        .as_array()
+        .expect("languages")
+        .iter()
+        .find(|l| l["code"] == code)
+        .unwrap_or_else(|| panic!("no `{code}` in {report:#}"))
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .unwrap_or_else(|| panic!("not a list: {v}"))
+        .iter()
+        .map(|s| s.as_str().expect("string").to_string())
+        .collect()
+}
+
+/// Runs equil in `dir` (for paths relative to the working directory).
+fn equil_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_equil"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run equil")
+}
+
+/// The value of a message in the repository's built-in locale files.
+fn builtin_message(lang: &str, id: &str) -> String {
+    let path = format!("{}/locales/{lang}/main.ftl", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("built-in locale");
+    text.lines()
+        .find_map(|l| l.strip_prefix(&format!("{id} = ")))
+        .unwrap_or_else(|| panic!("{id} not in {path}"))
+        .to_string()
+}
+
+/// Lines of `after` that are not in `before` and the other way round.
+fn changed_lines(before: &str, after: &str) -> (Vec<String>, Vec<String>) {
+    let b: Vec<&str> = before.split_inclusive('\n').collect();
+    let a: Vec<&str> = after.split_inclusive('\n').collect();
+    let added = a
+        .iter()
+        .filter(|l| !b.contains(l))
+        .map(|s| s.to_string())
+        .collect();
+    let removed = b
+        .iter()
+        .filter(|l| !a.contains(l))
+        .map(|s| s.to_string())
+        .collect();
+    (added, removed)
+}
+
+#[test]
+fn a_translation_without_source_hash_is_unknown_not_current() {
+    let f = Fixture::small();
+    let r = status(&f);
+    let nl = lang(&r, "nl");
+    assert_eq!(nl["pages"]["current"], 0);
+    assert_eq!(
+        strings(&nl["pages"]["files"]["unknown"]),
+        ["_index.md", "intro/_index.md", "intro/first.md"]
+    );
+    let out = f.build_ok();
+    assert!(stderr(&out).contains("W103"), "{}", stderr(&out));
+}
+
+#[test]
+fn editing_a_source_page_makes_its_translations_outdated_until_marked_current() {
+    let f = Fixture::small();
+    let out = f.run(&["i18n", "mark-current", "--lang", "nl"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let nl = status(&f);
+    let nl = lang(&nl, "nl");
+    assert_eq!(nl["pages"]["current"], 3, "{nl:#}");
+    assert_eq!(nl["pages"]["outdated"], 0);
+    assert_eq!(nl["pages"]["unknown"], 0);
+
+    // The source changes: its translation is outdated.
+    let first = f.read("content/en/intro/first.md");
+    f.write(
+        "content/en/intro/first.md",
+        &first.replace("try it.", "try it twice."),
+    );
+    // White space at the ends of lines is not a change.
+    let overview = f.read("content/en/intro/_index.md");
+    f.write(
+        "content/en/intro/_index.md",
+        &overview.replace("overview.\n", "overview.   \n\n\n"),
+    );
+    let r = status(&f);
+    let nl = lang(&r, "nl");
+    assert_eq!(
+        strings(&nl["pages"]["files"]["outdated"]),
+        ["intro/first.md"]
+    );
+    assert_eq!(nl["pages"]["current"], 2);
+    let out = f.build_ok();
+    assert!(stderr(&out).contains("W102"), "{}", stderr(&out));
+    let page = f.html("nl/intro/first.html");
+    let notice = page
+        .select(&sel(".notice-outdated"))
+        .next()
+        .expect("outdated notice on the outdated page");
+    let text: String = notice.text().collect();
+    assert!(
+        text.contains(&builtin_message("nl", "outdated-notice")),
+        "{text}"
+    );
+    let link = notice.select(&sel("a")).next().expect("link to the source");
+    assert_eq!(link.value().attr("href"), Some("../../en/intro/first.html"));
+    assert_eq!(link.value().attr("hreflang"), Some("en"));
+    assert_eq!(
+        link.text().collect::<String>(),
+        builtin_message("nl", "outdated-link")
+    );
+    let current = f.html("nl/intro/index.html");
+    assert!(current.select(&sel(".notice")).next().is_none());
+
+    // Updating the translation and marking it changes only `source_hash`, from cwd-relative paths.
+    let before = f.read("content/nl/intro/first.md");
+    let root = f.root().to_str().expect("utf-8").to_string();
+    let out = equil_in(
+        &f.path("content/nl"),
+        &["i18n", "mark-current", "intro/first.md", "--root", &root],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after = f.read("content/nl/intro/first.md");
+    let (added, removed) = changed_lines(&before, &after);
+    assert_eq!(added.len(), 1, "{added:?}");
+    assert!(added[0].starts_with("source_hash: "), "{added:?}");
+    assert_eq!(removed.len(), 1, "{removed:?}");
+    assert!(removed[0].starts_with("source_hash: "), "{removed:?}");
+    assert_eq!(before.lines().count(), after.lines().count());
+    let r = status(&f);
+    assert_eq!(lang(&r, "nl")["pages"]["current"], 3);
+    f.build_ok();
+    let page = f.html("nl/intro/first.html");
+    assert!(page.select(&sel(".notice")).next().is_none());
+}
+
+#[test]
+fn mark_current_keeps_every_other_byte() {
+    let f = Fixture::small();
+    let original = "---\r\n# A comment the translator wrote\r\ntitle:   \"Tweede pagina\"   # spaced\r\norder: 2\r\nextra:\r\n  source_hash: not-this-one\r\n---\r\n## Details\r\n\r\nsource_hash: not this either\r\n";
+    f.write("content/nl/intro/second.md", original);
+    let out = f.run(&["i18n", "mark-current", "content/nl/intro/second.md"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after = f.read("content/nl/intro/second.md");
+    let fence = original.rfind("---\r\n## Details").expect("closing fence");
+    assert!(after.starts_with(&original[..fence]), "{after:?}");
+    assert!(after.ends_with(&original[fence..]), "{after:?}");
+    let inserted = &after[fence..after.len() - (original.len() - fence)];
+    assert!(inserted.starts_with("source_hash: \""), "{inserted:?}");
+    assert!(inserted.ends_with("\"\r\n"), "{inserted:?}");
+    assert_eq!(inserted.matches('\n').count(), 1);
+    assert_eq!(
+        strings(&lang(&status(&f), "nl")["pages"]["files"]["current"]),
+        ["intro/second.md"]
+    );
+    // Marking again changes nothing.
+    let out = f.run(&["i18n", "mark-current", "content/nl/intro/second.md"]);
+    assert!(out.status.success());
+    assert_eq!(f.read("content/nl/intro/second.md"), after);
+}
+
+#[test]
+fn mark_current_refuses_what_is_not_a_translation() {
+    let f = Fixture::small();
+    f.write(
+        "content/nl/intro/extra.md",
+        "---\ntitle: Extra\n---\nGeen bron.\n",
+    );
+    for (path, needle) in [
+        ("content/en/intro/first.md", "source language"),
+        ("content/nl/intro/extra.md", "no source page"),
+        ("site.yaml", "not a translation"),
+        ("content/nl/intro/nothing.md", "no such file"),
+    ] {
+        let before = f.exists(path).then(|| f.read(path));
+        let out = f.run(&["i18n", "mark-current", path]);
+        assert_eq!(out.status.code(), Some(1), "{path}: {}", stderr(&out));
+        assert!(stderr(&out).contains(needle), "{path}: {}", stderr(&out));
+        assert!(stderr(&out).contains(path), "{path}: {}", stderr(&out));
+        if let Some(before) = before {
+            assert_eq!(f.read(path), before, "{path} must not change");
+        }
+    }
+    let out = f.run(&["i18n", "mark-current", "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = f.run(&["i18n", "mark-current"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "no paths and no --lang is a usage error"
+    );
+}
+
+#[test]
+fn adding_a_language_builds_it_with_fallbacks_everywhere() {
+    let f = Fixture::small();
+    let yaml_before = f.read("site.yaml");
+    let out = f.run(&["i18n", "add", "pt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        f.read("site.yaml"),
+        yaml_before.replace("languages: [en, nl]", "languages: [en, nl, pt]")
+    );
+    assert!(f.path("content/pt").is_dir());
+    let ftl = f.read("locales/pt/main.ftl");
+    assert!(ftl.contains("lang-name = Português"), "{ftl}");
+    assert!(ftl.contains(&format!("nav-home = {}", builtin_message("en", "nav-home"))));
+
+    let out = f.build_ok();
+    assert!(!stderr(&out).contains("E020"), "{}", stderr(&out));
+    // Every page of every language offers Portuguese, by its own name.
+    let mut pages = 0;
+    for rel in files_under(&f.path("public")) {
+        if !rel.ends_with(".html") || rel.ends_with("print.html") || !rel.contains('/') {
+            continue;
+        }
+        let doc = f.html(&rel);
+        let names: Vec<String> = doc
+            .select(&sel(".lang-switcher a"))
+            .map(|a| a.text().collect())
+            .collect();
+        assert_eq!(names, ["English", "Nederlands", "Português"], "{rel}");
+        if rel.starts_with("pt/") {
+            pages += 1;
+            assert!(
+                doc.select(&sel(".notice-fallback")).next().is_some(),
+                "{rel} has no fallback notice"
+            );
+            assert_eq!(
+                attrs(&doc, "html", "lang"),
+                ["pt"],
+                "{rel} is a Portuguese page"
+            );
+        }
+    }
+    assert_eq!(
+        pages, 6,
+        "home, 2 module overviews and 3 pages in Portuguese"
+    );
+
+    let r = status(&f);
+    let pt = lang(&r, "pt");
+    assert_eq!(pt["name"], "Português");
+    assert_eq!(pt["pages"]["translated"], 0);
+    assert_eq!(pt["pages"]["percent"]["translated"], 0.0);
+    assert_eq!(pt["pages"]["missing"], pt["pages"]["total"]);
+    let total = pt["messages"]["total"].as_u64().expect("count");
+    assert!(total > 50, "{total}");
+    assert_eq!(pt["messages"]["missing"], total);
+    assert_eq!(pt["messages"]["translated"], 0);
+    assert_eq!(
+        strings(&pt["messages"]["ids"]["needs_translation"]).len() as u64,
+        total
+    );
+    let text = stdout(&f.run(&["i18n", "status"]));
+    assert!(text.contains("pt Português"), "{text}");
+
+    // Once is enough.
+    let out = f.run(&["i18n", "add", "pt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("already"), "{}", stderr(&out));
+}
+
+#[test]
+fn add_checks_the_tag_and_never_calls_a_language_english() {
+    let f = Fixture::small();
+    let out = f.run(&["i18n", "add", "pt_BR"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("pt-BR"), "{}", stderr(&out));
+    assert!(!f.exists("locales/pt_BR"));
+    let out = f.run(&["i18n", "add", "xh"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ftl = f.read("locales/xh/main.ftl");
+    assert!(ftl.contains("\nlang-name = xh\n"), "{ftl}");
+    assert!(!ftl.contains("= English"), "{ftl}");
+    // A block list in site.yaml keeps its form and its comments.
+    let f = Fixture::small();
+    f.write(
+        "site.yaml",
+        "# Site settings\nlanguages:\n  - en   # source\n  - nl\nbase_url: https://example.org/\n",
+    );
+    let out = f.run(&["i18n", "add", "de"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        f.read("site.yaml"),
+        "# Site settings\nlanguages:\n  - en   # source\n  - nl\n  - de\nbase_url: https://example.org/\n"
+    );
+    assert!(f
+        .read("locales/de/main.ftl")
+        .contains("lang-name = Deutsch"));
+}
+
+#[test]
+fn a_fluent_syntax_error_is_located_and_the_other_languages_still_build() {
+    let f = Fixture::small();
+    f.write("site.yaml", "languages: [en, nl, da]\n");
+    let da = format!("{}/locales/da/main.ftl", env!("CARGO_MANIFEST_DIR"));
+    let da = std::fs::read_to_string(da).expect("built-in da");
+    // Line 3 of the site's file opens a placeable and never closes it.
+    f.write(
+        "locales/da/main.ftl",
+        &format!("# Dansk\n\nbroken = {{ $count\n{da}"),
+    );
+    let out = f.run(&["build"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("E020"), "{err}");
+    assert!(err.contains("locales/da/main.ftl:3:18"), "{err}");
+    for page in ["en/index.html", "nl/index.html", "da/index.html"] {
+        assert!(f.exists(&format!("public/{page}")), "{page}");
+    }
+    // The messages after the error are still Danish.
+    let home = f.html("da/index.html");
+    let labels: Vec<String> = home
+        .select(&sel(".lang-switcher"))
+        .filter_map(|n| n.value().attr("aria-label").map(str::to_string))
+        .collect();
+    assert_eq!(labels, [builtin_message("da", "nav-languages")]);
+
+    let r = status(&f);
+    let errors = &lang(&r, "da")["messages"]["syntax_errors"];
+    assert_eq!(errors[0]["path"], "locales/da/main.ftl");
+    assert_eq!(
+        (errors[0]["line"].as_u64(), errors[0]["column"].as_u64()),
+        (Some(3), Some(18))
+    );
+    assert_eq!(lang(&r, "da")["messages"]["errors"], 1);
+    assert_eq!(lang(&r, "nl")["messages"]["errors"], 0);
+
+    // In the source language, which everything falls back to, it is an error.
+    f.write("locales/en/extra.ftl", "x = {\n");
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("locales/en/extra.ftl:1:"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn plural_forms_follow_cldr_in_every_language() {
+    let f = Fixture::empty();
+    f.write("site.yaml", "languages: [en, nl, da, es, it, pl]\n");
+    f.write("content/en/_index.md", "---\ntitle: Home\n---\nHi.\n");
+    f.write(
+        "content/en/m/_index.md",
+        "---\ntitle: M\nkind: module\n---\nM.\n",
+    );
+    let minutes = [1, 2, 5, 12, 22, 25, 60, 120, 300];
+    for m in minutes {
+        f.write(
+            &format!("content/en/m/p{m}.md"),
+            &format!("---\ntitle: P{m}\nduration: {m}\n---\nText.\n"),
+        );
+    }
+    f.write(
+        "locales/pl/main.ftl",
+        "lang-name = Polski\npage-duration = Czas\n\
+         duration-minutes = { $minutes ->\n    [one] { $minutes } minuta\n    [few] { $minutes } minuty\n    [many] { $minutes } minut\n   *[other] { $minutes } minuty\n}\n\
+         duration-hours = { $hours ->\n    [one] { $hours } godzina\n    [few] { $hours } godziny\n    [many] { $hours } godzin\n   *[other] { $hours } godziny\n}\n",
+    );
+    f.build_ok();
+    let expected: [(&str, [&str; 9]); 6] = [
+        (
+            "en",
+            [
+                "1 minute",
+                "2 minutes",
+                "5 minutes",
+                "12 minutes",
+                "22 minutes",
+                "25 minutes",
+                "1 hour",
+                "2 hours",
+                "5 hours",
+            ],
+        ),
+        (
+            "nl",
+            [
+                "1 minuut",
+                "2 minuten",
+                "5 minuten",
+                "12 minuten",
+                "22 minuten",
+                "25 minuten",
+                "1 uur",
+                "2 uur",
+                "5 uur",
+            ],
+        ),
+        (
+            "da",
+            [
+                "1 minut",
+                "2 minutter",
+                "5 minutter",
+                "12 minutter",
+                "22 minutter",
+                "25 minutter",
+                "1 time",
+                "2 timer",
+                "5 timer",
+            ],
+        ),
+        (
+            "es",
+            [
+                "1 minuto",
+                "2 minutos",
+                "5 minutos",
+                "12 minutos",
+                "22 minutos",
+                "25 minutos",
+                "1 hora",
+                "2 horas",
+                "5 horas",
+            ],
+        ),
+        (
+            "it",
+            [
+                "1 minuto",
+                "2 minuti",
+                "5 minuti",
+                "12 minuti",
+                "22 minuti",
+                "25 minuti",
+                "1 ora",
+                "2 ore",
+                "5 ore",
+            ],
+        ),
+        (
+            "pl",
+            [
+                "1 minuta",
+                "2 minuty",
+                "5 minut",
+                "12 minut",
+                "22 minuty",
+                "25 minut",
+                "1 godzina",
+                "2 godziny",
+                "5 godzin",
+            ],
+        ),
+    ];
+    for (code, forms) in expected {
+        for (m, want) in minutes.iter().zip(forms) {
+            let doc = f.html(&format!("{code}/m/p{m}.html"));
+            let meta = text(&doc, ".page-header .meta").expect("duration line");
+            let got = meta.rsplit(": ").next().unwrap_or("").trim().to_string();
+            assert_eq!(got, want, "{code}, {m} minutes: {meta}");
+        }
+    }
+}
+
+/// The built-in page template with `extra` added after the header.
+fn page_template_with(extra: &str) -> String {
+    let path = format!(
+        "{}/themes/default/templates/page.html",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let page = std::fs::read_to_string(path).expect("built-in page.html");
+    page.replacen("</header>", &format!("</header>\n{extra}"), 1)
+}
+
+#[test]
+fn templates_use_fluent_variables_and_terms() {
+    let f = Fixture::small();
+    f.write(
+        "themes/default/templates/page.html",
+        &page_template_with(r#"<p id="greeting">{{ t(key="greeting", name="Ana", count=3) }}</p>"#),
+    );
+    f.write(
+        "locales/en/project.ftl",
+        "-org = EQUIL partners\ngreeting = { $name }, welcome to the { -org } ({ $count ->\n    [one] one visit\n   *[other] { $count } visits\n})\n",
+    );
+    f.write(
+        "locales/nl/project.ftl",
+        "-org = EQUIL-partners\ngreeting = { $name }, welkom bij de { -org } ({ $count ->\n    [one] één bezoek\n   *[other] { $count } bezoeken\n})\n",
+    );
+    f.build_ok();
+    let en = f.html("en/intro/first.html");
+    assert_eq!(
+        text(&en, "#greeting").as_deref(),
+        Some("Ana, welcome to the EQUIL partners (3 visits)")
+    );
+    let nl = f.html("nl/intro/first.html");
+    assert_eq!(
+        text(&nl, "#greeting").as_deref(),
+        Some("Ana, welkom bij de EQUIL-partners (3 bezoeken)")
+    );
+}
+
+#[test]
+fn a_message_that_no_language_defines_fails_the_build() {
+    let f = Fixture::small();
+    f.write(
+        "themes/default/templates/page.html",
+        &page_template_with(r#"<p>{{ t(key="no-such-message") }}</p>"#),
+    );
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("`no-such-message`"), "{err}");
+    assert!(err.contains("defined in no language"), "{err}");
+    assert!(err.contains("themes/default/templates/page.html"), "{err}");
+    assert!(!f.exists("public/en/index.html"));
+}
+
+#[test]
+fn status_json_has_the_documented_shape() {
+    let f = Fixture::small();
+    let r = status(&f);
+    let keys = |v: &Value| -> Vec<String> {
+        let mut k: Vec<String> = v.as_object().expect("object").keys().cloned().collect();
+        k.sort();
+        k
+    };
+    assert_eq!(
+        keys(&r),
+        ["format_version", "languages", "source", "totals"]
+    );
+    assert_eq!(r["format_version"], 1);
+    assert_eq!(keys(&r["source"]), ["code", "messages", "name", "pages"]);
+    assert_eq!(r["source"]["pages"], 6);
+    let nl = lang(&r, "nl");
+    assert_eq!(
+        keys(nl),
+        ["code", "complete_percent", "messages", "name", "pages"]
+    );
+    assert_eq!(
+        keys(&nl["pages"]),
+        [
+            "current",
+            "errors",
+            "files",
+            "missing",
+            "outdated",
+            "percent",
+            "total",
+            "translated",
+            "unknown"
+        ]
+    );
+    assert_eq!(
+        keys(&nl["pages"]["files"]),
+        ["current", "errors", "missing", "orphans", "outdated", "unknown"]
+    );
+    assert_eq!(
+        keys(&nl["messages"]),
+        [
+            "errors",
+            "extra",
+            "ids",
+            "missing",
+            "percent",
+            "syntax_errors",
+            "total",
+            "translated"
+        ]
+    );
+    assert_eq!(
+        keys(&nl["messages"]["ids"]),
+        ["extra", "missing", "needs_translation"]
+    );
+    assert_eq!(nl["pages"]["translated"], 3);
+    assert_eq!(nl["pages"]["percent"]["translated"], 50.0);
+    assert_eq!(
+        strings(&nl["pages"]["files"]["missing"]),
+        ["intro/second.md", "toolkit/_index.md", "toolkit/line-up.md"]
+    );
+}
+
+/// The repository's own handbook: what status says matches the files.
+#[test]
+fn status_of_the_repository_content_matches_its_files() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = equil(&["i18n", "status", "--format", "json", "--root", root]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let r: Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let pages_of = |l: &str| -> Vec<String> {
+        files_under(&Path::new(root).join("content").join(l))
+            .into_iter()
+            .filter(|p| p.ends_with(".md"))
+            .collect()
+    };
+    let source = pages_of("en");
+    for l in r["languages"].as_array().expect("languages") {
+        let code = l["code"].as_str().expect("code");
+        let have = pages_of(code);
+        let files = &l["pages"]["files"];
+        let mut translated: Vec<String> = ["current", "outdated", "unknown"]
+            .iter()
+            .flat_map(|k| strings(&files[*k]))
+            .collect();
+        translated.sort();
+        let expect: Vec<String> = source
+            .iter()
+            .filter(|p| have.contains(p))
+            .cloned()
+            .collect();
+        assert_eq!(translated, expect, "{code}");
+        let missing: Vec<String> = source
+            .iter()
+            .filter(|p| !have.contains(p))
+            .cloned()
+            .collect();
+        assert_eq!(strings(&files["missing"]), missing, "{code}");
+        assert_eq!(
+            strings(&files["unknown"]),
+            Vec::<String>::new(),
+            "{code}: run mark-current"
+        );
+    }
+}
