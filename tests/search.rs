@@ -340,6 +340,20 @@ fn search_box_works_from_disk() {
     let out = std::fs::canonicalize(f.path("public")).expect("public");
     let base = format!("file://{}/", out.display());
     scenario(&mut b, &base);
+
+    // Without JavaScript the search box is hidden (and nothing else breaks).
+    let tab = b.open_blank();
+    b.call(
+        Some(&tab),
+        "Emulation.setScriptExecutionDisabled",
+        json!({ "value": true }),
+    );
+    b.navigate(&tab, &format!("{base}nl/intro/disclosure.html"));
+    let shown = b.eval(
+        &tab,
+        "[getComputedStyle(document.querySelector('.search')).display, document.querySelector('h1').textContent.trim()].join(' ')",
+    );
+    assert_eq!(shown, "none Openheid");
 }
 
 #[test]
@@ -353,7 +367,7 @@ fn search_box_works_over_http() {
 }
 
 #[test]
-fn javascript_folds_words_exactly_like_the_indexer() {
+fn javascript_folds_words_and_slugs_exactly_like_the_indexer() {
     let Some(chromium) = chromium() else { return };
     let f = fixture();
     f.build_ok();
@@ -387,19 +401,34 @@ fn javascript_folds_words_exactly_like_the_indexer() {
         "e\u{301}\u{301}",
     ];
     let text = "l'ambiente è sa\u{30a}rbar, 2016! Co-productie (IPS) ½ Ⅻ x²";
+    let headings = [
+        "Åbenhed på jobbet",
+        "3. Attention to the person's preferences",
+        "ΟΔΟΣ Σ",
+        "  --  ",
+        "İstanbul & Łódź",
+        "Co-design: a how-to?",
+    ];
     let mut b = cdp::Browser::launch(&chromium);
     let out = std::fs::canonicalize(f.path("public")).expect("public");
     let tab = b.open(&format!("file://{}/en/index.html", out.display()));
     let js = b.eval(
         &tab,
         &format!(
-            "JSON.stringify([{}.map(EquilSearch.fold), EquilSearch.words({}).map(w => w.text)])",
-            json!(samples),
-            json!(text)
+            "JSON.stringify([{s}.map(EquilSearch.fold), EquilSearch.words({t}).map(w => w.text), \
+             {h}.map(EquilSearch.slugify)])",
+            s = json!(samples),
+            t = json!(text),
+            h = json!(headings),
         ),
     );
-    let (js_folds, js_words): (Vec<String>, Vec<String>) =
+    let (js_folds, js_words, js_slugs): (Vec<String>, Vec<String>, Vec<String>) =
         serde_json::from_str(js.as_str().expect("string")).expect("json");
+    let rust_slugs: Vec<String> = headings
+        .iter()
+        .map(|h| equil::render::markdown::slugify(h))
+        .collect();
+    assert_eq!(js_slugs, rust_slugs);
     let rust_folds: Vec<String> = samples
         .iter()
         .map(|s| equil::render::search::text::fold(s))

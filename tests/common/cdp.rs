@@ -144,8 +144,8 @@ impl Browser {
             .join("\n")
     }
 
-    /// Opens a new tab at `url` and waits until it has loaded.
-    pub fn open(&mut self, url: &str) -> Tab {
+    /// Opens a new, empty tab.
+    pub fn open_blank(&mut self) -> Tab {
         let target = self.call(None, "Target.createTarget", json!({ "url": "about:blank" }));
         let target_id = target["targetId"].as_str().expect("targetId").to_string();
         let attached = self.call(
@@ -160,14 +160,25 @@ impl Browser {
                 .to_string(),
         };
         self.call(Some(&tab), "Runtime.enable", json!({}));
-        self.call(Some(&tab), "Page.navigate", json!({ "url": url }));
+        tab
+    }
+
+    /// Loads `url` in the tab and waits until it has loaded.
+    pub fn navigate(&mut self, tab: &Tab, url: &str) {
+        self.call(Some(tab), "Page.navigate", json!({ "url": url }));
         self.wait_for(
-            &tab,
+            tab,
             &format!(
                 "document.readyState === 'complete' && location.href === {}",
                 json!(url)
             ),
         );
+    }
+
+    /// Opens a new tab at `url` and waits until it has loaded.
+    pub fn open(&mut self, url: &str) -> Tab {
+        let tab = self.open_blank();
+        self.navigate(&tab, url);
         tab
     }
 

@@ -10,27 +10,31 @@
 //!   for pages shown in another language (fallbacks); `url` is relative to
 //!   the language folder, `module` an index into `modules` or -1;
 //! - `sections`: `[doc, heading_id, heading, snippet]`; the first section of
-//!   every page is its top (`heading_id` and `heading` empty);
+//!   every page is its top (`heading_id` and `heading` empty); `heading_id`
+//!   is also left empty when it is the heading's slug ([`slugify`]), which
+//!   search.js computes the same way;
 //! - `words`: one group per stem, `|`-separated: the stem, then the folded
 //!   surface words that have it, space-separated; a surface word that starts
 //!   with the stem is written as `~` and the rest (`werk ~en ~t`); the stem
 //!   is not repeated when it is also a surface word of its own group;
 //! - `postings`: per stem group, in the order of `words`, space-separated:
-//!   pairs (section, weight) as numbers in [`encode_number`]'s base-32
-//!   digits, sections ascending, each given as the difference to the
-//!   previous one.
+//!   the sections (ascending) with the term's weight there, as numbers in
+//!   [`encode_number`]'s base-32 digits: for each section `2 × d + f`, where
+//!   `d` is the difference to the previous section (or the section itself)
+//!   and `f` is 1 when a weight other than 1 follows as the next number.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use super::text::Analyzer;
+use crate::render::markdown::slugify;
 
 /// Format version of the index (bump when search.js must change with it).
 pub const VERSION: u32 = 1;
 
 /// Longest snippet kept per section, in characters.
-pub const SNIPPET_CHARS: usize = 160;
+pub const SNIPPET_CHARS: usize = 120;
 
 /// Highest weight stored for one term in one section.
 const MAX_WEIGHT: u32 = 255;
@@ -203,8 +207,11 @@ impl IndexBuilder {
                 let mut prev = 0;
                 let mut v = String::with_capacity(secs.len() * 2);
                 for (&s, &w) in secs {
-                    encode_number(&mut v, s - prev);
-                    encode_number(&mut v, w as usize);
+                    let flag = usize::from(w != 1);
+                    encode_number(&mut v, (s - prev) * 2 + flag);
+                    if w != 1 {
+                        encode_number(&mut v, w as usize);
+                    }
                     prev = s;
                 }
                 v
@@ -231,7 +238,14 @@ impl IndexBuilder {
             sections: self
                 .sections
                 .iter()
-                .map(|s| (s.doc, s.id.as_str(), s.heading.as_str(), s.snippet.as_str()))
+                .map(|s| {
+                    let id = if !s.heading.is_empty() && s.id == slugify(&s.heading) {
+                        ""
+                    } else {
+                        s.id.as_str()
+                    };
+                    (s.doc, id, s.heading.as_str(), s.snippet.as_str())
+                })
                 .collect(),
             words,
             postings,
@@ -325,6 +339,7 @@ mod tests {
         b.add_text(top, &nl, "Kwetsbaarheid", Field::Title);
         b.add_text(top, &nl, "de kwetsbaarheden", Field::Body);
         b.add_text(sec, &nl, "Kwetsbaarheid op het werk", Field::Heading);
+        b.add_text(sec, &nl, "Een werkplek.", Field::Body);
         let j = parse(&b.script());
         let words = j["words"].as_str().unwrap_or_default();
         // Each group: the stem, then its words (`~rest` after the stem).
@@ -346,14 +361,22 @@ mod tests {
             .position(|g| g.iter().any(|w| w == "kwetsbaarheden"))
             .unwrap_or_else(|| panic!("no group for kwetsbaarheden: {words}"));
         assert!(groups[k].iter().any(|w| w == "kwetsbaarheid"), "{words}");
-        // top: title 10 + body 1; second section: heading 5 (delta 1).
+        // top: title 10 + body 1 (2×0+1, 11); second: heading 5 (2×1+1, 5).
         let postings: Vec<&str> = j["postings"]
             .as_str()
             .unwrap_or_default()
             .split(' ')
             .collect();
         assert_eq!(postings.len(), groups.len());
-        assert_eq!(postings[k], "0b15");
+        assert_eq!(postings[k], "1b35");
+        // A body word once: section 1 (2×1+0), weight 1 left out.
+        let plek = groups
+            .iter()
+            .position(|g| g.iter().any(|w| w == "werkplek"))
+            .unwrap_or(usize::MAX);
+        assert_eq!(postings.get(plek), Some(&"2"), "{words}");
+        // Heading ids equal to the heading's slug are left out.
+        assert_eq!(j["sections"][1], serde_json::json!([0, "", "Werk", "Werk"]));
         assert_eq!(j["stop"], "de");
         assert_eq!(
             j["docs"][0],

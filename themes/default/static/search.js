@@ -26,6 +26,7 @@
   var WORD_RE = /[\p{Alphabetic}\p{N}\p{M}]+/gu;
   var ENDS_IN_WORD_RE = /[\p{Alphabetic}\p{N}\p{M}]$/u;
   var NUMBER_RE = /^\p{N}+$/u;
+  var WORD_CHAR_RE = /^[\p{Alphabetic}\p{N}]$/u;
 
   /** Lowercase, without diacritics: "Sårbarhed" -> "sarbarhed". */
   function fold(word) {
@@ -44,6 +45,21 @@
       out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
     }
     return out;
+  }
+
+  /** A heading's id as the Markdown renderer makes it (src/render/markdown.rs slugify). */
+  function slugify(text) {
+    var out = "", dash = false;
+    Array.from(text).forEach(function (c) {
+      if (WORD_CHAR_RE.test(c)) {
+        if (dash && out) out += "-";
+        dash = false;
+        out += c.toLowerCase();
+      } else {
+        dash = true;
+      }
+    });
+    return out || "section";
   }
 
   /** Whether a folded word may be searched for (as the index keeps words). */
@@ -89,7 +105,9 @@
   }
 
   /* Postings are numbers in base-32 digits: "0".."v" end a number,
-     "w".."$" are followed by more digits (src/render/search/index.rs). */
+     "w".."$" are followed by more digits. Per section: 2 × (difference to
+     the previous section) + 1 if a weight other than 1 follows
+     (src/render/search/index.rs). */
   var LAST_DIGITS = "0123456789abcdefghijklmnopqrstuv";
   var MORE_DIGITS = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ@$";
 
@@ -97,7 +115,7 @@
   Index.prototype.postings = function (g) {
     var p = this.decoded[g];
     if (p) return p;
-    var text = this.encoded[g] || "", nums = [], v = 0, sec = 0;
+    var text = this.encoded[g] || "", nums = [], v = 0, sec = 0, weightNext = false;
     for (var i = 0; i < text.length; i++) {
       var c = text.charAt(i), d = LAST_DIGITS.indexOf(c);
       if (d < 0) {
@@ -105,8 +123,14 @@
         continue;
       }
       v = v * 32 + d;
-      // Even positions are section differences, odd ones weights.
-      if (nums.length % 2 === 0) { sec += v; nums.push(sec); } else nums.push(v);
+      if (weightNext) {
+        nums.push(v);
+        weightNext = false;
+      } else {
+        sec += v >> 1;
+        nums.push(sec);
+        if (v & 1) weightNext = true; else nums.push(1);
+      }
       v = 0;
     }
     this.decoded[g] = nums;
@@ -266,7 +290,7 @@
     return frag;
   };
 
-  var api = { fold: fold, words: words, Index: Index };
+  var api = { fold: fold, words: words, slugify: slugify, Index: Index };
   window.EquilSearch = api;
 
   /* ---- The search box ---- */
@@ -368,7 +392,8 @@
     a.setAttribute("role", "option");
     a.setAttribute("aria-selected", "false");
     a.tabIndex = -1;
-    a.href = root + doc[0] + (sec[1] ? "#" + encodeURIComponent(sec[1]) : "");
+    var id = sec[1] || (sec[2] ? slugify(sec[2]) : "");
+    a.href = root + doc[0] + (id ? "#" + encodeURIComponent(id) : "");
 
     var title = span("search-result-title", index.highlight(doc[1], found), contentLang);
     if (sec[2]) {
