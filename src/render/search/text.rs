@@ -7,9 +7,12 @@
 //! JavaScript twin must stay identical (`tests/search.rs` compares them in
 //! Chromium):
 //!
-//! 1. lowercase; 2. NFKD; 3. drop combining marks (`\p{M}`); 4. lowercase
-//! again; 5. the letters of [`SPECIAL_FOLDS`]; 6. final sigma `ς` → `σ`;
-//! 7. keep only letters and digits (`\p{Alphabetic}`, `\p{N}`).
+//! 1. lowercase;
+//! 2. NFKD;
+//! 3. drop combining marks (`\p{M}`);
+//! 4. lowercase again;
+//! 5. the letters of [`SPECIAL_FOLDS`], and final sigma `ς` → `σ`;
+//! 6. keep only letters and digits (`\p{Alphabetic}`, `\p{N}`).
 
 use std::borrow::Cow;
 use std::collections::HashSet;
