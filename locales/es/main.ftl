@@ -83,6 +83,9 @@ search-results = { $count ->
 }
 search-no-results = No hay resultados
 search-in-source-language = texto original, aún sin traducir
+search-loading = Cargando el índice de búsqueda…
+search-unavailable = La búsqueda no está disponible en este momento.
+search-hint = Escribe para buscar; los resultados aparecen debajo. Elige uno con las flechas arriba y abajo y ábrelo con Intro. Pulsa / para buscar desde cualquier parte de la página.
 
 ## Página no encontrada
 not-found-title = Página no encontrada

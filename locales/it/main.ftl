@@ -83,6 +83,9 @@ search-results = { $count ->
 }
 search-no-results = Nessun risultato
 search-in-source-language = testo originale, non ancora tradotto
+search-loading = Caricamento dell'indice di ricerca…
+search-unavailable = La ricerca non è disponibile in questo momento.
+search-hint = Scrivi per cercare; i risultati compaiono qui sotto. Scegline uno con i tasti freccia su e giù e aprilo con Invio. Premi / per cercare da qualsiasi punto della pagina.
 
 ## Pagina non trovata
 not-found-title = Pagina non trovata

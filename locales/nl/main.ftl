@@ -83,6 +83,9 @@ search-results = { $count ->
 }
 search-no-results = Geen resultaten
 search-in-source-language = oorspronkelijke tekst, nog niet vertaald
+search-loading = De zoekindex wordt geladen…
+search-unavailable = Zoeken is op dit moment niet beschikbaar.
+search-hint = Typ om te zoeken; de resultaten verschijnen hieronder. Kies er een met de pijltjestoetsen omhoog en omlaag en open het met Enter. Druk op / om vanaf elke plek op de pagina te zoeken.
 
 ## Niet gevonden
 not-found-title = Pagina niet gevonden

@@ -161,6 +161,9 @@ pub struct PageContext<'a> {
     pub handbook_print_url: String,
     /// Relative URL of the search index script of this language.
     pub search_index_url: String,
+    /// Relative path from this page to its language folder (`../`, or `""`
+    /// on the language's home): search results are relative to that folder.
+    pub lang_root: String,
     pub page: PageData,
     /// The current module (pages and module overviews).
     pub module: Option<&'a ModuleNav>,
@@ -271,6 +274,9 @@ pub fn base_context<'a>(
         home_url: relative(&entry.output, &tree.home.output),
         handbook_print_url: relative(&entry.output, &format!("{}/print.html", tree.lang)),
         search_index_url: relative(&entry.output, &format!("{}/search-index.js", tree.lang)),
+        lang_root: relative(&entry.output, &format!("{}/index.html", tree.lang))
+            .trim_end_matches("index.html")
+            .to_string(),
         page,
         module: None,
         module_base: String::new(),

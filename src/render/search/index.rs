@@ -1,0 +1,409 @@
+//! The search index of one language as data, and the script that carries it
+//! to the browser (`window.EQUIL_SEARCH = {…}`).
+//!
+//! Layout of the JSON (all compact, read by `static/search.js`):
+//!
+//! - `v`: format version; `lang`: the language of the tree;
+//! - `stop`: the folded stop words, space-separated (ignored in queries);
+//! - `modules`: module titles;
+//! - `docs`: `[url, title, module]` or `[url, title, module, content_lang]`
+//!   for pages shown in another language (fallbacks); `url` is relative to
+//!   the language folder, `module` an index into `modules` or -1;
+//! - `sections`: `[doc, heading_id, heading, snippet]`; the first section of
+//!   every page is its top (`heading_id` and `heading` empty); `heading_id`
+//!   is also left empty when it is the heading's slug ([`slugify`]), which
+//!   search.js computes the same way;
+//! - `words`: one group per stem, `|`-separated: the stem, then the folded
+//!   surface words that have it, space-separated; a surface word that starts
+//!   with the stem is written as `~` and the rest (`werk ~en ~t`); the stem
+//!   is not repeated when it is also a surface word of its own group;
+//! - `postings`: per stem group, in the order of `words`, space-separated:
+//!   the sections (ascending) with the term's weight there, as numbers in
+//!   [`encode_number`]'s base-32 digits: for each section `2 × d + f`, where
+//!   `d` is the difference to the previous section (or the section itself)
+//!   and `f` is 1 when a weight other than 1 follows as the next number.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::text::Analyzer;
+use crate::render::markdown::slugify;
+
+/// Format version of the index (bump when search.js must change with it).
+pub const VERSION: u32 = 1;
+
+/// Longest snippet kept per section, in characters.
+pub const SNIPPET_CHARS: usize = 120;
+
+/// Highest weight stored for one term in one section.
+const MAX_WEIGHT: u32 = 255;
+
+/// Where a word was found; the weight ranks title > heading > summary > body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Heading,
+    Summary,
+    Body,
+}
+
+impl Field {
+    pub fn weight(self) -> u32 {
+        match self {
+            Field::Title => 10,
+            Field::Heading => 5,
+            Field::Summary => 3,
+            Field::Body => 1,
+        }
+    }
+}
+
+/// A page in the index.
+#[derive(Debug, Clone)]
+pub struct DocInfo {
+    /// URL relative to the language folder (`intro/first.html`).
+    pub url: String,
+    pub title: String,
+    /// Index into the module titles, for pages of a module.
+    pub module: Option<usize>,
+    /// The language of the text when it is not the tree's (fallback pages).
+    pub content_lang: Option<String>,
+}
+
+/// A part of a page: its top, or the text under one heading.
+#[derive(Debug, Clone)]
+pub struct SectionInfo {
+    pub doc: usize,
+    /// Heading id to link to; empty for the top of the page.
+    pub id: String,
+    pub heading: String,
+    /// Plain text shown under the result (shortened with [`snippet`]).
+    pub snippet: String,
+}
+
+/// Collects pages, sections and the words in them.
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    lang: String,
+    stop: Vec<String>,
+    modules: Vec<String>,
+    docs: Vec<DocInfo>,
+    sections: Vec<SectionInfo>,
+    /// Folded surface word → its stem (the first stem seen wins).
+    vocab: BTreeMap<String, String>,
+    /// Stem → section → weight.
+    postings: BTreeMap<String, BTreeMap<usize, u32>>,
+}
+
+/// Sizes of a finished index, for reports and tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stats {
+    pub docs: usize,
+    pub sections: usize,
+    pub stems: usize,
+    pub words: usize,
+    pub postings: usize,
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    v: u32,
+    lang: &'a str,
+    stop: String,
+    modules: &'a [String],
+    docs: Vec<serde_json::Value>,
+    sections: Vec<(usize, &'a str, &'a str, &'a str)>,
+    words: String,
+    postings: String,
+}
+
+impl IndexBuilder {
+    /// An empty index of `lang`, whose queries ignore `stop` (folded) words.
+    pub fn new(lang: &str, stop: Vec<String>) -> IndexBuilder {
+        IndexBuilder {
+            lang: lang.to_string(),
+            stop,
+            ..IndexBuilder::default()
+        }
+    }
+
+    pub fn add_module(&mut self, title: String) -> usize {
+        self.modules.push(title);
+        self.modules.len() - 1
+    }
+
+    pub fn add_doc(&mut self, doc: DocInfo) -> usize {
+        self.docs.push(doc);
+        self.docs.len() - 1
+    }
+
+    pub fn add_section(&mut self, mut section: SectionInfo) -> usize {
+        section.snippet = snippet(&section.snippet, SNIPPET_CHARS);
+        self.sections.push(section);
+        self.sections.len() - 1
+    }
+
+    /// Indexes the words of `text` as found in `field` of `section`.
+    pub fn add_text(&mut self, section: usize, analyzer: &Analyzer, text: &str, field: Field) {
+        for term in analyzer.terms(text) {
+            let stem = self.vocab.entry(term.surface).or_insert(term.stem).clone();
+            let w = self
+                .postings
+                .entry(stem)
+                .or_default()
+                .entry(section)
+                .or_insert(0);
+            *w = (*w + field.weight()).min(MAX_WEIGHT);
+        }
+    }
+
+    pub fn stats(&self) -> Stats {
+        Stats {
+            docs: self.docs.len(),
+            sections: self.sections.len(),
+            stems: self.postings.len(),
+            words: self.vocab.len(),
+            postings: self.postings.values().map(BTreeMap::len).sum(),
+        }
+    }
+
+    /// The index as the script `search-index.js`.
+    pub fn script(&self) -> String {
+        let mut groups: BTreeMap<&str, Vec<&str>> = self
+            .postings
+            .keys()
+            .map(|s| (s.as_str(), Vec::new()))
+            .collect();
+        for (surface, stem) in &self.vocab {
+            if surface != stem {
+                if let Some(g) = groups.get_mut(stem.as_str()) {
+                    g.push(surface);
+                }
+            }
+        }
+        let words = groups
+            .iter()
+            .map(|(stem, surfaces)| {
+                let mut g = String::from(*stem);
+                for s in surfaces {
+                    g.push(' ');
+                    match s.strip_prefix(stem) {
+                        Some(rest) => {
+                            g.push('~');
+                            g.push_str(rest);
+                        }
+                        None => g.push_str(s),
+                    }
+                }
+                g
+            })
+            .collect::<Vec<_>>()
+            .join("|");
+        let postings = self
+            .postings
+            .values()
+            .map(|secs| {
+                let mut prev = 0;
+                let mut v = String::with_capacity(secs.len() * 2);
+                for (&s, &w) in secs {
+                    let flag = usize::from(w != 1);
+                    encode_number(&mut v, (s - prev) * 2 + flag);
+                    if w != 1 {
+                        encode_number(&mut v, w as usize);
+                    }
+                    prev = s;
+                }
+                v
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let docs = self
+            .docs
+            .iter()
+            .map(|d| {
+                let module = d.module.map_or(-1, |m| m as i64);
+                match &d.content_lang {
+                    Some(l) => serde_json::json!([d.url, d.title, module, l]),
+                    None => serde_json::json!([d.url, d.title, module]),
+                }
+            })
+            .collect();
+        let json = Json {
+            v: VERSION,
+            lang: &self.lang,
+            stop: self.stop.join(" "),
+            modules: &self.modules,
+            docs,
+            sections: self
+                .sections
+                .iter()
+                .map(|s| {
+                    let id = if !s.heading.is_empty() && s.id == slugify(&s.heading) {
+                        ""
+                    } else {
+                        s.id.as_str()
+                    };
+                    (s.doc, id, s.heading.as_str(), s.snippet.as_str())
+                })
+                .collect(),
+            words,
+            postings,
+        };
+        let body = serde_json::to_string(&json).unwrap_or_else(|_| "null".into());
+        format!("window.EQUIL_SEARCH = {body};\n")
+    }
+}
+
+/// Digits that end a number (values 0–31).
+const LAST_DIGITS: &[u8; 32] = b"0123456789abcdefghijklmnopqrstuv";
+/// Digits that another digit follows (values 0–31).
+const MORE_DIGITS: &[u8; 32] = b"wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ@$";
+
+/// Appends `n` in base 32, most significant digit first: one character for
+/// 0–31, two up to 1023, and so on. search.js decodes it.
+pub fn encode_number(out: &mut String, n: usize) {
+    let mut digits = Vec::new();
+    let mut n = n;
+    loop {
+        digits.push(n % 32);
+        n /= 32;
+        if n == 0 {
+            break;
+        }
+    }
+    for (i, d) in digits.iter().enumerate().rev() {
+        let set = if i == 0 { LAST_DIGITS } else { MORE_DIGITS };
+        out.push(set[*d] as char);
+    }
+}
+
+/// Text with its white space collapsed, cut after at most `max` characters
+/// at a word boundary (with `…`).
+pub fn snippet(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut n = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        let extra = if out.is_empty() { len } else { len + 1 };
+        if n + extra > max {
+            if out.is_empty() {
+                out.extend(word.chars().take(max));
+            }
+            out.push('…');
+            return out;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+        n += extra;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(script: &str) -> serde_json::Value {
+        let json = script
+            .strip_prefix("window.EQUIL_SEARCH = ")
+            .and_then(|s| s.trim_end().strip_suffix(';'))
+            .unwrap_or_else(|| panic!("not an index script: {script}"));
+        serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"))
+    }
+
+    #[test]
+    fn groups_surface_words_by_stem_with_weighted_postings() {
+        let nl = Analyzer::new("nl");
+        let mut b = IndexBuilder::new("nl", vec!["de".into()]);
+        let d = b.add_doc(DocInfo {
+            url: "intro/first.html".into(),
+            title: "Kwetsbaarheid".into(),
+            module: Some(0),
+            content_lang: None,
+        });
+        let top = b.add_section(SectionInfo {
+            doc: d,
+            id: String::new(),
+            heading: String::new(),
+            snippet: "Over de kwetsbaarheden.".into(),
+        });
+        let sec = b.add_section(SectionInfo {
+            doc: d,
+            id: "werk".into(),
+            heading: "Werk".into(),
+            snippet: "Werk".into(),
+        });
+        b.add_text(top, &nl, "Kwetsbaarheid", Field::Title);
+        b.add_text(top, &nl, "de kwetsbaarheden", Field::Body);
+        b.add_text(sec, &nl, "Kwetsbaarheid op het werk", Field::Heading);
+        b.add_text(sec, &nl, "Een werkplek.", Field::Body);
+        let j = parse(&b.script());
+        let words = j["words"].as_str().unwrap_or_default();
+        // Each group: the stem, then its words (`~rest` after the stem).
+        let groups: Vec<Vec<String>> = words
+            .split('|')
+            .map(|g| {
+                let mut toks = g.split(' ');
+                let stem = toks.next().unwrap_or_default().to_string();
+                let mut all = vec![stem.clone()];
+                all.extend(toks.map(|t| match t.strip_prefix('~') {
+                    Some(rest) => format!("{stem}{rest}"),
+                    None => t.to_string(),
+                }));
+                all
+            })
+            .collect();
+        let k = groups
+            .iter()
+            .position(|g| g.iter().any(|w| w == "kwetsbaarheden"))
+            .unwrap_or_else(|| panic!("no group for kwetsbaarheden: {words}"));
+        assert!(groups[k].iter().any(|w| w == "kwetsbaarheid"), "{words}");
+        // top: title 10 + body 1 (2×0+1, 11); second: heading 5 (2×1+1, 5).
+        let postings: Vec<&str> = j["postings"]
+            .as_str()
+            .unwrap_or_default()
+            .split(' ')
+            .collect();
+        assert_eq!(postings.len(), groups.len());
+        assert_eq!(postings[k], "1b35");
+        // A body word once: section 1 (2×1+0), weight 1 left out.
+        let plek = groups
+            .iter()
+            .position(|g| g.iter().any(|w| w == "werkplek"))
+            .unwrap_or(usize::MAX);
+        assert_eq!(postings.get(plek), Some(&"2"), "{words}");
+        // Heading ids equal to the heading's slug are left out.
+        assert_eq!(j["sections"][1], serde_json::json!([0, "", "Werk", "Werk"]));
+        assert_eq!(j["stop"], "de");
+        assert_eq!(
+            j["docs"][0],
+            serde_json::json!(["intro/first.html", "Kwetsbaarheid", 0])
+        );
+        assert_eq!(b.stats().docs, 1);
+        assert_eq!(b.stats().sections, 2);
+    }
+
+    #[test]
+    fn numbers_use_base_32_digits() {
+        let enc = |n| {
+            let mut s = String::new();
+            encode_number(&mut s, n);
+            s
+        };
+        assert_eq!(enc(0), "0");
+        assert_eq!(enc(31), "v");
+        assert_eq!(enc(32), "x0");
+        assert_eq!(enc(1023), "$v");
+        assert_eq!(enc(1024), "xw0");
+    }
+
+    #[test]
+    fn snippets_are_bounded_at_word_boundaries() {
+        assert_eq!(snippet("  one\n two  three ", 100), "one two three");
+        assert_eq!(snippet("one two three", 9), "one two…");
+        assert_eq!(snippet("abcdefghij", 4), "abcd…");
+    }
+}

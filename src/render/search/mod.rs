@@ -1,0 +1,117 @@
+//! Per-language search index, written as a script (`<lang>/search-index.js`)
+//! that the page loads with a `<script>` tag when the reader focuses the
+//! search box, so that it works from file:// as well as over HTTP.
+//!
+//! Words are stemmed here (Snowball, per page language) and the browser only
+//! folds and looks up words: see [`text`] for the rules and [`index`] for the
+//! format. Pages shown as a fallback are indexed in their own language.
+
+pub mod index;
+mod stopwords;
+pub mod text;
+
+use std::collections::BTreeMap;
+
+use super::links::relative;
+use super::markdown::inline_text;
+use super::pages::{Position, TreeRender};
+use crate::model::Site;
+use index::{DocInfo, Field, IndexBuilder, SectionInfo};
+use text::Analyzer;
+
+/// The search index script of one language: (output path, contents).
+pub fn index_script(r: &TreeRender<'_>) -> (String, String) {
+    let path = format!("{}/search-index.js", r.tree.lang);
+    (path, build(r).script())
+}
+
+/// Indexes every page of a language tree: titles, summaries, front matter
+/// lists (objectives, audience, materials) and the text under each heading.
+pub fn build(r: &TreeRender<'_>) -> IndexBuilder {
+    let site: &Site = r.site;
+    let lang = &r.tree.lang;
+    let mut analyzers: BTreeMap<String, Analyzer> = BTreeMap::new();
+    let own = Analyzer::new(lang);
+    let mut b = IndexBuilder::new(
+        lang,
+        own.stop_words().into_iter().map(String::from).collect(),
+    );
+    analyzers.insert(lang.clone(), own);
+
+    for m in &r.tree.modules {
+        let title = match m.index.doc {
+            usize::MAX => m.slug.clone(),
+            d => inline_text(&site.doc(d).fm.title),
+        };
+        b.add_module(title);
+    }
+    let lang_home = format!("{lang}/index.html");
+
+    for (pos, entry) in r.positions() {
+        if entry.doc == usize::MAX {
+            continue;
+        }
+        let doc = site.doc(entry.doc);
+        let a = analyzers
+            .entry(doc.lang.clone())
+            .or_insert_with(|| Analyzer::new(&doc.lang));
+        let fm = &doc.fm;
+        let title = inline_text(&fm.title);
+        let summary = fm.summary.as_deref().map(inline_text);
+        let parsed = &r.parsed[entry.doc];
+        let lead = parsed
+            .sections
+            .iter()
+            .find(|s| s.id.is_none())
+            .map(|s| s.text.as_str());
+
+        let d = b.add_doc(DocInfo {
+            url: relative(&lang_home, &entry.output),
+            title: title.clone(),
+            module: match pos {
+                Position::Page(mi, _) => Some(mi),
+                _ => None,
+            },
+            content_lang: (doc.lang != *lang).then(|| doc.lang.clone()),
+        });
+        let top = b.add_section(SectionInfo {
+            doc: d,
+            id: String::new(),
+            heading: String::new(),
+            snippet: summary
+                .clone()
+                .or(lead.map(str::to_string))
+                .unwrap_or_default(),
+        });
+        b.add_text(top, a, &title, Field::Title);
+        if let Some(s) = &summary {
+            b.add_text(top, a, s, Field::Summary);
+        }
+        let lists = fm
+            .objectives
+            .iter()
+            .chain(&fm.audience)
+            .chain(&fm.materials);
+        for item in lists {
+            b.add_text(top, a, &inline_text(item), Field::Body);
+        }
+        if let Some(g) = &fm.group_size {
+            b.add_text(top, a, &g.to_string(), Field::Body);
+        }
+        for s in &parsed.sections {
+            let Some(id) = &s.id else {
+                b.add_text(top, a, &s.text, Field::Body);
+                continue;
+            };
+            let sec = b.add_section(SectionInfo {
+                doc: d,
+                id: id.clone(),
+                heading: s.heading.clone(),
+                snippet: s.text.clone(),
+            });
+            b.add_text(sec, a, &s.heading, Field::Heading);
+            b.add_text(sec, a, &s.text, Field::Body);
+        }
+    }
+    b
+}

@@ -1,0 +1,326 @@
+//! Words for the search index: tokenising, diacritic folding and stemming
+//! per language.
+//!
+//! The browser has no stemmer: words are stemmed here, at build time, and the
+//! index maps every *folded surface word* to its stem. `static/search.js`
+//! folds what the reader types with the same rules, so [`fold`] and its
+//! JavaScript twin must stay identical (`tests/search.rs` compares them in
+//! Chromium):
+//!
+//! 1. lowercase;
+//! 2. NFKD;
+//! 3. drop combining marks (`\p{M}`);
+//! 4. lowercase again;
+//! 5. the letters of [`SPECIAL_FOLDS`], and final sigma `ς` → `σ`;
+//! 6. keep only letters and digits (`\p{Alphabetic}`, `\p{N}`).
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use super::stopwords;
+
+/// Letters that NFKD does not take apart, folded by hand (as in search.js).
+pub const SPECIAL_FOLDS: &[(char, &str)] = &[
+    ('ø', "o"),
+    ('æ', "ae"),
+    ('œ', "oe"),
+    ('ß', "ss"),
+    ('đ', "d"),
+    ('ð', "d"),
+    ('ł', "l"),
+    ('ı', "i"),
+    ('þ', "th"),
+    ('ħ', "h"),
+    ('ŧ', "t"),
+];
+
+/// Words longer than this (in characters) are not indexed: URLs, hashes.
+pub const MAX_WORD_CHARS: usize = 40;
+
+/// Folds a word for matching: lowercase, without diacritics
+/// (`Sårbarhed` → `sarbarhed`, `Ærø` → `aero`, `Educación` → `educacion`).
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.to_lowercase().nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        for l in c.to_lowercase() {
+            if let Some((_, to)) = SPECIAL_FOLDS.iter().find(|(from, _)| *from == l) {
+                out.push_str(to);
+            } else if l == 'ς' {
+                out.push('σ');
+            } else if l.is_alphanumeric() {
+                out.push(l);
+            }
+        }
+    }
+    out
+}
+
+/// Whether `c` belongs to a word: a letter, digit or combining mark (so that
+/// decomposed text stays one word). search.js: `[\p{Alphabetic}\p{N}\p{M}]`.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// The words of a text, as written. A hyphenated compound also yields its
+/// parts joined (`co-productie` → `co`, `productie`, `coproductie`), so that
+/// it is found whichever way the reader writes it.
+pub fn words(text: &str) -> Vec<Cow<'_, str>> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    let mut out: Vec<Cow<'_, str>> = Vec::with_capacity(spans.len());
+    let mut run = 0; // words in the current hyphenated run
+    for (k, &(s, e)) in spans.iter().enumerate() {
+        let joined_to_prev = k > 0 && {
+            let gap = &text[spans[k - 1].1..s];
+            let mut g = gap.chars();
+            matches!((g.next(), g.next()), (Some(c), None) if is_hyphen(c))
+        };
+        if !joined_to_prev {
+            push_run(&mut out, run);
+            run = 0;
+        }
+        out.push(Cow::Borrowed(&text[s..e]));
+        run += 1;
+    }
+    push_run(&mut out, run);
+    out
+}
+
+/// After a run of `n` hyphenated words at the end of `out`, adds them joined.
+fn push_run(out: &mut Vec<Cow<'_, str>>, n: usize) {
+    if n > 1 {
+        let joined: String = out[out.len() - n..].iter().map(|w| w.as_ref()).collect();
+        out.push(Cow::Owned(joined));
+    }
+}
+
+/// A word as the index keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The folded word as written (`kwetsbaarheden`).
+    pub surface: String,
+    /// The folded stem (`kwetsbar`); the surface itself without a stemmer.
+    pub stem: String,
+}
+
+/// Turns words of one language into terms: stemmer and stop words.
+pub struct Analyzer {
+    stemmer: Option<Stemmer>,
+    stop: HashSet<String>,
+}
+
+/// The Snowball stemmer for a language tag, if there is one.
+pub fn algorithm(lang: &str) -> Option<Algorithm> {
+    let primary = lang
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    Some(match primary.as_str() {
+        "ar" => Algorithm::Arabic,
+        "da" => Algorithm::Danish,
+        "de" => Algorithm::German,
+        "el" => Algorithm::Greek,
+        "en" => Algorithm::English,
+        "es" => Algorithm::Spanish,
+        "fi" => Algorithm::Finnish,
+        "fr" => Algorithm::French,
+        "hu" => Algorithm::Hungarian,
+        "it" => Algorithm::Italian,
+        "nl" => Algorithm::Dutch,
+        "no" | "nb" | "nn" => Algorithm::Norwegian,
+        "pt" => Algorithm::Portuguese,
+        "ro" => Algorithm::Romanian,
+        "ru" => Algorithm::Russian,
+        "sv" => Algorithm::Swedish,
+        "ta" => Algorithm::Tamil,
+        "tr" => Algorithm::Turkish,
+        _ => return None,
+    })
+}
+
+impl Analyzer {
+    /// The analyzer of a language tag (`nl`, `da`, `pt-BR`, …).
+    pub fn new(lang: &str) -> Analyzer {
+        Analyzer {
+            stemmer: algorithm(lang).map(Stemmer::create),
+            stop: stopwords::for_lang(lang).iter().map(|w| fold(w)).collect(),
+        }
+    }
+
+    /// Whether words are stemmed (otherwise search matches whole words and prefixes).
+    pub fn has_stemmer(&self) -> bool {
+        self.stemmer.is_some()
+    }
+
+    /// The folded stop words, sorted (search.js ignores them in queries too).
+    pub fn stop_words(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.stop.iter().map(String::as_str).collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// The term of one word as written, or `None` for stop words, single
+    /// letters and overlong words.
+    pub fn term(&self, word: &str) -> Option<Term> {
+        let surface = fold(word);
+        let n = surface.chars().count();
+        let short = n < 2 && !surface.chars().all(|c| c.is_numeric());
+        if n == 0 || short || n > MAX_WORD_CHARS || self.stop.contains(&surface) {
+            return None;
+        }
+        let stem = match &self.stemmer {
+            Some(s) => {
+                let lower: String = word.to_lowercase().nfc().collect();
+                let stem = fold(&s.stem(&lower));
+                if stem.is_empty() {
+                    surface.clone()
+                } else {
+                    stem
+                }
+            }
+            None => surface.clone(),
+        };
+        Some(Term { surface, stem })
+    }
+
+    /// The terms of a text, in order.
+    pub fn terms(&self, text: &str) -> Vec<Term> {
+        words(text).iter().filter_map(|w| self.term(w)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stem(lang: &str, word: &str) -> String {
+        Analyzer::new(lang)
+            .term(word)
+            .map(|t| t.stem)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn folds_diacritics_and_special_letters() {
+        assert_eq!(fold("Sårbarhed"), "sarbarhed");
+        assert_eq!(fold("ÆRØ"), "aero");
+        assert_eq!(fold("Educación"), "educacion");
+        assert_eq!(fold("perché"), "perche");
+        assert_eq!(fold("geïnteresseerd"), "geinteresseerd");
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("ﬁnal"), "final", "ligatures decompose (NFKD)");
+        assert_eq!(fold("ΟΔΟΣ"), fold("οδοσ"), "final sigma");
+        // Decomposed input folds like composed input.
+        assert_eq!(fold("sa\u{30a}rbar"), fold("sårbar"));
+    }
+
+    #[test]
+    fn words_split_on_punctuation_and_join_hyphenated_compounds() {
+        let w: Vec<String> = words("Co-productie (IPS-methode), l'ambiente — 2016.")
+            .into_iter()
+            .map(Cow::into_owned)
+            .collect();
+        assert_eq!(
+            w,
+            [
+                "Co",
+                "productie",
+                "Coproductie",
+                "IPS",
+                "methode",
+                "IPSmethode",
+                "l",
+                "ambiente",
+                "2016"
+            ]
+        );
+        let w: Vec<String> = words("a - b, x-y-z")
+            .into_iter()
+            .map(Cow::into_owned)
+            .collect();
+        assert_eq!(w, ["a", "b", "x", "y", "z", "xyz"]);
+        // Decomposed letters stay in their word.
+        assert_eq!(words("sa\u{30a}rbar ord").len(), 2);
+    }
+
+    #[test]
+    fn danish_stems_with_and_without_diacritics() {
+        assert_eq!(stem("da", "sårbarhed"), stem("da", "sarbarhed"));
+        assert_eq!(stem("da", "sårbarhed"), stem("da", "sårbarheden"));
+        assert_eq!(stem("da", "arbejdsgiver"), stem("da", "arbejdsgivere"));
+        assert_eq!(stem("da", "åbenhed"), stem("da", "åbenheden"));
+        // A compound keeps its first part as a prefix of its stem.
+        assert!(stem("da", "arbejdspladsen").starts_with("arbejdsplads"));
+    }
+
+    #[test]
+    fn dutch_plurals_and_diminutives() {
+        assert_eq!(stem("nl", "kwetsbaarheden"), stem("nl", "kwetsbaarheid"));
+        assert_eq!(stem("nl", "werkgevers"), stem("nl", "werkgever"));
+        // A diminutive is at least found by prefix.
+        let a = Analyzer::new("nl");
+        let small = a.term("werkplekje").map(|t| t.surface).unwrap_or_default();
+        assert!(small.starts_with(&fold("werkplek")));
+        assert!(a.term("werkplek").is_some());
+    }
+
+    #[test]
+    fn english_spanish_italian_stems() {
+        assert_eq!(stem("en", "disclosure"), stem("en", "disclosures"));
+        assert_eq!(stem("en", "disclosing"), stem("en", "disclose"));
+        assert_eq!(stem("es", "discriminación"), stem("es", "discriminaciones"));
+        assert_eq!(stem("es", "educación"), stem("es", "educaciones"));
+        // Typed without accents, a word still finds its surface form.
+        let es = Analyzer::new("es").term("Educación").map(|t| t.surface);
+        assert_eq!(es.as_deref(), Some(fold("educacion").as_str()));
+        assert_eq!(stem("it", "lavoratori"), stem("it", "lavoratore"));
+        assert_eq!(stem("it", "opportunità"), stem("it", "opportunita"));
+    }
+
+    #[test]
+    fn languages_without_a_stemmer_get_folded_words() {
+        let a = Analyzer::new("pl");
+        assert!(!a.has_stemmer());
+        let t = a.term("Zażółć").unwrap_or_else(|| panic!("a term"));
+        assert_eq!(t.stem, t.surface);
+        assert_eq!(t.surface, "zazołc".replace('ł', "l"));
+    }
+
+    #[test]
+    fn stop_words_and_single_letters_are_left_out() {
+        let a = Analyzer::new("nl");
+        let t: Vec<String> = a
+            .terms("Openheid over de kwetsbaarheid, a 8")
+            .into_iter()
+            .map(|t| t.surface)
+            .collect();
+        assert_eq!(t, ["openheid", "kwetsbaarheid", "8"]);
+        assert!(Analyzer::new("en").term("the").is_none());
+        assert!(Analyzer::new("da").term("på").is_none());
+    }
+}

@@ -1,0 +1,444 @@
+//! Search: the per-language index files, and the search box in headless
+//! Chromium, opened from disk (file://) and over HTTP: type a Dutch word,
+//! see the expected page, follow it with the keyboard.
+
+#[path = "common/cdp.rs"]
+mod cdp;
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+
+use common::*;
+use serde_json::{json, Value};
+
+/// A two-language site about openness at work; the tool card exists only in
+/// English, so Dutch readers get it as a fallback.
+fn fixture() -> Fixture {
+    let f = Fixture::empty();
+    f.write("site.yaml", "languages: [en, nl]\nsource_language: en\n");
+    f.write(
+        "content/en/_index.md",
+        "---\ntitle: Handbook\n---\nWelcome.\n",
+    );
+    f.write(
+        "content/en/intro/_index.md",
+        "---\ntitle: Introduction\nkind: module\norder: 1\n---\nThe overview.\n",
+    );
+    f.write(
+        "content/en/intro/disclosure.md",
+        "---\ntitle: Disclosure\norder: 1\nsummary: Openness at work.\n---\n## Talking about vulnerability\n\nMany people wonder whether to share their vulnerabilities at the workplace.\n",
+    );
+    f.write(
+        "content/en/intro/workplace.md",
+        "---\ntitle: The workplace\norder: 2\n---\n## Adjustments\n\nSmall adjustments to a workstation help.\n",
+    );
+    f.write(
+        "content/en/toolkit/_index.md",
+        "---\ntitle: Toolkit\nkind: toolkit\norder: 2\n---\nTools.\n",
+    );
+    f.write(
+        "content/en/toolkit/line-up.md",
+        "---\ntitle: Line-up\nkind: tool\norder: 1\nmaterials: [Tape]\n---\n## Steps\n\nRead a statement aloud; people stand on a line.\n",
+    );
+    f.write(
+        "content/nl/_index.md",
+        "---\ntitle: Handboek\n---\nWelkom.\n",
+    );
+    f.write(
+        "content/nl/intro/_index.md",
+        "---\ntitle: Inleiding\nkind: module\n---\nHet overzicht.\n",
+    );
+    f.write(
+        "content/nl/intro/disclosure.md",
+        "---\ntitle: Openheid\nsummary: Over openheid op het werk.\n---\n## Praten over kwetsbaarheid\n\nVeel mensen twijfelen of ze hun kwetsbaarheden delen op de werkplek.\n",
+    );
+    f.write(
+        "content/nl/intro/workplace.md",
+        "---\ntitle: Het werk aanpassen\n---\n## Aanpassingen\n\nKleine aanpassingen aan een werkplekje helpen.\n",
+    );
+    f.write(
+        "content/nl/toolkit/_index.md",
+        "---\ntitle: Toolkit\nkind: toolkit\n---\nWerkvormen.\n",
+    );
+    f
+}
+
+/// The JSON inside `<lang>/search-index.js`.
+fn index_json(f: &Fixture, lang: &str) -> Value {
+    let js = f.read(&format!("public/{lang}/search-index.js"));
+    let json = js
+        .strip_prefix("window.EQUIL_SEARCH = ")
+        .and_then(|s| s.trim_end().strip_suffix(';'))
+        .unwrap_or_else(|| panic!("not an index script: {}", &js[..js.len().min(80)]));
+    serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn every_language_gets_an_index_script_loaded_only_on_demand() {
+    let f = fixture();
+    f.build_ok();
+    for lang in ["en", "nl"] {
+        let idx = index_json(&f, lang);
+        assert_eq!(idx["lang"], lang);
+        let urls: Vec<&str> = idx["docs"]
+            .as_array()
+            .expect("docs")
+            .iter()
+            .filter_map(|d| d[0].as_str())
+            .collect();
+        assert!(urls.contains(&"intro/disclosure.html"), "{urls:?}");
+        assert!(urls.contains(&"toolkit/line-up.html"), "{urls:?}");
+    }
+    // The fallback tool card is indexed in nl, marked as English text.
+    let nl = index_json(&f, "nl");
+    let line_up = nl["docs"]
+        .as_array()
+        .expect("docs")
+        .iter()
+        .find(|d| d[0] == "toolkit/line-up.html")
+        .expect("line-up in nl index");
+    assert_eq!(line_up[3], "en");
+    let words = nl["words"].as_str().expect("words");
+    assert!(words.contains("statement"), "fallback text is indexed");
+
+    // Pages point at the index and the language folder, but do not load it.
+    let page = f.html("nl/intro/workplace.html");
+    assert_eq!(
+        attrs(&page, ".search", "data-index"),
+        ["../search-index.js"]
+    );
+    assert_eq!(attrs(&page, ".search", "data-root"), ["../"]);
+    assert!(attrs(&page, "script", "src")
+        .iter()
+        .all(|s| !s.contains("search-index")));
+    let home = f.html("nl/index.html");
+    assert_eq!(attrs(&home, ".search", "data-root"), [""]);
+    for label in ["results", "one", "none", "source", "loading", "error"] {
+        let v = attrs(&page, ".search", &format!("data-label-{label}"));
+        assert!(v.len() == 1 && !v[0].is_empty(), "data-label-{label}");
+    }
+    assert_eq!(
+        attrs(&page, ".search", "data-label-none"),
+        ["Geen resultaten"]
+    );
+}
+
+/// Serves `dir` over HTTP on 127.0.0.1 (a thread per connection); the base URL.
+fn serve(dir: PathBuf) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let dir = dir.clone();
+            std::thread::spawn(move || respond(stream, &dir));
+        }
+    });
+    format!("http://{addr}/")
+}
+
+fn respond(mut stream: TcpStream, dir: &Path) {
+    let mut reader = BufReader::new(match stream.try_clone() {
+        Ok(s) => s,
+        Err(_) => return,
+    });
+    let mut request = String::new();
+    if reader.read_line(&mut request).is_err() {
+        return;
+    }
+    let mut line = String::new();
+    while reader.read_line(&mut line).is_ok() && line.trim_end() != "" {
+        line.clear();
+    }
+    let target = request.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let mut rel = percent_decode(path.trim_start_matches('/'));
+    if rel.is_empty() || rel.ends_with('/') {
+        rel.push_str("index.html");
+    }
+    let file = dir.join(&rel);
+    let body = if rel.split('/').any(|s| s == "..") {
+        None
+    } else {
+        std::fs::read(&file).ok()
+    };
+    let (status, body) = match body {
+        Some(b) => ("200 OK", b),
+        None => ("404 Not Found", b"not found".to_vec()),
+    };
+    let kind = match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        _ => "application/octet-stream",
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(&body);
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The results shown: (href as resolved by the browser, text, has <mark>).
+fn results(b: &mut cdp::Browser, tab: &cdp::Tab) -> Vec<(String, String, String)> {
+    let v = b.eval(
+        tab,
+        "JSON.stringify(Array.from(document.querySelectorAll('#search-results [role=option]'))\
+         .map(a => [a.href, a.textContent, Array.from(a.querySelectorAll('mark')).map(m => m.textContent).join(' ')]))",
+    );
+    serde_json::from_str(v.as_str().unwrap_or("[]")).unwrap_or_default()
+}
+
+/// Presses "/", types `query` and waits until the results show.
+fn search(b: &mut cdp::Browser, tab: &cdp::Tab, query: &str) {
+    b.eval(
+        tab,
+        "document.activeElement && document.activeElement.blur(), true",
+    );
+    b.key(tab, "/", "Slash", 191, Some("/"));
+    let focused = b.eval(tab, "document.activeElement && document.activeElement.id");
+    assert_eq!(focused, "search-input", "/ focuses the search box");
+    b.eval(tab, "document.getElementById('search-input').select()");
+    b.type_text(tab, query);
+    b.wait_for(
+        tab,
+        &format!(
+            "document.getElementById('search-input').value === {} && \
+             document.getElementById('search-input').getAttribute('aria-expanded') === 'true'",
+            json!(query)
+        ),
+    );
+}
+
+/// The whole reader's path through search, starting from `base` (the output
+/// folder as file:// or http:// URL, ending in `/`).
+fn scenario(b: &mut cdp::Browser, base: &str) {
+    let start = format!("{base}nl/intro/workplace.html");
+    let tab = b.open(&start);
+    let loaded = b.eval(
+        &tab,
+        "!!window.EquilSearch && !window.EQUIL_SEARCH && !document.querySelector('script[src*=\"search-index\"]')",
+    );
+    assert_eq!(
+        loaded, true,
+        "the index is not loaded before the box is used"
+    );
+    assert_eq!(
+        b.eval(
+            &tab,
+            "getComputedStyle(document.querySelector('.search')).display"
+        ),
+        "block",
+        "with JavaScript the search box shows"
+    );
+
+    // A Dutch word: the page whose heading has it comes first, highlighted.
+    search(b, &tab, "kwetsbaarheid");
+    let found = results(b, &tab);
+    assert!(!found.is_empty(), "no results for kwetsbaarheid");
+    let expected = format!("{base}nl/intro/disclosure.html#praten-over-kwetsbaarheid");
+    assert_eq!(found[0].0, expected, "{found:?}");
+    assert!(found[0].1.contains("Openheid"), "{found:?}");
+    assert!(found[0].2.contains("kwetsbaarheid"), "marked: {found:?}");
+    let status = b.eval(&tab, "document.getElementById('search-status').textContent");
+    assert_eq!(
+        status,
+        if found.len() == 1 {
+            json!("1 resultaat")
+        } else {
+            json!(format!("{} resultaten", found.len()))
+        }
+    );
+
+    // Keyboard: ArrowDown selects the first result, Enter follows it.
+    b.key(&tab, "ArrowDown", "ArrowDown", 40, None);
+    let sel = b.eval(
+        &tab,
+        "[document.getElementById('search-input').getAttribute('aria-activedescendant'), \
+          document.querySelector('[aria-selected=true]') && document.querySelector('[aria-selected=true]').id].join(' ')",
+    );
+    assert_eq!(sel, "search-result-0 search-result-0");
+    b.key(&tab, "Enter", "Enter", 13, Some("\r"));
+    b.wait_for(
+        &tab,
+        &format!(
+            "location.href === {} && document.readyState === 'complete'",
+            json!(expected)
+        ),
+    );
+    assert_eq!(
+        b.eval(&tab, "document.querySelector('h1').textContent.trim()"),
+        "Openheid"
+    );
+
+    // Dutch stemming and prefixes: a plural, a diminutive, a word being typed.
+    search(b, &tab, "kwetsbaarheden");
+    assert!(results(b, &tab)[0]
+        .0
+        .ends_with("nl/intro/disclosure.html#praten-over-kwetsbaarheid"));
+    search(b, &tab, "werkplek");
+    let found = results(b, &tab);
+    assert!(
+        found
+            .iter()
+            .any(|r| r.0.ends_with("nl/intro/workplace.html#aanpassingen") && r.2 == "werkplekje"),
+        "werkplekje is found by its prefix: {found:?}"
+    );
+    search(b, &tab, "openh");
+    assert!(results(b, &tab)[0].0.ends_with("nl/intro/disclosure.html"));
+
+    // A page that is not translated yet is found, marked as in English.
+    search(b, &tab, "statement");
+    let found = results(b, &tab);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, format!("{base}nl/toolkit/line-up.html#steps"));
+    assert!(found[0].1.contains("oorspronkelijke tekst"), "{found:?}");
+
+    // Nothing found; Escape closes the list.
+    search(b, &tab, "xyzzy");
+    assert_eq!(
+        b.eval(
+            &tab,
+            "document.querySelector('#search-results').textContent"
+        ),
+        "Geen resultaten"
+    );
+    b.key(&tab, "Escape", "Escape", 27, None);
+    assert_eq!(
+        b.eval(&tab, "[document.getElementById('search-input').getAttribute('aria-expanded'), document.getElementById('search-results').hidden].join(' ')"),
+        "false true"
+    );
+}
+
+#[test]
+fn search_box_works_from_disk() {
+    let Some(chromium) = chromium() else { return };
+    let f = fixture();
+    f.build_ok();
+    let mut b = cdp::Browser::launch(&chromium);
+    let out = std::fs::canonicalize(f.path("public")).expect("public");
+    let base = format!("file://{}/", out.display());
+    scenario(&mut b, &base);
+
+    // Without JavaScript the search box is hidden (and nothing else breaks).
+    let tab = b.open_blank();
+    b.call(
+        Some(&tab),
+        "Emulation.setScriptExecutionDisabled",
+        json!({ "value": true }),
+    );
+    b.navigate(&tab, &format!("{base}nl/intro/disclosure.html"));
+    let shown = b.eval(
+        &tab,
+        "[getComputedStyle(document.querySelector('.search')).display, document.querySelector('h1').textContent.trim()].join(' ')",
+    );
+    assert_eq!(shown, "none Openheid");
+}
+
+#[test]
+fn search_box_works_over_http() {
+    let Some(chromium) = chromium() else { return };
+    let f = fixture();
+    f.build_ok();
+    let base = serve(f.path("public"));
+    let mut b = cdp::Browser::launch(&chromium);
+    scenario(&mut b, &base);
+}
+
+#[test]
+fn javascript_folds_words_and_slugs_exactly_like_the_indexer() {
+    let Some(chromium) = chromium() else { return };
+    let f = fixture();
+    f.build_ok();
+    let samples = [
+        "Sårbarhed",
+        "ÆRØ",
+        "Œuvre",
+        "Educación",
+        "perché",
+        "geïnteresseerd",
+        "Straße",
+        "ẞ",
+        "ﬁnal",
+        "ΟΔΟΣ",
+        "sa\u{30a}rbar",
+        "İstanbul",
+        "Łódź",
+        "Þórður",
+        "Đorđe",
+        "ĦŦ",
+        "x²",
+        "½",
+        "Ǆ",
+        "ℌ",
+        "werkplekje",
+        "Ⅻ",
+        "naïve",
+        "ıi",
+        "Ａｂｃ",
+        "١٢٣",
+        "e\u{301}\u{301}",
+    ];
+    let text = "l'ambiente è sa\u{30a}rbar, 2016! Co-productie (IPS) ½ Ⅻ x²";
+    let headings = [
+        "Åbenhed på jobbet",
+        "3. Attention to the person's preferences",
+        "ΟΔΟΣ Σ",
+        "  --  ",
+        "İstanbul & Łódź",
+        "Co-design: a how-to?",
+    ];
+    let mut b = cdp::Browser::launch(&chromium);
+    let out = std::fs::canonicalize(f.path("public")).expect("public");
+    let tab = b.open(&format!("file://{}/en/index.html", out.display()));
+    let js = b.eval(
+        &tab,
+        &format!(
+            "JSON.stringify([{s}.map(EquilSearch.fold), EquilSearch.words({t}).map(w => w.text), \
+             {h}.map(EquilSearch.slugify)])",
+            s = json!(samples),
+            t = json!(text),
+            h = json!(headings),
+        ),
+    );
+    let (js_folds, js_words, js_slugs): (Vec<String>, Vec<String>, Vec<String>) =
+        serde_json::from_str(js.as_str().expect("string")).expect("json");
+    let rust_slugs: Vec<String> = headings
+        .iter()
+        .map(|h| equil::render::markdown::slugify(h))
+        .collect();
+    assert_eq!(js_slugs, rust_slugs);
+    let rust_folds: Vec<String> = samples
+        .iter()
+        .map(|s| equil::render::search::text::fold(s))
+        .collect();
+    assert_eq!(js_folds, rust_folds);
+    // Rust also adds the joined compound; otherwise the words are the same.
+    let rust_words: Vec<String> = equil::render::search::text::words(text)
+        .into_iter()
+        .map(|w| w.into_owned())
+        .filter(|w| w != "Coproductie")
+        .collect();
+    assert_eq!(js_words, rust_words);
+}
