@@ -67,6 +67,8 @@ struct PrintContext<'a> {
     site_title: &'a str,
     root: String,
     home_url: String,
+    /// Where "back to the website" goes: the module's overview, or the home page.
+    back_url: String,
     /// The handbook's or the module's title.
     title: String,
     /// "handbook" or "module".
@@ -170,6 +172,10 @@ impl TreeRender<'_> {
             site_title: &self.site.config.title,
             root: to_root(&output),
             home_url: relative(&output, &home.output),
+            back_url: match mi {
+                Some(i) => relative(&output, &self.tree.modules[i].index.output),
+                None => relative(&output, &home.output),
+            },
             title,
             scope,
             summary,
