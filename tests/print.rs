@@ -604,6 +604,13 @@ fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
         );
     }
 
+    // Links out of the module open the website (the fixture has a base URL).
+    let uris = doc.link_uris();
+    assert!(
+        uris.contains(&"https://example.org/equil/en/toolkit/line-up.html".to_string()),
+        "{uris:?}"
+    );
+
     // The handbook: every module, and pages nested under their module.
     let bytes = std::fs::read(out_dir.join("nl/handbook.pdf")).expect("read pdf");
     let doc = Pdf::parse(&bytes).expect("parse pdf");
@@ -619,7 +626,7 @@ fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
 }
 
 #[test]
-fn pdf_on_letter_paper_for_one_module() {
+fn pdf_on_letter_paper_for_one_module_without_base_url() {
     let Some(chromium) = chromium() else { return };
     let f = Fixture::small();
     f.write("site.yaml", "languages: [en, nl]\npaper: letter\n");

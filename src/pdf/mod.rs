@@ -98,7 +98,8 @@ struct Job {
 /// What converting one document found besides the PDF.
 struct Converted {
     written: Written,
-    /// Links that point into the temporary build (pages outside the document, no base URL).
+    /// Links to files of the site outside the document (no base URL to
+    /// point them to), left as plain text in the PDF.
     file_links: usize,
     /// Whether the table of contents got page numbers.
     numbered: bool,
@@ -200,12 +201,21 @@ pub fn run(opts: &PdfOptions, progress: &(dyn Fn(&Written) + Sync)) -> PdfOutcom
         }
     }
     if !file_links.is_empty() {
+        let n = file_links.len();
+        let mut list = file_links
+            .iter()
+            .take(3)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if n > 3 {
+            list.push_str(&format!(" and {} more", n - 3));
+        }
         out.diagnostics.push(
             Diagnostic::warning(
                 Code::NoBaseUrl,
                 format!(
-                    "links to pages outside the document do not work in {} (there is no base URL to point them to)",
-                    file_links.join(", ")
+                    "links to other modules are plain text in {n} PDF file(s) ({list}): there is no base URL to point them to"
                 ),
             )
             .at("site.yaml")
@@ -321,16 +331,22 @@ fn convert(
         std::fs::read(&output).map_err(|e| format!("cannot read {}: {e}", output.display()))
     };
 
-    let mut bytes = print("", 1)?;
-    let mut pages = chapter_pages(&bytes, &job.anchors)?;
+    // First rendering as the page is (so links out of the document are seen).
+    let first = print("", 1)?;
+    let file_links = reader::Pdf::parse(&first)
+        .map_err(|e| format!("Chromium wrote a broken PDF: {e}"))?
+        .link_uris()
+        .iter()
+        .filter(|u| u.starts_with("file:"))
+        .count();
+    let mut pages = chapter_pages(&first, &job.anchors)?;
     let numbered = !pages.is_empty();
-    // Numbers rarely move the chapters (their space is reserved); check, and
-    // print once more if they did.
+    // Then with page numbers in the contents (their space is reserved, so
+    // the chapters should not move; if they did, once more) and without
+    // links that would not open from a PDF.
+    let mut bytes = Vec::new();
     for pass in 2..=3 {
-        if pages.is_empty() {
-            break;
-        }
-        bytes = print(&toc_query(&pages), pass)?;
+        bytes = print(&pdf_query(&pages), pass)?;
         let again = chapter_pages(&bytes, &job.anchors)?;
         if again == pages {
             break;
@@ -341,11 +357,6 @@ fn convert(
     let pdf =
         reader::Pdf::parse(&bytes).map_err(|e| format!("Chromium wrote a broken PDF: {e}"))?;
     let page_count = pdf.pages().len();
-    let file_links = pdf
-        .link_uris()
-        .iter()
-        .filter(|u| u.starts_with("file:"))
-        .count();
     write_atomic(&job.output, &bytes)?;
     Ok(Converted {
         written: Written {
@@ -370,16 +381,16 @@ fn chapter_pages(bytes: &[u8], anchors: &[String]) -> Result<Vec<(String, usize)
         .collect())
 }
 
-/// `p=<anchor>:<page>&…` for the print page's script.
-fn toc_query(pages: &[(String, usize)]) -> String {
-    pages
-        .iter()
-        .map(|(a, p)| {
-            format!(
-                "p={}",
-                chromium::percent_encode(&format!("{a}:{p}"), b"-_.~:")
-            )
-        })
+/// `pdf&p=<anchor>:<page>&…` for the print page's script.
+fn pdf_query(pages: &[(String, usize)]) -> String {
+    let pages = pages.iter().map(|(a, p)| {
+        format!(
+            "p={}",
+            chromium::percent_encode(&format!("{a}:{p}"), b"-_.~:")
+        )
+    });
+    std::iter::once("pdf".to_string())
+        .chain(pages)
         .collect::<Vec<_>>()
         .join("&")
 }
@@ -404,7 +415,7 @@ mod tests {
 
     #[test]
     fn toc_query_encodes_anchors() {
-        let q = toc_query(&[("ch-index".into(), 3), ("ch-åb c".into(), 12)]);
-        assert_eq!(q, "p=ch-index:3&p=ch-%C3%A5b%20c:12");
+        let q = pdf_query(&[("ch-index".into(), 3), ("ch-åb c".into(), 12)]);
+        assert_eq!(q, "pdf&p=ch-index:3&p=ch-%C3%A5b%20c:12");
     }
 }
