@@ -3,13 +3,14 @@
 //! The pipeline is visible in the module tree: [`load`] (read files) →
 //! [`model`] (site, languages, modules, pages) → [`render`] (Markdown, Fluent,
 //! Tera) → [`write`] (atomic output). [`pipeline`] strings them together for
-//! the commands in `cmd/`.
+//! the commands in `cmd/`; [`pdf`] prints the built print pages to PDF.
 
 pub mod diagnostics;
 pub mod i18n;
 pub mod init;
 pub mod load;
 pub mod model;
+pub mod pdf;
 pub mod pipeline;
 pub mod render;
 pub mod write;

@@ -145,26 +145,34 @@ fn finish(mut diags: Vec<Diagnostic>, rendered: Option<Rendered>, start: Instant
 
 /// `equil build`: renders into a staging folder and swaps it in only on success.
 pub fn build(opts: &SiteOptions, output: &Path) -> Outcome {
+    build_site(opts, output).0
+}
+
+/// [`build`], also returning the site that was built (when it was).
+pub fn build_site(opts: &SiteOptions, output: &Path) -> (Outcome, Option<Site>) {
     let staging = match Staging::new(output) {
         Ok(s) => s,
         Err(e) => {
-            return Outcome {
-                diagnostics: vec![Diagnostic::error(
-                    Code::Write,
-                    format!(
-                        "cannot create a staging folder next to {}: {e}",
-                        output.display()
-                    ),
-                )],
-                ..Outcome::default()
-            }
+            return (
+                Outcome {
+                    diagnostics: vec![Diagnostic::error(
+                        Code::Write,
+                        format!(
+                            "cannot create a staging folder next to {}: {e}",
+                            output.display()
+                        ),
+                    )],
+                    ..Outcome::default()
+                },
+                None,
+            )
         }
     };
-    let (mut outcome, _) = run(opts, &staging);
+    let (mut outcome, built) = run(opts, &staging);
     if outcome.failed() {
         // `staging` is dropped and removed; the previous output stays as it was.
         outcome.rendered = None;
-        return outcome;
+        return (outcome, None);
     }
     if let Err(e) = staging.commit() {
         outcome.diagnostics.push(Diagnostic::error(
@@ -172,8 +180,9 @@ pub fn build(opts: &SiteOptions, output: &Path) -> Outcome {
             format!("cannot move the new site into {}: {e}", output.display()),
         ));
         outcome.rendered = None;
+        return (outcome, None);
     }
-    outcome
+    (outcome, built.map(|(site, _)| site))
 }
 
 /// `equil check`: every validation, nothing written.

@@ -68,6 +68,7 @@ print-handbook = Udskriv hele håndbogen
 print-module = Udskriv dette modul
 print-contents = Indhold
 print-version = Indholdsversion { $version }
+print-date = Dato: { $date }
 print-language = Sprog: { $language }
 print-handbook-label = Håndbog
 print-module-label = Træningsmodul

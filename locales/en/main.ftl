@@ -68,6 +68,7 @@ print-handbook = Print the whole handbook
 print-module = Print this module
 print-contents = Contents
 print-version = Content version { $version }
+print-date = Date: { $date }
 print-language = Language: { $language }
 print-handbook-label = Handbook
 print-module-label = Training module

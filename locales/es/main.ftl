@@ -68,6 +68,7 @@ print-handbook = Imprimir todo el manual
 print-module = Imprimir este módulo
 print-contents = Índice
 print-version = Versión del contenido { $version }
+print-date = Fecha: { $date }
 print-language = Idioma: { $language }
 print-handbook-label = Manual
 print-module-label = Módulo formativo

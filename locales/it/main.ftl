@@ -68,6 +68,7 @@ print-handbook = Stampa tutto il manuale
 print-module = Stampa questo modulo
 print-contents = Indice
 print-version = Versione dei contenuti { $version }
+print-date = Data: { $date }
 print-language = Lingua: { $language }
 print-handbook-label = Manuale
 print-module-label = Modulo formativo

@@ -68,6 +68,7 @@ print-handbook = Het hele handboek afdrukken
 print-module = Deze module afdrukken
 print-contents = Inhoud
 print-version = Inhoudsversie { $version }
+print-date = Datum: { $date }
 print-language = Taal: { $language }
 print-handbook-label = Handboek
 print-module-label = Trainingsmodule

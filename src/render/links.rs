@@ -179,8 +179,15 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
-/// Pages that share one print document: identity → chapter id.
-pub type PrintScope = HashMap<String, String>;
+/// The pages that share one print document, and where links out of it go.
+#[derive(Debug, Clone, Default)]
+pub struct PrintScope {
+    /// Identity → chapter id, for every page in the document.
+    pub chapters: HashMap<String, String>,
+    /// The published site (`https://…/`): links to pages and files outside
+    /// the document point there, so that they also work in a PDF.
+    pub base_url: Option<String>,
+}
 
 /// Rewrites links for HTML written to `from` in `tree`.
 pub struct TreeLinks<'a> {
@@ -194,7 +201,7 @@ pub struct TreeLinks<'a> {
 }
 
 impl LinkRewriter for TreeLinks<'_> {
-    fn rewrite(&self, dest: &str, _image: bool) -> String {
+    fn rewrite(&self, dest: &str, image: bool) -> String {
         let with_fragment = |url: String, fragment: &Option<String>| match fragment {
             Some(f) if !f.is_empty() => format!("{url}#{f}"),
             _ => url,
@@ -212,7 +219,7 @@ impl LinkRewriter for TreeLinks<'_> {
                 .unwrap_or_else(|| dest.to_string()),
             Target::Asset { rel, fragment } => {
                 if let Some(out) = self.tree.asset_outputs.get(&rel) {
-                    return with_fragment(relative(self.from, out), &fragment);
+                    return with_fragment(self.site_url(out, image), &fragment);
                 }
                 match as_page(self.tree, &rel) {
                     Some((page, _)) => self
@@ -223,12 +230,38 @@ impl LinkRewriter for TreeLinks<'_> {
             }
         }
     }
+
+    fn print_url(&self, href: &str) -> Option<String> {
+        self.print?;
+        let lower = href.to_ascii_lowercase();
+        if lower.starts_with("mailto:") {
+            let address = href.get(7..).unwrap_or("");
+            return Some(address.split('?').next().unwrap_or(address).to_string());
+        }
+        if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
+        {
+            return Some(href.to_string());
+        }
+        None
+    }
 }
 
 impl TreeLinks<'_> {
+    /// The URL of an output file: relative, or in a print document (not for
+    /// images, which are embedded) on the published site when it is known.
+    fn site_url(&self, out: &str, image: bool) -> String {
+        match self.print {
+            Some((scope, _)) if !image => match &scope.base_url {
+                Some(base) => format!("{base}{}", encode_path(out)),
+                None => relative(self.from, out),
+            },
+            _ => relative(self.from, out),
+        }
+    }
+
     fn page_url(&self, rel: &str, fragment: &Option<String>) -> Option<String> {
         if let Some((scope, _)) = self.print {
-            if let Some(chapter) = scope.get(rel) {
+            if let Some(chapter) = scope.chapters.get(rel) {
                 return Some(match fragment {
                     Some(f) if !f.is_empty() => format!("#{chapter}--{f}"),
                     _ => format!("#{chapter}"),
@@ -236,7 +269,7 @@ impl TreeLinks<'_> {
             }
         }
         let out = self.tree.outputs.get(rel)?;
-        let url = relative(self.from, out);
+        let url = self.site_url(out, false);
         Some(match fragment {
             Some(f) if !f.is_empty() => format!("{url}#{f}"),
             _ => url,

@@ -74,6 +74,25 @@ fn callout_index(kind: BlockQuoteKind) -> usize {
 pub trait LinkRewriter {
     /// The `href`/`src` to write for a destination found in the Markdown.
     fn rewrite(&self, dest: &str, image: bool) -> String;
+
+    /// For print: the address to print after a link to `href` (as rewritten),
+    /// so that readers of paper can follow it. `None`: print nothing.
+    fn print_url(&self, _href: &str) -> Option<String> {
+        None
+    }
+}
+
+/// Whether the text of a link already shows its address (`www.x.org` for
+/// `https://www.x.org/`), so that printing the address again adds nothing.
+fn shows_address(text: &str, address: &str) -> bool {
+    fn bare(s: &str) -> String {
+        let s = s.trim().to_lowercase();
+        let s = s.split_once("://").map(|(_, r)| r.to_string()).unwrap_or(s);
+        let s = s.strip_prefix("//").unwrap_or(&s);
+        let s = s.strip_prefix("www.").unwrap_or(s);
+        s.trim_end_matches('/').to_string()
+    }
+    bare(text) == bare(address)
 }
 
 /// Options for one HTML rendering of a parsed page.
@@ -269,6 +288,8 @@ fn pulldown_cmark_escape_html(out: &mut String, s: &str) {
 pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
     let prefix = opts.id_prefix;
     let mut heading_stack: Vec<(u8, bool)> = Vec::new();
+    // Open links: the address to print after each (if any) and its text so far.
+    let mut link_stack: Vec<Option<(String, String)>> = Vec::new();
     let mut out_events: Vec<Event<'_>> = Vec::with_capacity(parsed.events.len());
     for event in &parsed.events {
         let e = match event {
@@ -332,6 +353,10 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 } else {
                     opts.links.rewrite(dest_url, false)
                 };
+                link_stack.push(match link_type {
+                    LinkType::Autolink | LinkType::Email => None,
+                    _ => opts.links.print_url(&dest).map(|a| (a, String::new())),
+                });
                 Event::Start(Tag::Link {
                     link_type: *link_type,
                     dest_url: CowStr::from(dest),
@@ -367,6 +392,24 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 )))
             }
             Event::End(TagEnd::FootnoteDefinition) => Event::Html(CowStr::from("</div>\n")),
+            Event::Text(t) | Event::Code(t) => {
+                for (_, text) in link_stack.iter_mut().flatten() {
+                    text.push_str(t);
+                }
+                event.clone()
+            }
+            Event::End(TagEnd::Link) => {
+                out_events.push(event.clone());
+                if let Some(Some((address, text))) = link_stack.pop() {
+                    if !shows_address(&text, &address) {
+                        out_events.push(Event::InlineHtml(CowStr::from(format!(
+                            "<span class=\"link-url\" dir=\"ltr\">{}</span>",
+                            escape(&address)
+                        ))));
+                    }
+                }
+                continue;
+            }
             other => other.clone(),
         };
         out_events.push(e);

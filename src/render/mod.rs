@@ -233,9 +233,24 @@ pub fn render(
     let errors: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
     let pages = std::sync::atomic::AtomicUsize::new(0);
     let files = std::sync::atomic::AtomicUsize::new(0);
-    let version = content_version(site);
     let sanitizer = sanitize::builder(&site.config.embed_hosts);
     let sanitizer = (!site.config.trust_html).then_some(&sanitizer);
+    let edition = print::Edition {
+        version: content_version(site),
+        date: match print::source_date() {
+            Ok(date) => date,
+            Err(value) => {
+                diags.push(
+                    Diagnostic::warning(
+                        Code::Config,
+                        format!("SOURCE_DATE_EPOCH is `{value}`, not a number of seconds; print covers show no date"),
+                    )
+                    .help("set it to a Unix time, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)"),
+                );
+                None
+            }
+        },
+    };
     let fail = |d: Diagnostic| {
         if let Ok(mut e) = errors.lock() {
             e.push(d);
@@ -289,7 +304,7 @@ pub fn render(
     if templates.has("print.html") {
         print_jobs
             .par_iter()
-            .for_each(|(r, mi)| match r.render_print(*mi, &version) {
+            .for_each(|(r, mi)| match r.render_print(*mi, &edition) {
                 Ok((path, html)) => write(&path, html.as_bytes(), true),
                 Err(d) => fail(d),
             });

@@ -1,25 +1,46 @@
 //! Print documents: one module (`<lang>/<module>/print.html`) or the whole
 //! handbook (`<lang>/print.html`) as a single page, chapter after chapter,
-//! with links between its chapters turned into in-document anchors.
+//! with links between its chapters turned into in-document anchors, and
+//! links out of it shown with their address for readers of paper.
+
+use std::collections::HashSet;
 
 use serde::Serialize;
 
-use super::context::{dir_name, languages_for, Alternate, LangLink};
+use super::context::{dir_name, languages_for, Alternate};
 use super::links::{relative, to_root, PrintScope, TreeLinks};
-use super::markdown::{inline_html, inline_text, to_html, Heading, HtmlOptions};
+use super::markdown::{inline_html, inline_text, to_html, HtmlOptions};
 use super::pages::TreeRender;
 use crate::diagnostics::{Code, Diagnostic};
+use crate::load::config::Paper;
 use crate::load::frontmatter::Kind;
-use crate::model::{kind_name, Entry, Status};
+use crate::model::{kind_name, Entry, Status, Tree};
 
-/// One chapter of a print document.
+/// What every print document of a build shows on its cover.
+#[derive(Debug, Clone, Default)]
+pub struct Edition {
+    /// Identifies the content version (a hash of all content, never a clock).
+    pub version: String,
+    /// `YYYY-MM-DD` from `SOURCE_DATE_EPOCH`, when it is set.
+    pub date: Option<String>,
+}
+
+/// One chapter of a print document: a page of the site, starting on a new sheet.
 #[derive(Debug, Serialize)]
 pub struct Chapter {
+    /// Anchor of the chapter; ids inside it start with `<id>--`.
     pub id: String,
     pub title: String,
-    /// 1: a module (in the handbook), 2: a page.
-    pub level: u8,
+    /// 0: a top-level chapter, 1: a page inside a module (handbook only).
+    pub depth: u8,
+    /// Level of the chapter's title element (`h1` or `h2`).
+    pub heading: u8,
+    /// `module`, `toolkit`, `page` or `tool`.
     pub kind: &'static str,
+    /// Module number in the handbook (for "Module 2" above its title).
+    pub number: Option<usize>,
+    /// Named CSS page of the chapter (its running title), e.g. `m2`.
+    pub page_name: String,
     pub summary: Option<String>,
     pub content: String,
     pub duration: Option<u32>,
@@ -30,8 +51,13 @@ pub struct Chapter {
     pub fallback: bool,
     pub content_lang: String,
     pub content_dir: &'static str,
-    /// Sections of the chapter (for the table of contents).
-    pub toc: Vec<Heading>,
+}
+
+/// A named CSS page with the title shown at the top of its sheets.
+#[derive(Debug, Serialize)]
+struct Running {
+    name: String,
+    title: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -41,58 +67,55 @@ struct PrintContext<'a> {
     site_title: &'a str,
     root: String,
     home_url: String,
+    /// Where "back to the website" goes: the module's overview, or the home page.
+    back_url: String,
     /// The handbook's or the module's title.
     title: String,
     /// "handbook" or "module".
     scope: &'static str,
     summary: Option<String>,
-    /// Identifies the content version on the cover (a hash, never a clock).
-    version: String,
+    version: &'a str,
+    date: Option<&'a str>,
+    /// CSS page size: `A4` or `letter`.
     paper: &'static str,
     chapters: Vec<Chapter>,
-    languages: Vec<LangLink>,
+    /// Running titles: one named page per module.
+    running: Vec<Running>,
     alternates: Vec<Alternate>,
 }
 
+/// One part of a document before rendering: entry, depth, module index.
+struct Part<'e> {
+    entry: &'e Entry,
+    depth: u8,
+    module: Option<usize>,
+}
+
 impl TreeRender<'_> {
-    /// Renders the print document of module `mi` (or of the handbook when `None`).
+    /// Renders the print document of module `mi` (or of the handbook when
+    /// `None`). Returns the output path and the HTML.
     pub fn render_print(
         &self,
         mi: Option<usize>,
-        version: &str,
+        edition: &Edition,
     ) -> Result<(String, String), Diagnostic> {
         let lang = &self.tree.lang;
-        let (output, title, summary, scope, parts): (
-            String,
-            String,
-            Option<String>,
-            &'static str,
-            Vec<(&Entry, u8, Option<usize>)>,
-        ) = match mi {
+        let home = &self.tree.home;
+        let has_home = home.doc != usize::MAX;
+        let parts = parts(self.tree, mi);
+        let (output, title, summary, scope) = match mi {
             Some(mi) => {
                 let m = &self.tree.modules[mi];
                 let doc = self.site.doc(m.index.doc);
-                let mut parts = vec![(&m.index, 2u8, Some(mi))];
-                parts.extend(m.pages.iter().map(|p| (p, 2u8, Some(mi))));
                 (
                     format!("{lang}/{}/print.html", m.slug),
                     inline_text(&doc.fm.title),
                     doc.fm.summary.as_deref().map(inline_html),
                     "module",
-                    parts,
                 )
             }
             None => {
-                let home = &self.tree.home;
-                let mut parts = Vec::new();
-                if home.doc != usize::MAX {
-                    parts.push((home, 1u8, None));
-                }
-                for (i, m) in self.tree.modules.iter().enumerate() {
-                    parts.push((&m.index, 1u8, Some(i)));
-                    parts.extend(m.pages.iter().map(|p| (p, 2u8, Some(i))));
-                }
-                let (title, summary) = if home.doc != usize::MAX {
+                let (title, summary) = if has_home {
                     let d = self.site.doc(home.doc);
                     (
                         inline_text(&d.fm.title),
@@ -101,115 +124,45 @@ impl TreeRender<'_> {
                 } else {
                     (self.site.config.title.clone(), None)
                 };
-                (
-                    format!("{lang}/print.html"),
-                    title,
-                    summary,
-                    "handbook",
-                    parts,
-                )
+                (format!("{lang}/print.html"), title, summary, "handbook")
             }
         };
 
-        // Chapter ids: unique within the document, stable across builds.
-        let mut scope_map = PrintScope::new();
-        let mut ids = Vec::new();
-        for (entry, _, m) in &parts {
-            let file = entry
-                .output
-                .rsplit('/')
-                .next()
-                .unwrap_or("")
-                .trim_end_matches(".html");
-            let id = match (mi, m) {
-                (Some(_), _) => format!("ch-{file}"),
-                (None, None) => "ch-introduction".to_string(),
-                (None, Some(i)) => format!("ch-{}-{file}", self.tree.modules[*i].slug),
-            };
-            scope_map.insert(entry.rel.clone(), id.clone());
-            ids.push(id);
-        }
-
-        let mut chapters = Vec::new();
-        for ((entry, level, m), id) in parts.iter().zip(ids) {
-            let doc = self.site.doc(entry.doc);
-            let prefix = format!("{id}--");
-            let links = TreeLinks {
-                tree: self.tree,
-                doc_rel: &doc.rel,
-                from: &output,
-                print: Some((&scope_map, &prefix)),
-            };
-            // Chapter titles are h2 (modules h1 in the handbook); page headings go below them.
-            let content = to_html(
-                &self.parsed[entry.doc],
-                &HtmlOptions {
-                    links: &links,
-                    id_prefix: &prefix,
-                    callout_titles: &self.callout_titles,
-                    heading_shift: if *level == 1 { 0 } else { 1 },
-                    sanitizer: self.sanitizer,
-                },
-            );
-            let is_index = entry.rel.ends_with("_index.md");
-            let kind = match (is_index, m) {
-                (true, Some(i)) => self.tree.modules[*i].kind,
-                (true, None) => Kind::Page,
-                (false, Some(i)) => {
-                    doc.fm
-                        .kind
-                        .unwrap_or(if self.tree.modules[*i].kind == Kind::Toolkit {
-                            Kind::Tool
-                        } else {
-                            Kind::Page
-                        })
-                }
-                (false, None) => Kind::Page,
-            };
-            let toc = self.parsed[entry.doc]
-                .headings
+        let ids = chapter_ids(self.tree, mi, &parts);
+        let scope_map = PrintScope {
+            chapters: parts
                 .iter()
-                .filter(|h| h.level == 2)
-                .map(|h| Heading {
-                    level: h.level,
-                    id: format!("{prefix}{}", h.id),
-                    text: h.text.clone(),
-                })
-                .collect();
-            chapters.push(Chapter {
-                id,
-                title: inline_text(&doc.fm.title),
-                level: *level,
-                kind: kind_name(kind),
-                summary: doc.fm.summary.as_deref().map(inline_html),
-                content,
-                duration: doc.fm.duration,
-                group_size: doc.fm.group_size.as_ref().map(|g| g.to_string()),
-                materials: doc.fm.materials.iter().map(|x| inline_html(x)).collect(),
-                objectives: doc.fm.objectives.iter().map(|x| inline_html(x)).collect(),
-                audience: doc.fm.audience.clone(),
-                fallback: entry.status == Status::Fallback,
-                content_lang: doc.lang.clone(),
-                content_dir: dir_name(self.site, &doc.lang),
-                toc,
-            });
-        }
+                .zip(&ids)
+                .map(|(p, id)| (p.entry.rel.clone(), id.clone()))
+                .collect(),
+            base_url: self.site.config.base_url.clone(),
+        };
 
-        // The print page's switcher: the same print page in other languages.
+        let chapters = parts
+            .iter()
+            .zip(ids)
+            .map(|(part, id)| self.chapter(part, id, mi.is_none(), &output, &scope_map))
+            .collect();
+
+        // Running titles: the module's title on each of its sheets.
+        let running = match mi {
+            Some(i) => vec![self.running(i)],
+            None => (0..self.tree.modules.len())
+                .map(|i| self.running(i))
+                .collect(),
+        };
+
         let anchor = Entry {
             rel: match mi {
                 Some(i) => self.tree.modules[i].index.rel.clone(),
-                None => self.tree.home.rel.clone(),
+                None => home.rel.clone(),
             },
             doc: usize::MAX,
             source: usize::MAX,
             status: Status::Source,
             output: output.clone(),
         };
-        let (mut languages, mut alternates) = languages_for(self.site, self.tree, &anchor);
-        for l in &mut languages {
-            l.url = print_sibling(&l.url);
-        }
+        let (_, mut alternates) = languages_for(self.site, self.tree, &anchor);
         for a in &mut alternates {
             a.url = print_sibling(&a.url);
         }
@@ -218,17 +171,22 @@ impl TreeRender<'_> {
             dir: dir_name(self.site, lang),
             site_title: &self.site.config.title,
             root: to_root(&output),
-            home_url: relative(&output, &self.tree.home.output),
+            home_url: relative(&output, &home.output),
+            back_url: match mi {
+                Some(i) => relative(&output, &self.tree.modules[i].index.output),
+                None => relative(&output, &home.output),
+            },
             title,
             scope,
             summary,
-            version: version.to_string(),
+            version: &edition.version,
+            date: edition.date.as_deref(),
             paper: match self.site.config.paper {
-                crate::load::config::Paper::A4 => "A4",
-                crate::load::config::Paper::Letter => "letter",
+                Paper::A4 => "A4",
+                Paper::Letter => "letter",
             },
             chapters,
-            languages,
+            running,
             alternates,
         };
         let ctx = tera::Context::from_serialize(&ctx)
@@ -238,6 +196,162 @@ impl TreeRender<'_> {
             .render(lang, "print.html", &ctx, &self.site.theme)?;
         Ok((output, html))
     }
+
+    fn running(&self, mi: usize) -> Running {
+        let m = &self.tree.modules[mi];
+        Running {
+            name: format!("m{}", mi + 1),
+            title: inline_text(&self.site.doc(m.index.doc).fm.title),
+        }
+    }
+
+    fn chapter(
+        &self,
+        part: &Part<'_>,
+        id: String,
+        handbook: bool,
+        output: &str,
+        scope: &PrintScope,
+    ) -> Chapter {
+        let entry = part.entry;
+        let doc = self.site.doc(entry.doc);
+        let prefix = format!("{id}--");
+        let links = TreeLinks {
+            tree: self.tree,
+            doc_rel: &doc.rel,
+            from: output,
+            print: Some((scope, &prefix)),
+        };
+        // Chapter titles are h1 (pages of a module in the handbook: h2);
+        // the page's own headings go below them.
+        let heading = if part.depth == 0 { 1 } else { 2 };
+        let content = to_html(
+            &self.parsed[entry.doc],
+            &HtmlOptions {
+                links: &links,
+                id_prefix: &prefix,
+                callout_titles: &self.callout_titles,
+                heading_shift: heading - 1,
+                sanitizer: self.sanitizer,
+            },
+        );
+        let is_index = entry.rel.ends_with("_index.md");
+        let kind = match (is_index, part.module) {
+            (true, Some(i)) => self.tree.modules[i].kind,
+            (false, Some(i)) => {
+                doc.fm
+                    .kind
+                    .unwrap_or(if self.tree.modules[i].kind == Kind::Toolkit {
+                        Kind::Tool
+                    } else {
+                        Kind::Page
+                    })
+            }
+            (_, None) => Kind::Page,
+        };
+        Chapter {
+            id,
+            title: inline_text(&doc.fm.title),
+            depth: part.depth,
+            heading,
+            kind: kind_name(kind),
+            number: match part.module {
+                Some(i) if handbook && is_index => Some(i + 1),
+                _ => None,
+            },
+            page_name: match part.module {
+                Some(i) => format!("m{}", i + 1),
+                None => "front".to_string(),
+            },
+            summary: doc.fm.summary.as_deref().map(inline_html),
+            content,
+            duration: doc.fm.duration,
+            group_size: doc.fm.group_size.as_ref().map(|g| g.to_string()),
+            materials: doc.fm.materials.iter().map(|x| inline_html(x)).collect(),
+            objectives: doc.fm.objectives.iter().map(|x| inline_html(x)).collect(),
+            audience: doc.fm.audience.clone(),
+            fallback: entry.status == Status::Fallback,
+            content_lang: doc.lang.clone(),
+            content_dir: dir_name(self.site, &doc.lang),
+        }
+    }
+}
+
+/// The parts of a print document: module `mi`'s overview and pages, or (when
+/// `None`) the handbook: home page, then each module with its pages.
+fn parts(tree: &Tree, mi: Option<usize>) -> Vec<Part<'_>> {
+    match mi {
+        Some(mi) => {
+            let m = &tree.modules[mi];
+            std::iter::once(&m.index)
+                .chain(&m.pages)
+                .map(|entry| Part {
+                    entry,
+                    depth: 0,
+                    module: Some(mi),
+                })
+                .collect()
+        }
+        None => {
+            let mut parts = Vec::new();
+            if tree.home.doc != usize::MAX {
+                parts.push(Part {
+                    entry: &tree.home,
+                    depth: 0,
+                    module: None,
+                });
+            }
+            for (i, m) in tree.modules.iter().enumerate() {
+                parts.push(Part {
+                    entry: &m.index,
+                    depth: 0,
+                    module: Some(i),
+                });
+                parts.extend(m.pages.iter().map(|entry| Part {
+                    entry,
+                    depth: 1,
+                    module: Some(i),
+                }));
+            }
+            parts
+        }
+    }
+}
+
+/// The anchors of the chapters of module `mi`'s print document (or the
+/// handbook's, when `None`), in order: what its table of contents links to.
+pub fn chapter_anchors(tree: &Tree, mi: Option<usize>) -> Vec<String> {
+    chapter_ids(tree, mi, &parts(tree, mi))
+}
+
+/// Chapter ids: unique within the document and stable across builds.
+fn chapter_ids(tree: &Tree, mi: Option<usize>, parts: &[Part<'_>]) -> Vec<String> {
+    let mut seen = HashSet::new();
+    parts
+        .iter()
+        .map(|p| {
+            let file = p
+                .entry
+                .output
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(".html");
+            let base = match (mi, p.module) {
+                (Some(_), _) => format!("ch-{file}"),
+                (None, None) => "ch-introduction".to_string(),
+                (None, Some(i)) if file == "index" => format!("ch-{}", tree.modules[i].slug),
+                (None, Some(i)) => format!("ch-{}-{file}", tree.modules[i].slug),
+            };
+            let mut id = base.clone();
+            let mut n = 2;
+            while !seen.insert(id.clone()) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            id
+        })
+        .collect()
 }
 
 /// `../nl/m/index.html` → `../nl/m/print.html`.
@@ -245,5 +359,48 @@ fn print_sibling(url: &str) -> String {
     match url.rsplit_once('/') {
         Some((dir, _)) => format!("{dir}/print.html"),
         None => "print.html".to_string(),
+    }
+}
+
+/// The build date for print covers from `SOURCE_DATE_EPOCH` (reproducible
+/// builds: <https://reproducible-builds.org/specs/source-date-epoch/>).
+/// `Err` holds the value when it is not a number of seconds.
+pub fn source_date() -> Result<Option<String>, String> {
+    let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let value = value.to_string_lossy().trim().to_string();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let secs: i64 = value.parse().map_err(|_| value.clone())?;
+    Ok(Some(iso_date(secs)))
+}
+
+/// `YYYY-MM-DD` of a Unix time (UTC), after Howard Hinnant's `civil_from_days`.
+pub fn iso_date(secs: i64) -> String {
+    let z = secs.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_from_unix_time() {
+        assert_eq!(iso_date(0), "1970-01-01");
+        assert_eq!(iso_date(951_782_400), "2000-02-29");
+        assert_eq!(iso_date(1_704_067_199), "2023-12-31");
+        assert_eq!(iso_date(1_709_251_200), "2024-03-01");
+        assert_eq!(iso_date(-86_400), "1969-12-31");
     }
 }

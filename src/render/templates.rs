@@ -55,6 +55,7 @@ pub fn load(
         }
     }
     tera.autoescape_on(vec![".html", ".xml"]);
+    tera.register_filter("css_string", css_string_filter);
     if let Err(e) = tera.add_raw_templates(sources.clone()) {
         return Err(vec![tera_error(&e, theme)]);
     }
@@ -74,6 +75,31 @@ pub fn load(
         by_lang.insert(lang.clone(), t);
     }
     Ok(Templates { by_lang, misses })
+}
+
+/// `{{ title | css_string | safe }}`: a quoted CSS string (for `content:`
+/// in a `<style>` element), safe against quotes, newlines and `</style>`.
+fn css_string_filter(value: &Value, _args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let text = match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    Ok(Value::String(css_string(&text)))
+}
+
+/// `text` as a double-quoted CSS string.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        if matches!(c, '"' | '\\' | '<' | '>' | '&') || c.is_control() {
+            out.push_str(&format!("\\{:x} ", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Message ids the theme's templates use, with the template that uses each first.
@@ -206,5 +232,19 @@ impl tera::Function for Translate {
                 self.source
             ))),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::css_string;
+
+    #[test]
+    fn css_strings_are_quoted_and_escaped() {
+        assert_eq!(css_string("Co-design"), "\"Co-design\"");
+        assert_eq!(
+            css_string("a \"b\"\n</style>"),
+            "\"a \\22 b\\22 \\a \\3c /style\\3e \""
+        );
     }
 }
