@@ -122,14 +122,7 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Content {
             } else if !entry.file_type().is_file() {
                 continue;
             }
-            let rel = entry
-                .path()
-                .strip_prefix(&dir)
-                .unwrap_or(entry.path())
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+            let rel = super::slash_path(entry.path(), &dir);
             let depth = rel.matches('/').count();
             if rel.ends_with(".md") {
                 if depth == 0 && rel != "_index.md" {

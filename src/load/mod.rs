@@ -24,3 +24,13 @@ pub fn check_language_tag(tag: &str, path: &Path) -> Result<(), Diagnostic> {
         .help("language folders are named by their tag, e.g. `en`, `nl`, `da`, `pt-BR`")),
     }
 }
+
+/// `path` relative to `base`, with `/` separators on every platform.
+pub fn slash_path(path: &Path, base: &Path) -> String {
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

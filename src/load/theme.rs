@@ -72,14 +72,7 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
         if !entry.file_type().is_file() {
             continue;
         }
-        let rel_in_theme = entry
-            .path()
-            .strip_prefix(&dir)
-            .unwrap_or(entry.path())
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+        let rel_in_theme = super::slash_path(entry.path(), &dir);
         let rel_to_root = entry
             .path()
             .strip_prefix(root)
