@@ -54,6 +54,8 @@ pub fn builder(embed_hosts: &[String]) -> Builder<'static> {
                 }
             }
             ("input", "type") => (value == "checkbox").then(|| value.into()),
+            // Absolute site paths break from file:// and under a sub-path.
+            (_, "href" | "src") if value.starts_with('/') && !value.starts_with("//") => None,
             (_, "style") => {
                 let v = value.trim();
                 (v.starts_with("text-align:") && !v.contains(';')
@@ -146,6 +148,11 @@ mod tests {
             "{out}"
         );
         assert!(!out.contains("javascript"), "{out}");
+        let out = clean(
+            &b,
+            r#"<a href="/etc/passwd">x</a><img src="/x.png" alt="">"#,
+        );
+        assert_eq!(out, r#"<a>x</a><img alt="">"#);
     }
 
     #[test]
