@@ -269,3 +269,23 @@ fn text_format_shows_file_line_column() {
     assert!(err.contains("content/en/intro/second.md:3:1"), "{err}");
     assert!(err.contains("did you mean `order`?"), "{err}");
 }
+
+#[test]
+fn a_fluent_file_that_crashed_the_parser_is_reported_not_fatal() {
+    // Found by the `fluent` fuzz target: fluent-syntax panics on it.
+    let f = Fixture::small();
+    let crash = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fuzz/regressions/fluent/crash-a41a17424e4a5d138c62f7d32aa288e288085c29"),
+    )
+    .unwrap();
+    std::fs::write(f.path("locales/nl/extra.ftl"), crash).unwrap();
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("locales/nl/extra.ftl:"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}

@@ -147,7 +147,33 @@ pub fn strings_from_files(
     bundle.set_use_isolating(false);
     let mut ids = BTreeSet::new();
     for file in &files {
-        let resource = match FluentResource::try_new(file.text.clone()) {
+        if let Some(offset) = broken_unicode_escape(&file.text) {
+            // fluent-syntax 0.12 panics on such an escape; report it instead.
+            let (line, col) = line_col(&file.text, offset);
+            diags.push(
+                Diagnostic::error(
+                    Code::FluentSyntax,
+                    "Fluent syntax error: a `\\u` escape needs 4 hexadecimal digits (`\\U` needs 6); this file is skipped",
+                )
+                .at(&file.path)
+                .pos(line, col)
+                .help("write the character itself, or e.g. `\\u00E9` for é"),
+            );
+            continue;
+        }
+        let text = file.text.clone();
+        let Ok(parsed) = std::panic::catch_unwind(move || FluentResource::try_new(text)) else {
+            diags.push(
+                Diagnostic::error(
+                    Code::FluentSyntax,
+                    "the Fluent parser failed on this file; it is skipped",
+                )
+                .at(&file.path)
+                .pos(1, 1),
+            );
+            continue;
+        };
+        let resource = match parsed {
             Ok(r) => r,
             Err((r, errors)) => {
                 for e in errors {
@@ -186,6 +212,51 @@ pub fn strings_from_files(
         strings.direction = Direction::Rtl;
     }
     strings
+}
+
+/// The offset of a `\u`/`\U` escape inside a string literal (`{ "…" }`)
+/// that is not followed by ASCII hex digits and reaches a non-ASCII
+/// character, which the Fluent parser cannot handle.
+fn broken_unicode_escape(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (mut depth, mut in_string, mut line_start) = (0usize, false, true);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if line_start && depth == 0 && b == b'#' {
+            i = text[i..]
+                .find('\n')
+                .map(|n| i + n + 1)
+                .unwrap_or(bytes.len());
+            continue;
+        }
+        line_start = b == b'\n';
+        match b {
+            b'{' if !in_string => depth += 1,
+            b'}' if !in_string => depth = depth.saturating_sub(1),
+            b'"' if depth > 0 => in_string = !in_string,
+            b'\n' if in_string => in_string = false,
+            b'\\' if in_string => {
+                let digits = match bytes.get(i + 1) {
+                    Some(b'u') => 4,
+                    Some(b'U') => 6,
+                    _ => {
+                        i += 2;
+                        continue;
+                    }
+                };
+                let run = &bytes[(i + 2).min(bytes.len())..(i + 2 + digits).min(bytes.len())];
+                if run.iter().any(|c| !c.is_ascii()) {
+                    return Some(i);
+                }
+                i += 2;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// Where to report a Fluent parser error. The parser often notices a
@@ -282,6 +353,27 @@ mod tests {
         };
         let (line, col) = line_col(text, error_offset(text, &errors[0]));
         assert_eq!((line, col), (2, 14));
+    }
+
+    #[test]
+    fn broken_escapes_are_found_before_the_parser_sees_them() {
+        assert_eq!(broken_unicode_escape("a = { \"\\u00E9\" }\n"), None);
+        assert_eq!(broken_unicode_escape("a = C:\\users\\ü\n"), None);
+        assert_eq!(broken_unicode_escape("# { \"\\uü\n"), None);
+        assert_eq!(broken_unicode_escape("a = { \"\\uéé\" }\n"), Some(7));
+        // The input the fuzzer found: the parser must not see it.
+        let found = "qq={utnm(\"\\u\u{4497d}add\"\\u\r\n";
+        assert!(broken_unicode_escape(found).is_some());
+        let mut diags = Vec::new();
+        let files = vec![FtlFile {
+            path: "x.ftl".into(),
+            name: "x.ftl".into(),
+            text: found.to_string(),
+        }];
+        let strings = strings_from_files("en", files, &mut diags);
+        assert_eq!(diags.len(), 1);
+        assert_eq!((diags[0].line, diags[0].column), (Some(1), Some(11)));
+        assert!(strings.ids.is_empty());
     }
 
     #[test]
