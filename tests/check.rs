@@ -279,6 +279,7 @@ fn a_fluent_file_that_crashed_the_parser_is_reported_not_fatal() {
             .join("fuzz/regressions/fluent/crash-a41a17424e4a5d138c62f7d32aa288e288085c29"),
     )
     .unwrap();
+    std::fs::create_dir_all(f.path("locales/nl")).unwrap();
     std::fs::write(f.path("locales/nl/extra.ftl"), crash).unwrap();
     let out = f.run(&["build"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
