@@ -1,6 +1,7 @@
 //! The pipeline every command reuses: load → model → render → write.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Code, Diagnostic};
@@ -29,8 +30,28 @@ impl SiteOptions {
     }
 }
 
+/// What a site is made of, read from disk but not modelled yet. `equil
+/// serve` keeps these and reloads only the part a change touched.
+pub struct Sources {
+    pub config: config::Config,
+    pub content: content::Content,
+    /// Language folders under the site's `locales/` (valid tags only).
+    pub locale_langs: Vec<String>,
+    /// The site's languages (see [`site_languages`]).
+    pub langs: Vec<String>,
+    pub locales: Arc<locales::Locales>,
+    pub theme: theme::Theme,
+}
+
 /// Loads and models the site. `None` when loading found errors (in `diags`).
 pub fn load_site(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<Site> {
+    let sources = load_sources(opts, diags)?;
+    model_site(opts, sources, diags)
+}
+
+/// Reads everything the site is made of. `None` when the site folder or its
+/// settings cannot be read (the reasons are in `diags`).
+pub fn load_sources(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<Sources> {
     let root = &opts.root;
     if !root.is_dir() {
         diags.push(Diagnostic::error(
@@ -39,7 +60,25 @@ pub fn load_site(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<Site
         ));
         return None;
     }
-    let mut config = match config::load(root) {
+    let config = load_config(opts, diags)?;
+    let content = content::load(root, diags);
+    let locale_langs = locale_languages(root, diags);
+    let langs = site_languages(&config, &content, &locale_langs, diags);
+    let strings = locales::Locales::load(root, &langs, diags);
+    let theme = load_theme(root, &config, diags);
+    Some(Sources {
+        config,
+        content,
+        locale_langs,
+        langs,
+        locales: Arc::new(strings),
+        theme,
+    })
+}
+
+/// Reads `site.yaml`, with `--base-url` applied.
+pub fn load_config(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<config::Config> {
+    let mut config = match config::load(&opts.root) {
         Ok(c) => c,
         Err(e) => {
             diags.extend(e);
@@ -49,35 +88,65 @@ pub fn load_site(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<Site
     if let Some(url) = &opts.base_url {
         config.base_url = Some(url.trim_end_matches('/').to_string() + "/");
     }
-    let content = content::load(root, diags);
-    let mut locale_langs = Vec::new();
+    Some(config)
+}
+
+/// Language folders under the site's `locales/`, with invalid tags reported.
+pub fn locale_languages(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let mut out = Vec::new();
     for l in locales::site_languages(root) {
         match crate::load::check_language_tag(&l, &Path::new(locales::LOCALES_DIR).join(&l)) {
-            Ok(()) => locale_langs.push(l),
+            Ok(()) => out.push(l),
             Err(d) => diags.push(d),
         }
     }
-    let langs = model::languages(&config, &content, &locale_langs, diags);
+    out
+}
+
+/// The site's languages (site.yaml's list, or every language folder), checked.
+pub fn site_languages(
+    config: &config::Config,
+    content: &content::Content,
+    locale_langs: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let langs = model::languages(config, content, locale_langs, diags);
     for l in &langs {
         if let Err(d) = crate::load::check_language_tag(l, Path::new(config::CONFIG_FILE)) {
             diags.push(d);
         }
     }
-    let strings = locales::Locales::load(root, &langs, diags);
-    let theme = match theme::load(root, &config.theme) {
+    langs
+}
+
+/// The theme named in the settings (the built-in one when it cannot be read).
+pub fn load_theme(
+    root: &Path,
+    config: &config::Config,
+    diags: &mut Vec<Diagnostic>,
+) -> theme::Theme {
+    match theme::load(root, &config.theme) {
         Ok(t) => t,
         Err(d) => {
             diags.push(d);
             theme::Theme::default()
         }
-    };
+    }
+}
+
+/// Models the site from its sources. `None` when `diags` holds errors.
+pub fn model_site(
+    opts: &SiteOptions,
+    sources: Sources,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Site> {
     let site = model::build(
-        root.clone(),
-        config,
-        content,
-        strings,
-        theme,
-        langs,
+        opts.root.clone(),
+        sources.config,
+        sources.content,
+        sources.locales,
+        sources.theme,
+        sources.langs,
         &ModelOptions {
             drafts: opts.drafts,
         },

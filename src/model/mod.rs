@@ -192,12 +192,13 @@ pub fn build(
     root: PathBuf,
     config: Config,
     content: Content,
-    locales: Locales,
+    locales: impl Into<Arc<Locales>>,
     theme: Theme,
     lang_codes: Vec<String>,
     opts: &ModelOptions,
     diags: &mut Vec<Diagnostic>,
 ) -> Site {
+    let locales: Arc<Locales> = locales.into();
     let source_lang = config.source_language.clone();
     let docs: Vec<Doc> = content
         .docs
@@ -484,7 +485,7 @@ pub fn build(
         languages,
         docs,
         trees,
-        locales: Arc::new(locales),
+        locales,
         theme,
     }
 }

@@ -1,9 +1,12 @@
 //! Renders the pages of one language tree: home, module overviews, pages and
 //! tool cards, each through its template.
 
-use super::context::{base_context, page_data, Link, ModuleNav, TreeNav};
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use super::context::{base_context, languages_for, page_data, Link, ModuleNav, TreeNav};
 use super::links::{relative, TreeLinks};
-use super::markdown::{to_html, HtmlOptions, Parsed};
+use super::markdown::{to_html, HtmlOptions, LinkRewriter, Parsed};
 use super::templates::Templates;
 use crate::diagnostics::Diagnostic;
 use crate::load::frontmatter::Kind;
@@ -27,17 +30,31 @@ pub enum Position {
     Page(usize, usize),
 }
 
+/// The entries of a tree with their positions: home, then each module's
+/// overview followed by its pages.
+pub fn positions(tree: &Tree) -> Vec<(Position, &Entry)> {
+    let mut v = vec![(Position::Home, &tree.home)];
+    for (mi, m) in tree.modules.iter().enumerate() {
+        v.push((Position::Module(mi), &m.index));
+        for (pi, p) in m.pages.iter().enumerate() {
+            v.push((Position::Page(mi, pi), p));
+        }
+    }
+    v
+}
+
+/// The links around a page: breadcrumbs, previous and next.
+#[derive(Debug, Default, Hash)]
+struct Around {
+    breadcrumbs: Vec<Link>,
+    prev: Option<Link>,
+    next: Option<Link>,
+}
+
 impl TreeRender<'_> {
     /// Every entry of the tree with its position.
     pub fn positions(&self) -> Vec<(Position, &Entry)> {
-        let mut v = vec![(Position::Home, &self.tree.home)];
-        for (mi, m) in self.tree.modules.iter().enumerate() {
-            v.push((Position::Module(mi), &m.index));
-            for (pi, p) in m.pages.iter().enumerate() {
-                v.push((Position::Page(mi, pi), p));
-            }
-        }
-        v
+        positions(self.tree)
     }
 
     /// The body of an entry as HTML for its own page.
@@ -60,18 +77,9 @@ impl TreeRender<'_> {
         )
     }
 
-    /// Renders one entry to a complete HTML document.
-    pub fn render(&self, pos: Position, entry: &Entry) -> Result<String, Diagnostic> {
-        if entry.doc == usize::MAX {
-            return Err(Diagnostic::error(
-                crate::diagnostics::Code::Layout,
-                "no home page",
-            ));
-        }
-        let doc = self.site.doc(entry.doc);
-        let content = self.body_html(entry);
-        let toc = self.parsed[entry.doc].headings.clone();
-        let (template, kind) = match pos {
+    /// The template of an entry, and the kind of page it shows.
+    fn template_for(&self, pos: Position, entry: &Entry) -> (&'static str, Kind) {
+        match pos {
             Position::Home => ("home.html", Kind::Page),
             Position::Module(mi) => match self.tree.modules[mi].kind {
                 Kind::Toolkit => ("toolkit.html", Kind::Toolkit),
@@ -83,52 +91,73 @@ impl TreeRender<'_> {
                 } else {
                     Kind::Page
                 };
-                match doc.fm.kind.unwrap_or(default) {
+                match self.site.doc(entry.doc).fm.kind.unwrap_or(default) {
                     Kind::Tool => ("tool.html", Kind::Tool),
                     _ => ("page.html", Kind::Page),
                 }
             }
+        }
+    }
+
+    /// Breadcrumbs, previous and next page of an entry.
+    fn around(&self, pos: Position, entry: &Entry) -> Around {
+        let home = || Link {
+            title: self.title_of(&self.tree.home),
+            url: relative(&entry.output, &self.tree.home.output),
         };
-        let page = page_data(self.site, entry, kind, content, toc);
-        let mut ctx = base_context(self.site, self.tree, entry, page);
-        let home_title = self.title_of(&self.tree.home);
         match pos {
-            Position::Home => {
-                ctx.modules = &self.nav.modules;
-            }
+            Position::Home => Around::default(),
             Position::Module(mi) => {
-                let nav: &ModuleNav = &self.nav.modules[mi];
-                ctx.module = Some(nav);
-                ctx.breadcrumbs = vec![Link {
-                    title: home_title,
-                    url: ctx.home_url.clone(),
-                }];
                 let m = &self.tree.modules[mi];
-                ctx.next = m.pages.first().map(|p| self.link(entry, p));
-                ctx.prev = mi
-                    .checked_sub(1)
-                    .map(|i| &self.tree.modules[i])
-                    .map(|pm| self.link(entry, pm.pages.last().unwrap_or(&pm.index)));
+                Around {
+                    breadcrumbs: vec![home()],
+                    next: m.pages.first().map(|p| self.link(entry, p)),
+                    prev: mi
+                        .checked_sub(1)
+                        .map(|i| &self.tree.modules[i])
+                        .map(|pm| self.link(entry, pm.pages.last().unwrap_or(&pm.index))),
+                }
             }
             Position::Page(mi, pi) => {
                 let m = &self.tree.modules[mi];
-                ctx.module = Some(&self.nav.modules[mi]);
-                ctx.breadcrumbs = vec![
-                    Link {
-                        title: home_title,
-                        url: ctx.home_url.clone(),
-                    },
-                    self.link(entry, &m.index),
-                ];
-                ctx.prev = Some(match pi {
-                    0 => self.link(entry, &m.index),
-                    _ => self.link(entry, &m.pages[pi - 1]),
-                });
-                ctx.next = m
-                    .pages
-                    .get(pi + 1)
-                    .or_else(|| self.tree.modules.get(mi + 1).map(|n| &n.index))
-                    .map(|e| self.link(entry, e));
+                Around {
+                    breadcrumbs: vec![home(), self.link(entry, &m.index)],
+                    prev: Some(match pi {
+                        0 => self.link(entry, &m.index),
+                        _ => self.link(entry, &m.pages[pi - 1]),
+                    }),
+                    next: m
+                        .pages
+                        .get(pi + 1)
+                        .or_else(|| self.tree.modules.get(mi + 1).map(|n| &n.index))
+                        .map(|e| self.link(entry, e)),
+                }
+            }
+        }
+    }
+
+    /// Renders one entry to a complete HTML document.
+    pub fn render(&self, pos: Position, entry: &Entry) -> Result<String, Diagnostic> {
+        if entry.doc == usize::MAX {
+            return Err(Diagnostic::error(
+                crate::diagnostics::Code::Layout,
+                "no home page",
+            ));
+        }
+        let doc = self.site.doc(entry.doc);
+        let content = self.body_html(entry);
+        let toc = self.parsed[entry.doc].headings.clone();
+        let (template, kind) = self.template_for(pos, entry);
+        let page = page_data(self.site, entry, kind, content, toc);
+        let mut ctx = base_context(self.site, self.tree, entry, page);
+        let around = self.around(pos, entry);
+        ctx.breadcrumbs = around.breadcrumbs;
+        ctx.prev = around.prev;
+        ctx.next = around.next;
+        match pos {
+            Position::Home => ctx.modules = &self.nav.modules,
+            Position::Module(mi) | Position::Page(mi, _) => {
+                ctx.module = Some(&self.nav.modules[mi] as &ModuleNav)
             }
         }
         if let Some(m) = ctx.module {
@@ -143,6 +172,45 @@ impl TreeRender<'_> {
                 Some(_) => d,
                 None => d.at(&doc.path),
             })
+    }
+
+    /// A hash of everything an entry's page is rendered from, apart from the
+    /// settings, the theme and the interface strings (which concern every
+    /// page): when it is unchanged, so is the page. `equil serve` uses it to
+    /// re-render only the pages a change can reach.
+    pub fn inputs_hash(&self, pos: Position, entry: &Entry) -> u64 {
+        let mut h = DefaultHasher::new();
+        entry.rel.hash(&mut h);
+        entry.output.hash(&mut h);
+        (entry.status as u8).hash(&mut h);
+        if entry.doc == usize::MAX {
+            return h.finish();
+        }
+        let doc = self.site.doc(entry.doc);
+        (&doc.lang, &doc.rel, doc.text_hash).hash(&mut h);
+        self.template_for(pos, entry).0.hash(&mut h);
+        match pos {
+            Position::Home => self.nav.hashes.hash(&mut h),
+            Position::Module(mi) | Position::Page(mi, _) => self.nav.hashes[mi].hash(&mut h),
+        }
+        self.around(pos, entry).hash(&mut h);
+        languages_for(self.site, self.tree, entry).hash(&mut h);
+        // The outdated notice links to the source page.
+        self.site
+            .tree(&self.site.source_lang)
+            .and_then(|t| t.outputs.get(&entry.rel))
+            .hash(&mut h);
+        // Links in the body, as they are written for this page.
+        let links = TreeLinks {
+            tree: self.tree,
+            doc_rel: &doc.rel,
+            from: &entry.output,
+            print: None,
+        };
+        for link in &self.parsed[entry.doc].links {
+            links.rewrite(&link.dest, link.image).hash(&mut h);
+        }
+        h.finish()
     }
 
     fn title_of(&self, e: &Entry) -> String {
