@@ -3,11 +3,13 @@
 //! The pipeline is visible in the module tree: [`load`] (read files) →
 //! [`model`] (site, languages, modules, pages) → [`render`] (Markdown, Fluent,
 //! Tera) → [`write`] (atomic output). [`pipeline`] strings them together for
-//! the commands in `cmd/`.
+//! the commands in `cmd/`; [`serve`] keeps a site in memory and rebuilds it
+//! change by change.
 
 pub mod diagnostics;
 pub mod load;
 pub mod model;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
 pub mod write;

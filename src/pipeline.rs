@@ -140,7 +140,17 @@ pub fn model_site(
     sources: Sources,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Site> {
-    let site = model::build(
+    let site = model(opts, sources, diags);
+    if diags.iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    Some(site)
+}
+
+/// Models the site from its sources, whatever `diags` holds (`equil serve`
+/// takes its documents back from the result even when it has errors).
+pub fn model(opts: &SiteOptions, sources: Sources, diags: &mut Vec<Diagnostic>) -> Site {
+    model::build(
         opts.root.clone(),
         sources.config,
         sources.content,
@@ -151,11 +161,7 @@ pub fn model_site(
             drafts: opts.drafts,
         },
         diags,
-    );
-    if diags.iter().any(Diagnostic::is_error) {
-        return None;
-    }
-    Some(site)
+    )
 }
 
 /// The result of a build or check.

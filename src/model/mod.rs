@@ -130,8 +130,24 @@ impl Site {
         self.languages
             .iter()
             .zip(&self.trees)
-            .filter_map(|(l, t)| Site::entries(t).find(|e| e.rel == rel).map(|e| (l, t, e)))
+            .filter_map(|(l, t)| t.entry(rel).map(|e| (l, t, e)))
             .collect()
+    }
+}
+
+impl Tree {
+    /// The entry with identity `rel` (found through its module folder, so
+    /// without scanning the whole tree).
+    pub fn entry(&self, rel: &str) -> Option<&Entry> {
+        if self.home.rel == rel {
+            return Some(&self.home);
+        }
+        let (dir, _) = rel.split_once('/')?;
+        let m = self.modules.iter().find(|m| m.dir == dir)?;
+        if m.index.rel == rel {
+            return Some(&m.index);
+        }
+        m.pages.iter().find(|p| p.rel == rel)
     }
 }
 
@@ -187,6 +203,12 @@ pub fn languages(
     langs
 }
 
+/// Whether a document goes into the site: not a draft (unless drafts are
+/// wanted), and in one of the site's languages.
+pub fn is_published(doc: &Doc, lang_codes: &[String], opts: &ModelOptions) -> bool {
+    (opts.drafts || !doc.fm.draft) && lang_codes.contains(&doc.lang)
+}
+
 /// Builds the model from loaded content. Problems go to `diags`.
 pub fn build(
     root: PathBuf,
@@ -203,8 +225,7 @@ pub fn build(
     let docs: Vec<Doc> = content
         .docs
         .into_iter()
-        .filter(|d| opts.drafts || !d.fm.draft)
-        .filter(|d| lang_codes.contains(&d.lang))
+        .filter(|d| is_published(d, &lang_codes, opts))
         .collect();
     let by_key: HashMap<(&str, &str), DocId> = docs
         .iter()

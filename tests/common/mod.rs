@@ -15,14 +15,19 @@ pub struct Fixture {
 impl Fixture {
     /// An empty site.
     pub fn empty() -> Fixture {
-        Fixture { dir: tempfile::tempdir().expect("temp dir") }
+        Fixture {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
     }
 
     /// A small two-language site (en source, nl partly translated) with a
     /// module, a page with links and an admonition, and a toolkit with a tool card.
     pub fn small() -> Fixture {
         let f = Fixture::empty();
-        f.write("site.yaml", "languages: [en, nl]\nsource_language: en\nbase_url: https://example.org/equil/\n");
+        f.write(
+            "site.yaml",
+            "languages: [en, nl]\nsource_language: en\nbase_url: https://example.org/equil/\n",
+        );
         f.write("content/en/_index.md", "---\ntitle: Handbook\nsummary: The **test** handbook.\n---\nWelcome. See [the module](intro/_index.md).\n");
         f.write(
             "content/en/intro/_index.md",
@@ -36,7 +41,10 @@ impl Fixture {
             "content/en/intro/second.md",
             "---\ntitle: Second page\norder: 2\n---\n## Details\n\nBack to [the first page](first.md).\n",
         );
-        f.write("content/en/intro/diagram.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"></svg>\n");
+        f.write(
+            "content/en/intro/diagram.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"></svg>\n",
+        );
         f.write(
             "content/en/toolkit/_index.md",
             "---\ntitle: Toolkit\nkind: toolkit\norder: 2\n---\nTools for working together.\n",
@@ -45,8 +53,14 @@ impl Fixture {
             "content/en/toolkit/line-up.md",
             "---\ntitle: Line-up\nkind: tool\norder: 1\nduration: 30\ngroup_size: \"6-12\"\nmaterials:\n  - Tape\n  - Cards\n---\n## Purpose\n\nSee where people stand.\n\n## Steps\n\n1. Make a line.\n2. Read a statement.\n",
         );
-        f.write("content/nl/_index.md", "---\ntitle: Handboek\n---\nWelkom. Zie [de module](intro/_index.md).\n");
-        f.write("content/nl/intro/_index.md", "---\ntitle: Inleiding\nkind: module\n---\nHet overzicht.\n");
+        f.write(
+            "content/nl/_index.md",
+            "---\ntitle: Handboek\n---\nWelkom. Zie [de module](intro/_index.md).\n",
+        );
+        f.write(
+            "content/nl/intro/_index.md",
+            "---\ntitle: Inleiding\nkind: module\n---\nHet overzicht.\n",
+        );
         f.write(
             "content/nl/intro/first.md",
             "---\ntitle: Eerste pagina\n---\n## Aan de slag\n\nLees [de tweede pagina](second.md) en [het werkvormkaart](../toolkit/line-up.md).\n\n![Een schema](diagram.svg)\n",
@@ -128,7 +142,9 @@ pub fn attrs(doc: &Html, selector: &str, attr: &str) -> Vec<String> {
 
 /// Text of the first element matching `selector`.
 pub fn text(doc: &Html, selector: &str) -> Option<String> {
-    doc.select(&sel(selector)).next().map(|e| e.text().collect::<String>())
+    doc.select(&sel(selector))
+        .next()
+        .map(|e| e.text().collect::<String>())
 }
 
 /// Every file under `dir`, relative, with `/` separators, sorted.
