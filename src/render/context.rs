@@ -53,6 +53,8 @@ pub struct TreeNav {
     pub modules: Vec<ModuleNav>,
     /// A hash of each module's navigation, to tell when it changed.
     pub hashes: Vec<u64>,
+    /// The title of the language's home page (for breadcrumbs).
+    pub home_title: String,
 }
 
 impl TreeNav {
@@ -71,7 +73,15 @@ impl TreeNav {
                 h.finish()
             })
             .collect();
-        TreeNav { modules, hashes }
+        let home_title = match tree.home.doc {
+            usize::MAX => site.config.title.clone(),
+            d => inline_text(&site.doc(d).fm.title),
+        };
+        TreeNav {
+            modules,
+            hashes,
+            home_title,
+        }
     }
 }
 

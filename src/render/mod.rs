@@ -351,6 +351,36 @@ impl<'a> Renderer<'a> {
         v
     }
 
+    /// The [`TreeRender::inputs_hash`] of every page, by output path
+    /// (computed in parallel).
+    pub fn inputs_hashes(&self) -> std::collections::HashMap<String, u64> {
+        let mut translations = std::collections::HashMap::new();
+        for tree in &self.site.trees {
+            for e in Site::entries(tree) {
+                translations
+                    .entry(e.rel.as_str())
+                    .or_insert_with(|| pages::translations_hash(self.site, &e.rel));
+            }
+        }
+        let jobs: Vec<(usize, Position, &Entry)> = self
+            .site
+            .trees
+            .iter()
+            .enumerate()
+            .flat_map(|(t, tree)| {
+                pages::positions(tree)
+                    .into_iter()
+                    .map(move |(pos, e)| (t, pos, e))
+            })
+            .collect();
+        jobs.par_iter()
+            .map(|&(t, pos, e)| {
+                let tr = translations.get(e.rel.as_str()).copied().unwrap_or(0);
+                (e.output.clone(), self.trees[t].inputs_hash(pos, e, tr))
+            })
+            .collect()
+    }
+
     /// The path below the output folder that `out` is written to.
     pub fn path_of(&self, out: &Output<'_>) -> String {
         match *out {

@@ -4,7 +4,7 @@
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
-use super::context::{base_context, languages_for, page_data, Link, ModuleNav, TreeNav};
+use super::context::{base_context, page_data, Link, ModuleNav, TreeNav};
 use super::links::{relative, TreeLinks};
 use super::markdown::{to_html, HtmlOptions, LinkRewriter, Parsed};
 use super::templates::Templates;
@@ -102,37 +102,45 @@ impl TreeRender<'_> {
     /// Breadcrumbs, previous and next page of an entry.
     fn around(&self, pos: Position, entry: &Entry) -> Around {
         let home = || Link {
-            title: self.title_of(&self.tree.home),
+            title: self.nav.home_title.clone(),
             url: relative(&entry.output, &self.tree.home.output),
         };
+        let modules = &self.tree.modules;
         match pos {
             Position::Home => Around::default(),
-            Position::Module(mi) => {
-                let m = &self.tree.modules[mi];
-                Around {
-                    breadcrumbs: vec![home()],
-                    next: m.pages.first().map(|p| self.link(entry, p)),
-                    prev: mi
-                        .checked_sub(1)
-                        .map(|i| &self.tree.modules[i])
-                        .map(|pm| self.link(entry, pm.pages.last().unwrap_or(&pm.index))),
-                }
-            }
-            Position::Page(mi, pi) => {
-                let m = &self.tree.modules[mi];
-                Around {
-                    breadcrumbs: vec![home(), self.link(entry, &m.index)],
-                    prev: Some(match pi {
-                        0 => self.link(entry, &m.index),
-                        _ => self.link(entry, &m.pages[pi - 1]),
-                    }),
-                    next: m
-                        .pages
-                        .get(pi + 1)
-                        .or_else(|| self.tree.modules.get(mi + 1).map(|n| &n.index))
-                        .map(|e| self.link(entry, e)),
-                }
-            }
+            Position::Module(mi) => Around {
+                breadcrumbs: vec![home()],
+                next: (!modules[mi].pages.is_empty()).then(|| self.nav_link(entry, mi, Some(0))),
+                prev: mi.checked_sub(1).map(|i| {
+                    let last = modules[i].pages.len().checked_sub(1);
+                    self.nav_link(entry, i, last)
+                }),
+            },
+            Position::Page(mi, pi) => Around {
+                breadcrumbs: vec![home(), self.nav_link(entry, mi, None)],
+                prev: Some(self.nav_link(entry, mi, pi.checked_sub(1))),
+                next: if pi + 1 < modules[mi].pages.len() {
+                    Some(self.nav_link(entry, mi, Some(pi + 1)))
+                } else if mi + 1 < modules.len() {
+                    Some(self.nav_link(entry, mi + 1, None))
+                } else {
+                    None
+                },
+            },
+        }
+    }
+
+    /// A link from `from` to the overview of module `mi` (`None`) or to its
+    /// page `pi`, with the title the navigation shows.
+    fn nav_link(&self, from: &Entry, mi: usize, pi: Option<usize>) -> Link {
+        let (m, nav) = (&self.tree.modules[mi], &self.nav.modules[mi]);
+        let (to, title) = match pi {
+            Some(pi) => (&m.pages[pi], &nav.pages[pi].title),
+            None => (&m.index, &nav.title),
+        };
+        Link {
+            title: title.clone(),
+            url: relative(&from.output, &to.output),
         }
     }
 
@@ -177,9 +185,13 @@ impl TreeRender<'_> {
     /// A hash of everything an entry's page is rendered from, apart from the
     /// settings, the theme and the interface strings (which concern every
     /// page): when it is unchanged, so is the page. `equil serve` uses it to
-    /// re-render only the pages a change can reach.
-    pub fn inputs_hash(&self, pos: Position, entry: &Entry) -> u64 {
+    /// re-render only the pages a change can reach. `translations` is the
+    /// [`translations_hash`] of the entry's identity. The links in the body
+    /// are left to [`TreeRender::links_hash`].
+    pub fn inputs_hash(&self, pos: Position, entry: &Entry, translations: u64) -> u64 {
         let mut h = DefaultHasher::new();
+        translations.hash(&mut h);
+        self.tree.lang.hash(&mut h);
         entry.rel.hash(&mut h);
         entry.output.hash(&mut h);
         (entry.status as u8).hash(&mut h);
@@ -194,16 +206,24 @@ impl TreeRender<'_> {
             Position::Module(mi) | Position::Page(mi, _) => self.nav.hashes[mi].hash(&mut h),
         }
         self.around(pos, entry).hash(&mut h);
-        languages_for(self.site, self.tree, entry).hash(&mut h);
         // The outdated notice links to the source page.
         self.site
             .tree(&self.site.source_lang)
             .and_then(|t| t.outputs.get(&entry.rel))
             .hash(&mut h);
-        // Links in the body, as they are written for this page.
+        h.finish()
+    }
+
+    /// A hash of the links of an entry's body as they are written for its
+    /// page (they change when pages they point to move, appear or go).
+    pub fn links_hash(&self, entry: &Entry) -> u64 {
+        let mut h = DefaultHasher::new();
+        if entry.doc == usize::MAX {
+            return h.finish();
+        }
         let links = TreeLinks {
             tree: self.tree,
-            doc_rel: &doc.rel,
+            doc_rel: &self.site.doc(entry.doc).rel,
             from: &entry.output,
             print: None,
         };
@@ -213,17 +233,29 @@ impl TreeRender<'_> {
         h.finish()
     }
 
-    fn title_of(&self, e: &Entry) -> String {
-        if e.doc == usize::MAX {
-            return self.site.config.title.clone();
+    /// A hash of what links in this tree can point to: the output path of
+    /// every page and asset. While it stays the same, so does every page's
+    /// [`TreeRender::links_hash`] (for an unchanged body).
+    pub fn link_targets_hash(&self) -> u64 {
+        // Order-independent: the maps are hash maps.
+        let mut sum = 0u64;
+        let pages = self.tree.outputs.iter().map(|kv| (0u8, kv));
+        let assets = self.tree.asset_outputs.iter().map(|kv| (1u8, kv));
+        for item in pages.chain(assets) {
+            let mut h = DefaultHasher::new();
+            item.hash(&mut h);
+            sum = sum.wrapping_add(h.finish());
         }
-        super::markdown::inline_text(&self.site.doc(e.doc).fm.title)
+        sum ^ self.tree.outputs.len() as u64
     }
+}
 
-    fn link(&self, from: &Entry, to: &Entry) -> Link {
-        Link {
-            title: self.title_of(to),
-            url: relative(&from.output, &to.output),
-        }
+/// A hash of where and how a page exists in each language (output path and
+/// status): what its language switcher and `hreflang` links are made of.
+pub fn translations_hash(site: &Site, rel: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    for (lang, _, e) in site.translations_of(rel) {
+        (&lang.code, &lang.name, &e.output, e.status as u8).hash(&mut h);
     }
+    h.finish()
 }

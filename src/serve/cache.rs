@@ -1,9 +1,10 @@
 //! The pages `serve` keeps in memory between rebuilds: each Markdown file's
-//! document and parsed Markdown, re-read only when the file changed.
+//! document and parsed Markdown, read again only when the watcher reports a
+//! change to it (or to a folder above it).
 
-use std::collections::{BTreeSet, HashMap};
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use rayon::prelude::*;
 
@@ -12,36 +13,21 @@ use crate::load::content::{self, Content, Doc, Scan};
 use crate::model::{self, ModelOptions};
 use crate::render::markdown::{self, Parsed};
 
-/// What tells that a file changed without reading it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
-    len: u64,
-    modified: Option<SystemTime>,
-}
-
-impl Stamp {
-    fn of(path: &Path) -> Option<Stamp> {
-        let m = std::fs::metadata(path).ok()?;
-        Some(Stamp {
-            len: m.len(),
-            modified: m.modified().ok(),
-        })
-    }
-}
-
 /// One Markdown file as last read.
 struct Cached {
-    stamp: Option<Stamp>,
     /// The document, or why it could not be read. `None` while the document
     /// is lent to the current site (see [`PageCache::give_back`]).
     doc: Option<Result<Doc, Vec<Diagnostic>>>,
     parsed: Option<Parsed>,
+    /// The last load that found the file.
+    seen: u64,
 }
 
 /// Every Markdown file of the last scan, by its path relative to the site.
 #[derive(Default)]
 pub struct PageCache {
-    files: HashMap<PathBuf, Cached>,
+    files: HashMap<String, Cached>,
+    loads: u64,
 }
 
 /// How many files a load read again.
@@ -50,65 +36,70 @@ pub struct Reread {
     pub pages: usize,
 }
 
+/// The cache key of a path relative to the site.
+fn key(path: &Path) -> Cow<'_, str> {
+    path.to_string_lossy()
+}
+
+/// Whether `key`, or a folder above it, is among the changed paths.
+fn touched(key: &str, changed: &HashSet<String>) -> bool {
+    !changed.is_empty()
+        && (changed.contains(key)
+            || key
+                .char_indices()
+                .filter(|&(_, c)| c == '/' || c == std::path::MAIN_SEPARATOR)
+                .any(|(i, _)| changed.contains(&key[..i])))
+}
+
 impl PageCache {
-    /// Turns a scan into content for the model: files whose size or time
-    /// changed, and every file in `forced` (paths relative to the site),
-    /// are read again; the others are taken from the cache. Documents that
-    /// are not published (drafts, other languages) stay in the cache. Read
-    /// errors go to `diags`.
+    /// Turns a scan into content for the model. A file is read when it is
+    /// new to the cache, or when it or a folder above it is in `changed`
+    /// (paths relative to the site, as the watcher reported them); the
+    /// others are taken from the cache, without even a look at their
+    /// metadata. Documents that are not published (drafts, other languages)
+    /// stay in the cache. Read errors go to `diags`.
     pub fn load(
         &mut self,
         scan: Scan,
-        forced: &BTreeSet<PathBuf>,
+        changed: &BTreeSet<PathBuf>,
         langs: &[String],
         opts: &ModelOptions,
         diags: &mut Vec<Diagnostic>,
     ) -> (Content, Reread) {
-        let mut old = std::mem::take(&mut self.files);
+        self.loads += 1;
+        let this = self.loads;
+        let changed: HashSet<String> = changed.iter().map(|p| key(p).into_owned()).collect();
         let mut to_read = Vec::new();
-        let mut order = Vec::with_capacity(scan.pages.len());
-        for f in scan.pages {
-            let stamp = Stamp::of(&f.abs);
-            let reuse = match old.remove(&f.path) {
-                Some(c)
-                    if c.doc.is_some()
-                        && c.stamp.is_some()
-                        && c.stamp == stamp
-                        && !forced.contains(&f.path) =>
-                {
-                    Some(c)
-                }
-                _ => None,
-            };
-            order.push(f.path.clone());
-            match reuse {
-                Some(c) => {
-                    self.files.insert(f.path, c);
-                }
-                None => to_read.push((f, stamp)),
+        for f in &scan.pages {
+            let k = key(&f.path);
+            match self.files.get_mut(k.as_ref()) {
+                Some(c) if c.doc.is_some() && !touched(&k, &changed) => c.seen = this,
+                _ => to_read.push(f.clone()),
             }
         }
         let reread = Reread {
             pages: to_read.len(),
         };
-        let read: Vec<(PathBuf, Cached)> = to_read
+        let read: Vec<(String, Cached)> = to_read
             .into_par_iter()
-            .map(|(f, stamp)| {
-                let path = f.path.clone();
+            .map(|f| {
+                let k = key(&f.path).into_owned();
                 let doc = content::parse_file(f.lang, f.rel, f.path, &f.abs);
                 let cached = Cached {
-                    stamp,
                     doc: Some(doc),
                     parsed: None,
+                    seen: this,
                 };
-                (path, cached)
+                (k, cached)
             })
             .collect();
         self.files.extend(read);
+        // Files that are gone.
+        self.files.retain(|_, c| c.seen == this);
 
         let mut docs = Vec::new();
-        for path in order {
-            let Some(c) = self.files.get_mut(&path) else {
+        for f in &scan.pages {
+            let Some(c) = self.files.get_mut(key(&f.path).as_ref()) else {
                 continue;
             };
             match &c.doc {
@@ -134,7 +125,11 @@ impl PageCache {
     pub fn parsed_for(&mut self, docs: &[Doc]) -> Vec<Parsed> {
         let mut out: Vec<Option<Parsed>> = docs
             .iter()
-            .map(|d| self.files.get_mut(&d.path).and_then(|c| c.parsed.take()))
+            .map(|d| {
+                self.files
+                    .get_mut(key(&d.path).as_ref())
+                    .and_then(|c| c.parsed.take())
+            })
             .collect();
         let missing: Vec<usize> = (0..docs.len()).filter(|&i| out[i].is_none()).collect();
         let fresh: Vec<(usize, Parsed)> = missing
@@ -147,15 +142,36 @@ impl PageCache {
         out.into_iter().map(Option::unwrap_or_default).collect()
     }
 
+    /// Forgets every file, so that the next load reads them all (when the
+    /// watcher may have missed changes).
+    pub fn clear(&mut self) {
+        self.files.clear();
+    }
+
     /// Takes back the documents and parsed Markdown a site was built from.
     pub fn give_back(&mut self, docs: Vec<Doc>, parsed: Vec<Parsed>) {
         let mut parsed = parsed.into_iter();
         for doc in docs {
             let p = parsed.next();
-            if let Some(c) = self.files.get_mut(&doc.path) {
+            if let Some(c) = self.files.get_mut(key(&doc.path).as_ref()) {
                 c.parsed = p;
                 c.doc = Some(Ok(doc));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_touched_by_itself_or_a_folder_above() {
+        let changed: HashSet<String> = ["content/en/intro".to_string()].into();
+        assert!(touched("content/en/intro/a.md", &changed));
+        assert!(touched("content/en/intro", &changed));
+        assert!(!touched("content/en/intro2/a.md", &changed));
+        assert!(!touched("content/en/a.md", &changed));
+        assert!(!touched("content/en/a.md", &HashSet::new()));
     }
 }

@@ -109,14 +109,18 @@ pub fn classify(root: &Path, theme: &str, path: &Path) -> Option<ChangeKind> {
 pub struct Changes {
     pub kinds: BTreeSet<ChangeKind>,
     pub paths: BTreeSet<PathBuf>,
+    /// Read every file again: the first build, or the watcher may have
+    /// missed events.
+    pub rescan: bool,
 }
 
 impl Changes {
-    /// Everything: the first build, or a change to site.yaml.
+    /// Everything, read again from disk.
     pub fn everything() -> Changes {
         Changes {
             kinds: [ChangeKind::Config].into_iter().collect(),
             paths: BTreeSet::new(),
+            rescan: true,
         }
     }
 
@@ -143,6 +147,7 @@ impl Changes {
     pub fn merge(&mut self, other: Changes) {
         self.kinds.extend(other.kinds);
         self.paths.extend(other.paths);
+        self.rescan |= other.rescan;
     }
 
     /// What changed, for the terminal: one path, or a count per kind.

@@ -72,6 +72,8 @@ impl Shared {
 pub enum Msg {
     /// Paths that changed (one debounced batch).
     Changed(Vec<PathBuf>),
+    /// The watcher may have missed changes: everything must be read again.
+    Rescan,
     /// The watcher reported a problem.
     WatchError(String),
     /// Ctrl-C.
@@ -179,7 +181,7 @@ impl Loop {
             Ok(report) => {
                 let never = AtomicBool::new(false);
                 let prints = self.live.render_prints(&never);
-                self.print_findings(&report.diagnostics);
+                self.print_findings(&rebuild::sorted(report.diagnostics.clone()));
                 let warnings = report.diagnostics.len();
                 eprintln!(
                     "Built {} pages in {} ms{}",
@@ -215,7 +217,12 @@ impl Loop {
                 Ok(Msg::Stop) | Err(RecvTimeoutError::Disconnected) => return,
                 Ok(Msg::WatchError(e)) => eprintln!("warning: watching files: {e}"),
                 Ok(Msg::Changed(paths)) => {
-                    if let Flow::Stop = self.on_change(paths) {
+                    if let Flow::Stop = self.on_change(paths, false) {
+                        return;
+                    }
+                }
+                Ok(Msg::Rescan) => {
+                    if let Flow::Stop = self.on_change(Vec::new(), true) {
                         return;
                     }
                 }
@@ -231,14 +238,18 @@ impl Loop {
         changes.add(&self.root, &theme, paths);
     }
 
-    fn on_change(&mut self, paths: Vec<PathBuf>) -> Flow {
+    fn on_change(&mut self, paths: Vec<PathBuf>, rescan: bool) -> Flow {
         self.pending.store(false, Ordering::SeqCst);
-        let mut changes = Changes::default();
+        let mut changes = match rescan {
+            true => Changes::everything(),
+            false => Changes::default(),
+        };
         self.add(&mut changes, paths);
         // Take whatever else has arrived meanwhile.
         while let Ok(msg) = self.rx.try_recv() {
             match msg {
                 Msg::Changed(more) => self.add(&mut changes, more),
+                Msg::Rescan => changes.merge(Changes::everything()),
                 Msg::Stop => return Flow::Stop,
                 Msg::WatchError(e) => eprintln!("warning: watching files: {e}"),
             }
@@ -255,6 +266,10 @@ impl Loop {
                 // A save in several steps can fail half-way: wait a moment
                 // for the rest before reporting.
                 Err(failure) => match self.rx.recv_timeout(SETTLE) {
+                    Ok(Msg::Rescan) => {
+                        self.pending.store(false, Ordering::SeqCst);
+                        changes.merge(Changes::everything());
+                    }
                     Ok(Msg::Changed(more)) => {
                         self.pending.store(false, Ordering::SeqCst);
                         let mut next = Changes::default();
@@ -291,13 +306,12 @@ impl Loop {
         if !touched.is_empty() || had_overlay {
             self.shared.hub.send(&live::reload_event(&touched));
         }
-        let relevant: Vec<Diagnostic> = report
+        let relevant = report
             .diagnostics
             .iter()
             .filter(|d| d.path.as_ref().is_some_and(|p| changes.paths.contains(p)))
-            .cloned()
-            .collect();
-        self.print_findings(&relevant);
+            .cloned();
+        self.print_findings(&rebuild::sorted(relevant));
         let what = if touched.is_empty() {
             "nothing changed".to_string()
         } else {
@@ -320,10 +334,13 @@ impl Loop {
                 ""
             }
         );
+        if std::env::var_os("EQUIL_SERVE_TIMINGS").is_some() {
+            eprintln!("  timings: {}", report.laps);
+        }
     }
 
     fn report_failure(&mut self, changes: &Changes, failure: &Failure) {
-        let errors = failure.errors();
+        let errors = &failure.errors;
         eprintln!(
             "{}: rebuild failed with {} error{} in {} ms; the last good site is still served",
             changes.describe(),
@@ -336,9 +353,8 @@ impl Loop {
 
     /// Shows a failure in the terminal and in the browsers.
     fn failed(&mut self, failure: &Failure) {
-        let errors = failure.errors();
-        self.print_findings(&errors);
-        let overlay = live::overlay(&errors, &self.root);
+        self.print_findings(&failure.errors);
+        let overlay = live::overlay(&failure.errors, &self.root);
         self.shared.hub.send(&live::failed_event(&overlay));
         self.shared.publish(Served {
             files: self.live.files(),

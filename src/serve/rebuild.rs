@@ -47,27 +47,52 @@ pub struct Report {
     pub removed: Vec<String>,
     /// Print documents left for [`Live::render_prints`].
     pub prints_pending: usize,
-    /// Every finding (warnings only: a rebuild with errors fails).
+    /// Every finding, unsorted (warnings only: a rebuild with errors fails).
     pub diagnostics: Vec<Diagnostic>,
     pub elapsed: Duration,
+    /// How long each stage took.
+    pub laps: Laps,
+}
+
+/// The time each stage of a rebuild took (shown with `EQUIL_SERVE_TIMINGS=1`).
+#[derive(Debug, Clone)]
+pub struct Laps {
+    last: Instant,
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+impl Laps {
+    fn new(start: Instant) -> Laps {
+        Laps {
+            last: start,
+            stages: Vec::new(),
+        }
+    }
+
+    /// Ends the stage `name`, which ran since the previous lap.
+    fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.stages.push((name, now - self.last));
+        self.last = now;
+    }
+}
+
+impl std::fmt::Display for Laps {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, (name, d)) in self.stages.iter().enumerate() {
+            let sep = if i == 0 { "" } else { ", " };
+            write!(f, "{sep}{name} {:.1}", d.as_secs_f64() * 1000.0)?;
+        }
+        f.write_str(" ms")
+    }
 }
 
 /// A rebuild that failed: the last good site stays served.
 #[derive(Debug)]
 pub struct Failure {
-    /// Every finding, errors first.
-    pub diagnostics: Vec<Diagnostic>,
+    /// The errors, sorted by file and position.
+    pub errors: Vec<Diagnostic>,
     pub elapsed: Duration,
-}
-
-impl Failure {
-    pub fn errors(&self) -> Vec<Diagnostic> {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .cloned()
-            .collect()
-    }
 }
 
 /// What the print step did.
@@ -114,8 +139,11 @@ struct Current {
 #[derive(Default)]
 struct Good {
     files: Arc<Files>,
-    /// Inputs hash of each page served.
-    page_sigs: HashMap<String, u64>,
+    /// Inputs hash and links hash of each page served.
+    page_sigs: HashMap<String, (u64, u64)>,
+    /// What links could point to, per language (see
+    /// [`crate::render::pages::TreeRender::link_targets_hash`]).
+    link_targets: HashMap<String, u64>,
     /// Inputs hash of each print document served.
     print_sigs: HashMap<String, u64>,
     /// Source file of each asset served.
@@ -145,7 +173,8 @@ fn has_errors(diags: &[Diagnostic]) -> bool {
     diags.iter().any(Diagnostic::is_error)
 }
 
-fn sorted(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+/// Findings sorted by file and position, without duplicates.
+pub fn sorted(diags: impl IntoIterator<Item = Diagnostic>) -> Vec<Diagnostic> {
     let mut d = Diagnostics::new();
     d.extend(diags);
     d.sorted()
@@ -153,7 +182,7 @@ fn sorted(diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
 
 fn fail(diags: Vec<Diagnostic>, start: Instant) -> Failure {
     Failure {
-        diagnostics: sorted(diags),
+        errors: sorted(diags.into_iter().filter(Diagnostic::is_error)),
         elapsed: start.elapsed(),
     }
 }
@@ -214,7 +243,11 @@ impl Live {
         if let Some(cur) = self.current.take() {
             self.pages.give_back(cur.site.docs, cur.parsed);
         }
+        let mut laps = Laps::new(start);
         let mut dirty = Dirty::default();
+        if changes.rescan {
+            self.pages.clear();
+        }
         let everything = changes.has(ChangeKind::Config) || self.config.is_none();
         if everything {
             self.config_diags.clear();
@@ -229,6 +262,7 @@ impl Live {
         }
 
         let mut diags = Vec::new();
+        laps.lap("sources");
         let scan = content::scan(&self.opts.root, &mut diags);
         if everything || changes.has(ChangeKind::Locale) {
             self.locale_dir_diags.clear();
@@ -247,6 +281,7 @@ impl Live {
         let model_opts = ModelOptions {
             drafts: self.opts.drafts,
         };
+        laps.lap("scan");
         let (content, reread) =
             self.pages
                 .load(scan, &changes.paths, &self.langs, &model_opts, &mut diags);
@@ -266,12 +301,14 @@ impl Live {
             locales: Arc::clone(&self.locales),
             theme: self.theme.clone(),
         };
+        laps.lap("read");
         let site = pipeline::model(&self.opts, sources, &mut diags);
         let parsed = self.pages.parsed_for(&site.docs);
         let cur = self.current.insert(Current { site, parsed });
         if has_errors(&diags) {
             return Err(fail(diags, start));
         }
+        laps.lap("model");
         render::validate(&cur.site, &cur.parsed, &mut diags);
         if has_errors(&diags) {
             return Err(fail(diags, start));
@@ -288,19 +325,22 @@ impl Live {
         let Some(templates) = self.templates.as_ref() else {
             return Err(fail(diags, start));
         };
-
+        laps.lap("validate");
         let renderer = Renderer::new(&cur.site, &cur.parsed, templates);
         let changed_sources: HashSet<PathBuf> = changes
             .paths
             .iter()
             .map(|p| self.opts.root.join(p))
             .collect();
+        laps.lap("nav");
         let plan = plan(&renderer, &self.good, &dirty, &changed_sources);
         let sink = MemorySink::default();
+        laps.lap("plan");
         if renderer.render(&plan.todo, &sink, &mut diags).is_none() {
             return Err(fail(diags, start));
         }
         let rendered = sink.files.into_inner().unwrap_or_default();
+        laps.lap("render");
         let (files, changed, removed) = replace(&self.good.files, rendered, &plan.paths);
 
         let pages_rendered = plan
@@ -310,6 +350,7 @@ impl Live {
             .count();
         self.good.files = Arc::new(files);
         self.good.page_sigs = plan.page_sigs;
+        self.good.link_targets = plan.link_targets;
         self.good.assets = plan.assets;
         self.good
             .print_sigs
@@ -322,8 +363,12 @@ impl Live {
             changed,
             removed,
             prints_pending: self.pending_prints.len(),
-            diagnostics: sorted(diags),
+            diagnostics: diags,
             elapsed: start.elapsed(),
+            laps: {
+                laps.lap("replace");
+                laps
+            },
         })
     }
 
@@ -449,7 +494,8 @@ struct Plan<'a> {
     todo: Vec<Output<'a>>,
     /// Every output path of the site.
     paths: HashSet<String>,
-    page_sigs: HashMap<String, u64>,
+    page_sigs: HashMap<String, (u64, u64)>,
+    link_targets: HashMap<String, u64>,
     prints: Vec<PendingPrint>,
     assets: HashMap<String, PathBuf>,
 }
@@ -469,19 +515,37 @@ fn plan<'a>(
         todo: Vec::new(),
         paths: HashSet::new(),
         page_sigs: HashMap::new(),
+        link_targets: HashMap::new(),
         prints: Vec::new(),
         assets: HashMap::new(),
     };
     let outputs = r.outputs();
+    let sigs = r.inputs_hashes();
+    // Links are hashed again only where what they point to changed, or the page did.
+    let same_targets: Vec<bool> = r
+        .trees
+        .iter()
+        .map(|t| {
+            let h = t.link_targets_hash();
+            p.link_targets.insert(t.tree.lang.clone(), h);
+            good.link_targets.get(&t.tree.lang) == Some(&h)
+        })
+        .collect();
     let mut print_outputs = Vec::new();
     for out in outputs {
         let path = r.path_of(&out);
         p.paths.insert(path.clone());
         match out {
-            Output::Page { tree, pos, entry } => {
-                let sig = r.trees[tree].inputs_hash(pos, entry);
+            Output::Page { tree, entry, .. } => {
+                let inputs = sigs.get(&entry.output).copied().unwrap_or(0);
+                let old = good.page_sigs.get(&path).copied();
+                let links = match old {
+                    Some((i, l)) if i == inputs && same_targets[tree] => l,
+                    _ => r.trees[tree].links_hash(entry),
+                };
+                let sig = (inputs, links);
                 let stale = dirty.tree(&r.site.trees[tree].lang)
-                    || good.page_sigs.get(&path) != Some(&sig)
+                    || old != Some(sig)
                     || !good.files.contains_key(&path);
                 if stale {
                     p.todo.push(out);
@@ -525,7 +589,7 @@ fn plan<'a>(
 /// the inputs of every page it gathers.
 fn print_sig(
     r: &Renderer<'_>,
-    page_sigs: &HashMap<String, u64>,
+    page_sigs: &HashMap<String, (u64, u64)>,
     tree: usize,
     module: Option<usize>,
 ) -> u64 {

@@ -40,6 +40,7 @@ impl Watcher {
     ) -> Result<Watcher, String> {
         let handler = move |result: DebounceEventResult| {
             let msg = match result {
+                Ok(events) if events.iter().any(|e| e.need_rescan()) => Msg::Rescan,
                 Ok(events) => {
                     let paths: BTreeSet<PathBuf> = events
                         .into_iter()
