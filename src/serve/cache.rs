@@ -34,6 +34,8 @@ pub struct PageCache {
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Reread {
     pub pages: usize,
+    /// Files that are new, gone, or whose text is not what it was.
+    pub changed: usize,
 }
 
 /// The cache key of a path relative to the site.
@@ -77,8 +79,9 @@ impl PageCache {
                 _ => to_read.push(f.clone()),
             }
         }
-        let reread = Reread {
+        let mut reread = Reread {
             pages: to_read.len(),
+            changed: 0,
         };
         let read: Vec<(String, Cached)> = to_read
             .into_par_iter()
@@ -93,9 +96,21 @@ impl PageCache {
                 (k, cached)
             })
             .collect();
-        self.files.extend(read);
+        for (k, c) in read {
+            let text = |c: &Cached| match &c.doc {
+                Some(Ok(d)) => Some(d.text_hash),
+                _ => None,
+            };
+            let before = self.files.get(&k).and_then(text);
+            if before.is_none() || before != text(&c) {
+                reread.changed += 1;
+            }
+            self.files.insert(k, c);
+        }
         // Files that are gone.
+        let count = self.files.len();
         self.files.retain(|_, c| c.seen == this);
+        reread.changed += count - self.files.len();
 
         let mut docs = Vec::new();
         for f in &scan.pages {

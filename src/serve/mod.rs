@@ -5,15 +5,18 @@
 //!
 //! - [`change`]: sorting changed paths into kinds of change
 //! - [`watch`]: the file watcher (notify, debounced)
-//! - [`cache`] and [`rebuild`]: the site kept in memory, rebuilt incrementally
+//! - [`cache`] and [`sources`]: what the site is made of, kept in memory
+//! - [`rebuild`] and [`plan`]: incremental rebuilds, rendering only what changed
 //! - [`server`]: the HTTP server (tiny_http)
 //! - [`live`]: the reload event stream, the injected script and the overlay
 
 pub mod cache;
 pub mod change;
 pub mod live;
+pub mod plan;
 pub mod rebuild;
 pub mod server;
+pub mod sources;
 pub mod watch;
 
 use std::collections::HashMap;
@@ -26,7 +29,7 @@ use std::time::Duration;
 
 use crate::diagnostics::{render_text, Diagnostic};
 use crate::pipeline::SiteOptions;
-use change::Changes;
+use change::{ChangeKind, Changes};
 use live::Hub;
 use rebuild::{Failure, Live, Report};
 use server::{BindError, Server};
@@ -305,6 +308,14 @@ impl Loop {
         touched.sort();
         if !touched.is_empty() || had_overlay {
             self.shared.hub.send(&live::reload_event(&touched));
+        }
+        // A file saved again unchanged (editors often write twice): say nothing.
+        let only_pages = changes
+            .kinds
+            .iter()
+            .all(|k| matches!(k, ChangeKind::Page | ChangeKind::Asset));
+        if touched.is_empty() && !had_overlay && only_pages && report.pages_changed == 0 {
+            return;
         }
         let relevant = report
             .diagnostics
