@@ -656,7 +656,8 @@ fn incremental_rebuilds_equal_a_full_build() {
     };
     check(&live, "start");
 
-    let steps: Vec<(&str, Box<dyn Fn()>)> = vec![
+    type Step<'a> = (&'static str, Box<dyn Fn() + 'a>);
+    let steps: Vec<Step<'_>> = vec![
         (
             "body edit",
             Box::new(|| {
@@ -892,4 +893,167 @@ fn incremental_rebuilds_equal_a_full_build() {
         .expect("fixed");
     live.render_prints(&never).expect("print pages");
     check(&live, "template changed while broken");
+}
+
+/// A headless Chromium, killed when dropped.
+struct Browser(Child);
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The titles of the pages open in a Chromium (from its DevTools endpoint).
+fn browser_titles(devtools_port: u16) -> Vec<String> {
+    let Ok(mut s) = TcpStream::connect(("127.0.0.1", devtools_port)) else {
+        return Vec::new();
+    };
+    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let _ = write!(s, "GET /json/list HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    // The DevTools server keeps the connection open: read what Content-Length says.
+    let mut reader = BufReader::new(s);
+    let mut length = 0;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
+            break;
+        }
+        if let Some((k, v)) = line.split_once(':') {
+            if k.eq_ignore_ascii_case("content-length") {
+                length = v.trim().parse().unwrap_or(0);
+            }
+        }
+    }
+    let mut body = vec![0u8; length];
+    if reader.read_exact(&mut body).is_err() {
+        return Vec::new();
+    }
+    let json = String::from_utf8_lossy(&body);
+    let list: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+    list.as_array()
+        .map(|a| {
+            a.iter()
+                .filter(|t| t["type"] == "page")
+                .filter_map(|t| t["title"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// In a real browser: the page reloads by itself after an edit, and comes
+/// back at the same scroll position. A test template writes the first
+/// heading and the scroll position into the page title, which Chromium's
+/// DevTools endpoint lists.
+#[test]
+fn a_browser_reloads_and_keeps_its_scroll_position() {
+    let Some(chromium) = chromium() else { return };
+    let f = Fixture::small();
+    let filler = "Filler paragraph to make the page tall enough to scroll.\n\n".repeat(120);
+    let page = |heading: &str| {
+        format!("---\ntitle: First page\norder: 1\n---\n## {heading}\n\nSee [second](second.md#details).\n\n{filler}")
+    };
+    f.write("content/en/intro/first.md", &page("Version one"));
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let template =
+        std::fs::read_to_string(repo.join("themes/default/templates/page.html")).unwrap();
+    // The browser's own scroll restoration is turned off, so that only
+    // serve's can bring the page back where it was.
+    let probe = r#"<script>
+history.scrollRestoration = "manual";
+addEventListener("load", function () {
+  if (!sessionStorage.getItem("test-scrolled")) { sessionStorage.setItem("test-scrolled", "1"); window.scrollTo({ top: 600, behavior: "instant" }); }
+  setTimeout(function () {
+    var h = document.querySelector(".content h2");
+    document.title = (h ? h.textContent : "?") + " Y=" + Math.round(window.scrollY);
+  }, 300);
+});
+</script>"#;
+    f.write(
+        "themes/default/templates/page.html",
+        &template.replace(
+            "{% block article %}",
+            &format!("{{% block article %}}{probe}"),
+        ),
+    );
+    let s = Serve::start(&f);
+
+    let profile = tempfile::tempdir().unwrap();
+    let mut child = Command::new(chromium)
+        .args(chromium_args(profile.path()))
+        .args(["--remote-debugging-port=0", "--window-size=800,600"])
+        .arg(format!("{}/en/intro/first.html", s.addr))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start chromium");
+    let err = child.stderr.take().expect("stderr");
+    let browser = Browser(child);
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(err).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let start = Instant::now();
+    let port: u16 = loop {
+        assert!(
+            start.elapsed() < DEADLINE,
+            "Chromium printed no DevTools address"
+        );
+        if let Ok(line) = rx.recv_timeout(Duration::from_millis(100)) {
+            if let Some(rest) = line.split("ws://127.0.0.1:").nth(1) {
+                break rest.split('/').next().unwrap().parse().unwrap();
+            }
+        }
+    };
+    let wait_title = |ok: &dyn Fn(&str) -> bool, what: &str| -> String {
+        let start = Instant::now();
+        loop {
+            let titles = browser_titles(port);
+            if let Some(t) = titles.iter().find(|t| ok(t)) {
+                return t.clone();
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "browser never showed {what}; titles: {titles:?}\n--- serve:\n{}",
+                s.stderr()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    // Scrolled down on the first visit.
+    let first = wait_title(
+        &|t| t.starts_with("Version one Y=") && !t.ends_with("Y=0"),
+        "the scrolled page",
+    );
+    let y = first.rsplit('=').next().unwrap().to_string();
+    f.write("content/en/intro/first.md", &page("Version two"));
+    let want = format!("Version two Y={y}");
+    wait_title(&|t| t == want, &want);
+    drop(browser);
+}
+
+#[test]
+fn a_site_broken_at_the_start_is_served_once_fixed() {
+    let f = Fixture::small();
+    f.write(
+        "content/en/intro/first.md",
+        "---\ntitle: First\nnot yaml: [\n---\nBody.\n",
+    );
+    let s = Serve::start(&f);
+    let r = s.get("/en/intro/first.html");
+    assert_eq!(r.status, 404);
+    assert!(r.has_overlay(), "{}", r.body);
+    f.write(
+        "content/en/intro/first.md",
+        "---\ntitle: First\n---\nBody, fixed.\n",
+    );
+    let r = s.wait_for("/en/intro/first.html", "the fixed page", |r| {
+        r.status == 200
+    });
+    assert!(!r.has_overlay());
+    assert!(content_text(&r).contains("Body, fixed."));
+    s.wait_for("/en/print.html", "the print pages", |r| r.status == 200);
 }

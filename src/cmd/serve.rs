@@ -18,7 +18,8 @@ use super::crate_exit::Exit;
 The site is built in memory (public/ is not touched) and rebuilt when files
 under content/, locales/, themes/ or site.yaml change; open pages reload by
 themselves. While a change breaks the site, the last good version stays
-served and the error is shown over it.")]
+served and the error is shown over it. EQUIL_SERVE_TIMINGS=1 prints how long
+each stage of a rebuild took.")]
 pub struct Args {
     /// The site folder (with content/, and optionally site.yaml, locales/, themes/)
     #[arg(long, default_value = ".")]

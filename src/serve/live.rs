@@ -21,7 +21,7 @@ const SCRIPT: &str = r#"<script>
     var y = sessionStorage.getItem(key);
     if (y !== null) {
       sessionStorage.removeItem(key);
-      var go = function () { window.scrollTo(0, Number(y)); };
+      var go = function () { window.scrollTo({ top: Number(y), behavior: "instant" }); };
       if (document.readyState === "complete") { go(); } else { addEventListener("load", go); }
     }
   } catch (e) {}
