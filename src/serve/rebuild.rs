@@ -3,7 +3,7 @@
 //! ([`sources`](super::sources)), every page with its parsed Markdown
 //! ([`cache`](super::cache)) — stay in memory. A change reloads only the
 //! sources it touched, models the site again (cheap), and renders only the
-//! outputs whose inputs changed ([`plan`](super::plan)). Rendered files are
+//! outputs whose inputs changed ([`plan`]). Rendered files are
 //! compared with the served ones, so that only what really changed is
 //! replaced and reloaded. Print documents, the longest to render, follow in
 //! a second step, [`Live::render_prints`], which gives way to the next change.
