@@ -3,7 +3,8 @@
 //! The pipeline is visible in the module tree: [`load`] (read files) →
 //! [`model`] (site, languages, modules, pages) → [`render`] (Markdown, Fluent,
 //! Tera) → [`write`] (atomic output). [`pipeline`] strings them together for
-//! the commands in `cmd/`; [`pdf`] prints the built print pages to PDF.
+//! the commands in `cmd/`; [`pdf`] prints the built print pages to PDF;
+//! [`serve`] keeps a site in memory and rebuilds it change by change.
 
 pub mod diagnostics;
 pub mod i18n;
@@ -13,4 +14,5 @@ pub mod model;
 pub mod pdf;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
 pub mod write;

@@ -1,6 +1,7 @@
 //! The pipeline every command reuses: load → model → render → write.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Code, Diagnostic};
@@ -32,13 +33,23 @@ impl SiteOptions {
     }
 }
 
+/// What a site is made of, read from disk but not modelled yet. `equil
+/// serve` keeps these and reloads only the part a change touched.
+pub struct Sources {
+    pub config: config::Config,
+    pub content: content::Content,
+    /// Language folders under the site's `locales/` (valid tags only).
+    pub locale_langs: Vec<String>,
+    /// The site's languages (see [`site_languages`]).
+    pub langs: Vec<String>,
+    pub locales: Arc<locales::Locales>,
+    pub theme: theme::Theme,
+}
+
 /// Loads and models the site. `None` when loading found errors (in `diags`).
 pub fn load_site(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<Site> {
-    let site = load_model(opts, diags)?;
-    if diags.iter().any(Diagnostic::is_error) {
-        return None;
-    }
-    Some(site)
+    let sources = load_sources(opts, diags)?;
+    model_site(opts, sources, diags)
 }
 
 /// Loads and models the site even when some files have errors (they are in
@@ -46,6 +57,13 @@ pub fn load_site(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<Site
 /// status` that describe what is there. `None` only when there is no site to
 /// model (no such folder, or an unreadable `site.yaml`).
 pub fn load_model(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<Site> {
+    let sources = load_sources(opts, diags)?;
+    Some(model(opts, sources, diags))
+}
+
+/// Reads everything the site is made of. `None` when the site folder or its
+/// settings cannot be read (the reasons are in `diags`).
+pub fn load_sources(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<Sources> {
     let root = &opts.root;
     if !root.is_dir() {
         diags.push(Diagnostic::error(
@@ -54,7 +72,25 @@ pub fn load_model(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<Sit
         ));
         return None;
     }
-    let mut config = match config::load(root) {
+    let config = load_config(opts, diags)?;
+    let content = content::load(root, diags);
+    let locale_langs = locale_languages(root, diags);
+    let langs = site_languages(&config, &content, &locale_langs, diags);
+    let strings = locales::Locales::load(root, &langs, &config.source_language, diags);
+    let theme = load_theme(root, &config, diags);
+    Some(Sources {
+        config,
+        content,
+        locale_langs,
+        langs,
+        locales: Arc::new(strings),
+        theme,
+    })
+}
+
+/// Reads `site.yaml`, with `--base-url` applied.
+pub fn load_config(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<config::Config> {
+    let mut config = match config::load(&opts.root) {
         Ok(c) => c,
         Err(e) => {
             diags.extend(e);
@@ -64,42 +100,81 @@ pub fn load_model(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<Sit
     if let Some(url) = &opts.base_url {
         config.base_url = Some(url.trim_end_matches('/').to_string() + "/");
     }
-    let content = content::load(root, diags);
-    let mut locale_langs = Vec::new();
+    Some(config)
+}
+
+/// Language folders under the site's `locales/`, with invalid tags reported.
+pub fn locale_languages(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let mut out = Vec::new();
     for l in locales::site_languages(root) {
         match crate::load::check_language_tag(&l, &Path::new(locales::LOCALES_DIR).join(&l)) {
-            Ok(()) => locale_langs.push(l),
+            Ok(()) => out.push(l),
             Err(d) => diags.push(d),
         }
     }
-    let langs = model::languages(&config, &content, &locale_langs, diags);
+    out
+}
+
+/// The site's languages (site.yaml's list, or every language folder), checked.
+pub fn site_languages(
+    config: &config::Config,
+    content: &content::Content,
+    locale_langs: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let langs = model::languages(config, content, locale_langs, diags);
     for l in &langs {
         if let Err(d) = crate::load::check_language_tag(l, Path::new(config::CONFIG_FILE)) {
             diags.push(d);
         }
     }
-    let strings = locales::Locales::load(root, &langs, &config.source_language, diags);
-    let theme = match theme::load(root, &config.theme) {
+    langs
+}
+
+/// The theme named in the settings (the built-in one when it cannot be read).
+pub fn load_theme(
+    root: &Path,
+    config: &config::Config,
+    diags: &mut Vec<Diagnostic>,
+) -> theme::Theme {
+    match theme::load(root, &config.theme) {
         Ok(t) => t,
         Err(d) => {
             diags.push(d);
             theme::Theme::default()
         }
-    };
-    let site = model::build(
-        root.clone(),
-        config,
-        content,
-        strings,
-        theme,
-        langs,
+    }
+}
+
+/// Models the site from its sources. `None` when `diags` holds errors.
+pub fn model_site(
+    opts: &SiteOptions,
+    sources: Sources,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Site> {
+    let site = model(opts, sources, diags);
+    if diags.iter().any(Diagnostic::is_error) {
+        return None;
+    }
+    Some(site)
+}
+
+/// Models the site from its sources, whatever `diags` holds (`equil serve`
+/// takes its documents back from the result even when it has errors).
+pub fn model(opts: &SiteOptions, sources: Sources, diags: &mut Vec<Diagnostic>) -> Site {
+    model::build(
+        opts.root.clone(),
+        sources.config,
+        sources.content,
+        sources.locales,
+        sources.theme,
+        sources.langs,
         &ModelOptions {
             drafts: opts.drafts,
             list_drafts: opts.list_drafts,
         },
         diags,
-    );
-    Some(site)
+    )
 }
 
 /// The result of a build or check.

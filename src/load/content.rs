@@ -26,6 +26,9 @@ pub struct Doc {
     pub body_line: usize,
     /// Hash of the title and body: which version of a source page this is.
     pub hash: String,
+    /// Hash of the whole file text (front matter and body), to tell cheaply
+    /// whether a file changed (`equil serve`). Not written anywhere.
+    pub text_hash: u64,
 }
 
 /// A non-Markdown file beside the pages (image, PDF, ...), copied to the output.
@@ -45,10 +48,54 @@ pub struct Content {
     pub assets: Vec<Asset>,
 }
 
+/// A Markdown file found under `content/`, not read yet.
+#[derive(Debug, Clone)]
+pub struct PageFile {
+    pub lang: String,
+    /// Path inside the language tree (see [`Doc::rel`]).
+    pub rel: String,
+    /// Path relative to the site root.
+    pub path: PathBuf,
+    /// Full path, to read it.
+    pub abs: PathBuf,
+}
+
+/// What a walk of `content/` found, before any Markdown file is read.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Language folders found, sorted.
+    pub languages: Vec<String>,
+    pub pages: Vec<PageFile>,
+    pub assets: Vec<Asset>,
+}
+
 /// Loads the content tree of the site at `root`; problems go to `diags`.
 pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Content {
+    let scan = scan(root, diags);
+    let parsed: Vec<Result<Doc, Vec<Diagnostic>>> = scan
+        .pages
+        .into_par_iter()
+        .map(|f| parse_file(f.lang, f.rel, f.path, &f.abs))
+        .collect();
+    let mut content = Content {
+        languages: scan.languages,
+        docs: Vec::new(),
+        assets: scan.assets,
+    };
+    for p in parsed {
+        match p {
+            Ok(doc) => content.docs.push(doc),
+            Err(errs) => diags.extend(errs),
+        }
+    }
+    content
+}
+
+/// Walks `content/<lang>/` and lists its Markdown files and assets, in a
+/// stable order, without reading them. Layout problems go to `diags`.
+pub fn scan(root: &Path, diags: &mut Vec<Diagnostic>) -> Scan {
     let content_root = root.join(CONTENT_DIR);
-    let mut content = Content::default();
+    let mut content = Scan::default();
     let Ok(entries) = std::fs::read_dir(&content_root) else {
         diags.push(
             Diagnostic::error(Code::Layout, "no `content/` folder")
@@ -66,7 +113,6 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Content {
     lang_dirs.sort();
 
     let canonical_root = content_root.canonicalize().unwrap_or(content_root.clone());
-    let mut md_files = Vec::new();
     for (lang, dir) in lang_dirs {
         if let Err(d) = super::check_language_tag(&lang, &Path::new(CONTENT_DIR).join(&lang)) {
             diags.push(d);
@@ -147,12 +193,12 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Content {
                     );
                     continue;
                 }
-                md_files.push((
-                    lang.clone(),
+                content.pages.push(PageFile {
+                    lang: lang.clone(),
                     rel,
-                    rel_to_root.to_path_buf(),
-                    entry.into_path(),
-                ));
+                    path: rel_to_root.to_path_buf(),
+                    abs: entry.into_path(),
+                });
             } else {
                 content.assets.push(Asset {
                     lang: lang.clone(),
@@ -163,20 +209,12 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Content {
         }
     }
 
-    let parsed: Vec<Result<Doc, Vec<Diagnostic>>> = md_files
-        .into_par_iter()
-        .map(|(lang, rel, path, abs)| parse_file(lang, rel, path, &abs))
-        .collect();
-    for p in parsed {
-        match p {
-            Ok(doc) => content.docs.push(doc),
-            Err(errs) => diags.extend(errs),
-        }
-    }
     content
 }
 
-fn is_hidden(name: &str) -> bool {
+/// Whether a file or folder name is skipped under `content/` (hidden files,
+/// editor backups and swap files).
+pub fn is_hidden(name: &str) -> bool {
     (name.starts_with('.') && name.len() > 1 && name != "..")
         || name.ends_with('~')
         || name.ends_with(".swp")
@@ -219,7 +257,14 @@ pub fn parse_text(
     let split = frontmatter::split(text, &path).map_err(|d| vec![d])?;
     let fm = frontmatter::parse(&split, &path)?;
     let hash = source_hash(&fm.title, split.body);
+    let text_hash = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut h);
+        h.finish()
+    };
     Ok(Doc {
+        text_hash,
         lang,
         rel,
         body: split.body.to_string(),

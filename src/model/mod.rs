@@ -132,8 +132,24 @@ impl Site {
         self.languages
             .iter()
             .zip(&self.trees)
-            .filter_map(|(l, t)| Site::entries(t).find(|e| e.rel == rel).map(|e| (l, t, e)))
+            .filter_map(|(l, t)| t.entry(rel).map(|e| (l, t, e)))
             .collect()
+    }
+}
+
+impl Tree {
+    /// The entry with identity `rel` (found through its module folder, so
+    /// without scanning the whole tree).
+    pub fn entry(&self, rel: &str) -> Option<&Entry> {
+        if self.home.rel == rel {
+            return Some(&self.home);
+        }
+        let (dir, _) = rel.split_once('/')?;
+        let m = self.modules.iter().find(|m| m.dir == dir)?;
+        if m.index.rel == rel {
+            return Some(&m.index);
+        }
+        m.pages.iter().find(|p| p.rel == rel)
     }
 }
 
@@ -189,17 +205,24 @@ pub fn languages(
     langs
 }
 
+/// Whether a document goes into the site: not a draft (unless drafts are
+/// wanted), and in one of the site's languages.
+pub fn is_published(doc: &Doc, lang_codes: &[String], opts: &ModelOptions) -> bool {
+    (opts.drafts || !doc.fm.draft) && lang_codes.contains(&doc.lang)
+}
+
 /// Builds the model from loaded content. Problems go to `diags`.
 pub fn build(
     root: PathBuf,
     config: Config,
     content: Content,
-    locales: Locales,
+    locales: impl Into<Arc<Locales>>,
     theme: Theme,
     lang_codes: Vec<String>,
     opts: &ModelOptions,
     diags: &mut Vec<Diagnostic>,
 ) -> Site {
+    let locales: Arc<Locales> = locales.into();
     let source_lang = config.source_language.clone();
     if opts.list_drafts {
         for d in content.docs.iter().filter(|d| d.fm.draft) {
@@ -220,8 +243,7 @@ pub fn build(
     let mut docs: Vec<Doc> = content
         .docs
         .into_iter()
-        .filter(|d| opts.drafts || !d.fm.draft)
-        .filter(|d| lang_codes.contains(&d.lang))
+        .filter(|d| is_published(d, &lang_codes, opts))
         .collect();
     inherit_from_source(&mut docs, &source_lang);
     let by_key: HashMap<(&str, &str), DocId> = docs
@@ -503,7 +525,7 @@ pub fn build(
         languages,
         docs,
         trees,
-        locales: Arc::new(locales),
+        locales,
         theme,
     }
 }

@@ -9,14 +9,14 @@ use crate::load::frontmatter::Kind;
 use crate::model::{kind_name, Entry, Module, Site, Status, Tree};
 
 /// A link with a title.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Link {
     pub title: String,
     pub url: String,
 }
 
 /// One entry of a module's table of contents.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct NavItem {
     pub title: String,
     /// URL relative to the module's folder.
@@ -31,7 +31,7 @@ pub struct NavItem {
 }
 
 /// A module as shown in navigation, computed once per language.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct ModuleNav {
     pub title: String,
     pub summary: Option<String>,
@@ -51,16 +51,36 @@ pub struct ModuleNav {
 /// Per-language data shared by every page of that language.
 pub struct TreeNav {
     pub modules: Vec<ModuleNav>,
+    /// A hash of each module's navigation, to tell when it changed.
+    pub hashes: Vec<u64>,
+    /// The title of the language's home page (for breadcrumbs).
+    pub home_title: String,
 }
 
 impl TreeNav {
     pub fn new(site: &Site, tree: &Tree) -> TreeNav {
+        let modules: Vec<ModuleNav> = tree
+            .modules
+            .iter()
+            .map(|m| module_nav(site, tree, m))
+            .collect();
+        let hashes = modules
+            .iter()
+            .map(|m| {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                m.hash(&mut h);
+                h.finish()
+            })
+            .collect();
+        let home_title = match tree.home.doc {
+            usize::MAX => site.config.title.clone(),
+            d => inline_text(&site.doc(d).fm.title),
+        };
         TreeNav {
-            modules: tree
-                .modules
-                .iter()
-                .map(|m| module_nav(site, tree, m))
-                .collect(),
+            modules,
+            hashes,
+            home_title,
         }
     }
 }
@@ -104,7 +124,7 @@ fn module_nav(site: &Site, tree: &Tree, m: &Module) -> ModuleNav {
 }
 
 /// A language in the switcher, linking to the same page in that language.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct LangLink {
     pub code: String,
     pub name: String,
@@ -115,7 +135,7 @@ pub struct LangLink {
 }
 
 /// `<link rel="alternate" hreflang>` target.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Hash)]
 pub struct Alternate {
     pub code: String,
     pub url: String,

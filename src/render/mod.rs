@@ -11,17 +11,18 @@ pub mod search;
 pub mod sitemap;
 pub mod templates;
 
+use std::path::Path;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::{Code, Diagnostic};
-use crate::model::{Site, Status};
+use crate::model::{Entry, Site, Status};
 use crate::write::Sink;
 use context::{Alternate, LangLink, TreeNav};
 use markdown::Parsed;
-use pages::TreeRender;
+use pages::{Position, TreeRender};
 
 /// What a render produced.
 #[derive(Debug, Default, Clone)]
@@ -196,7 +197,7 @@ fn callout_titles(site: &Site, lang: &str) -> [String; 5] {
 }
 
 /// A version string for print covers: a hash of all content, never a clock.
-fn content_version(site: &Site) -> String {
+pub fn content_version(site: &Site) -> String {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
     let mut docs: Vec<_> = site.docs.iter().collect();
@@ -213,6 +214,12 @@ fn content_version(site: &Site) -> String {
         .collect()
 }
 
+/// Compiles the theme's templates for the site's languages.
+pub fn load_templates(site: &Site) -> Result<templates::Templates, Vec<Diagnostic>> {
+    let lang_codes: Vec<String> = site.languages.iter().map(|l| l.code.clone()).collect();
+    templates::load(&site.theme, &site.locales, &lang_codes, &site.source_lang)
+}
+
 /// Renders the whole site into `sink`. Returns `None` (nothing complete was
 /// written) when a page failed; the errors are in `diags`.
 pub fn render(
@@ -221,162 +228,318 @@ pub fn render(
     sink: &dyn Sink,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Rendered> {
-    let lang_codes: Vec<String> = site.languages.iter().map(|l| l.code.clone()).collect();
-    let templates =
-        match templates::load(&site.theme, &site.locales, &lang_codes, &site.source_lang) {
-            Ok(t) => t,
-            Err(e) => {
-                diags.extend(e);
-                return None;
-            }
-        };
-    let errors: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
-    let pages = std::sync::atomic::AtomicUsize::new(0);
-    let files = std::sync::atomic::AtomicUsize::new(0);
-    let sanitizer = sanitize::builder(&site.config.embed_hosts);
-    let sanitizer = (!site.config.trust_html).then_some(&sanitizer);
-    let edition = print::Edition {
-        version: content_version(site),
-        date: match print::source_date() {
-            Ok(date) => date,
-            Err(value) => {
-                diags.push(
-                    Diagnostic::warning(
-                        Code::Config,
-                        format!("SOURCE_DATE_EPOCH is `{value}`, not a number of seconds; print covers show no date"),
-                    )
-                    .help("set it to a Unix time, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)"),
-                );
-                None
-            }
-        },
-    };
-    let fail = |d: Diagnostic| {
-        if let Ok(mut e) = errors.lock() {
-            e.push(d);
+    let templates = match load_templates(site) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.extend(e);
+            return None;
         }
     };
-    let write = |path: &str, bytes: &[u8], page: bool| match sink.write(path, bytes) {
-        Ok(()) => {
-            files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            if page {
-                pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            }
-        }
-        Err(e) => fail(Diagnostic::error(
-            Code::Write,
-            format!("cannot write {path}: {e}"),
-        )),
-    };
-
-    let renders: Vec<TreeRender<'_>> = site
-        .trees
-        .iter()
-        .map(|tree| TreeRender {
-            site,
-            tree,
-            nav: TreeNav::new(site, tree),
-            parsed,
-            templates: &templates,
-            callout_titles: callout_titles(site, &tree.lang),
-            sanitizer,
-        })
-        .collect();
-
-    // Pages of every language, in parallel.
-    let jobs: Vec<(&TreeRender<'_>, pages::Position, &crate::model::Entry)> = renders
-        .iter()
-        .flat_map(|r| r.positions().into_iter().map(move |(p, e)| (r, p, e)))
-        .collect();
-    jobs.par_iter()
-        .for_each(|(r, pos, entry)| match r.render(*pos, entry) {
-            Ok(html) => write(&entry.output, html.as_bytes(), true),
-            Err(d) => fail(d),
-        });
-
-    // Print documents: every module, and the handbook, per language.
-    let print_jobs: Vec<(&TreeRender<'_>, Option<usize>)> = renders
-        .iter()
-        .flat_map(|r| {
-            std::iter::once((r, None)).chain((0..r.tree.modules.len()).map(move |i| (r, Some(i))))
-        })
-        .collect();
-    if templates.has("print.html") {
-        print_jobs
-            .par_iter()
-            .for_each(|(r, mi)| match r.render_print(*mi, &edition) {
-                Ok((path, html)) => write(&path, html.as_bytes(), true),
-                Err(d) => fail(d),
-            });
-    }
-
-    // Search indexes, one per language.
-    renders.par_iter().for_each(|r| {
-        let (path, js) = search::index_script(r);
-        write(&path, js.as_bytes(), false);
-    });
-
-    // Language chooser, 404 and sitemap.
-    for (name, out) in [("chooser.html", "index.html"), ("404.html", "404.html")] {
-        match chooser_like(site, &templates, name) {
-            Ok(html) => write(out, html.as_bytes(), true),
-            Err(d) => fail(d),
-        }
-    }
-    match sitemap::sitemap(site) {
-        Some(xml) => write("sitemap.xml", xml.as_bytes(), false),
-        None => diags.push(
+    if site.config.base_url.is_none() {
+        diags.push(
             Diagnostic::warning(Code::NoBaseUrl, "no base URL: sitemap.xml is not written")
                 .at("site.yaml")
                 .help("set `base_url: https://…/` in site.yaml, or pass --base-url"),
-        ),
+        );
     }
+    if let Err(value) = print::source_date() {
+        diags.push(
+            Diagnostic::warning(
+                Code::Config,
+                format!("SOURCE_DATE_EPOCH is `{value}`, not a number of seconds; print covers show no date"),
+            )
+            .help("set it to a Unix time, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)"),
+        );
+    }
+    let renderer = Renderer::new(site, parsed, &templates);
+    let outputs = renderer.outputs();
+    renderer.render(&outputs, sink, diags)
+}
 
-    // Theme static files and content assets.
-    let statics: Vec<_> = site.theme.statics().collect();
-    statics
-        .par_iter()
-        .for_each(|(name, file)| write(&format!("static/{name}"), &file.bytes, false));
-    let assets: Vec<(&String, &std::path::PathBuf)> =
-        site.trees.iter().flat_map(|t| t.assets.iter()).collect();
-    assets
-        .par_iter()
-        .for_each(|(out, src)| match sink.copy(out, src) {
-            Ok(()) => {
-                files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            }
-            Err(e) => fail(Diagnostic::error(
-                Code::Io,
-                format!("cannot copy {}: {e}", src.display()),
-            )),
-        });
+/// One file of the output, before it is rendered.
+#[derive(Debug, Clone, Copy)]
+pub enum Output<'a> {
+    /// A page of tree `tree` (the home page, a module overview or a page).
+    Page {
+        tree: usize,
+        pos: Position,
+        entry: &'a Entry,
+    },
+    /// The print document of module `module` of tree `tree`, or (`None`) of
+    /// the whole handbook in that language.
+    Print { tree: usize, module: Option<usize> },
+    /// A language's search index.
+    Search { tree: usize },
+    /// The root language chooser, `index.html`.
+    Chooser,
+    /// `404.html`.
+    NotFound,
+    /// `sitemap.xml` (written only when the base URL is known).
+    Sitemap,
+    /// A theme file, written to `static/<name>`.
+    Static { name: &'a str, bytes: &'a [u8] },
+    /// A content asset, copied from `source` to `path`.
+    Asset { path: &'a str, source: &'a Path },
+}
 
-    // Messages the templates asked for that a language lacks (beyond the static check).
-    if let Ok(misses) = templates.misses.lock() {
-        for (lang, key) in misses.iter() {
-            diags.push(
-                Diagnostic::warning(
-                    Code::FluentMissing,
-                    format!(
-                        "interface string `{key}` is missing in `{lang}`; the {} text is shown",
-                        site.source_lang
-                    ),
-                )
-                .at(format!("locales/{lang}"))
-                .help(format!("add `{key} = …` to locales/{lang}/main.ftl")),
-            );
+/// Renders chosen outputs of a site: everything for a build, or only what a
+/// change touched (`equil serve`). Navigation is computed once per language.
+pub struct Renderer<'a> {
+    pub site: &'a Site,
+    pub templates: &'a templates::Templates,
+    /// One per language tree, in the order of `site.trees`.
+    pub trees: Vec<TreeRender<'a>>,
+    /// The content version (and date) shown on print covers.
+    pub edition: print::Edition,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(site: &'a Site, parsed: &'a [Parsed], templates: &'a templates::Templates) -> Self {
+        let sanitizer = (!site.config.trust_html)
+            .then(|| std::sync::Arc::new(sanitize::builder(&site.config.embed_hosts)));
+        let trees = site
+            .trees
+            .iter()
+            .map(|tree| TreeRender {
+                site,
+                tree,
+                nav: TreeNav::new(site, tree),
+                parsed,
+                templates,
+                callout_titles: callout_titles(site, &tree.lang),
+                sanitizer: sanitizer.clone(),
+            })
+            .collect();
+        Renderer {
+            site,
+            templates,
+            trees,
+            edition: print::Edition {
+                version: content_version(site),
+                date: print::source_date().ok().flatten(),
+            },
         }
     }
 
-    let errs = errors.into_inner().unwrap_or_default();
-    if !errs.is_empty() {
-        diags.extend(errs);
-        return None;
+    /// Every file of the site, in a stable order.
+    pub fn outputs(&self) -> Vec<Output<'a>> {
+        let mut v = Vec::new();
+        for (t, tree) in self.site.trees.iter().enumerate() {
+            v.extend(
+                pages::positions(tree)
+                    .into_iter()
+                    .map(|(pos, entry)| Output::Page {
+                        tree: t,
+                        pos,
+                        entry,
+                    }),
+            );
+        }
+        if self.templates.has("print.html") {
+            for (t, tree) in self.site.trees.iter().enumerate() {
+                v.push(Output::Print {
+                    tree: t,
+                    module: None,
+                });
+                v.extend((0..tree.modules.len()).map(|m| Output::Print {
+                    tree: t,
+                    module: Some(m),
+                }));
+            }
+        }
+        v.extend((0..self.site.trees.len()).map(|tree| Output::Search { tree }));
+        v.push(Output::Chooser);
+        v.push(Output::NotFound);
+        if self.site.config.base_url.is_some() {
+            v.push(Output::Sitemap);
+        }
+        v.extend(
+            self.site
+                .theme
+                .statics()
+                .map(|(name, file)| Output::Static {
+                    name,
+                    bytes: &file.bytes,
+                }),
+        );
+        for tree in &self.site.trees {
+            v.extend(
+                tree.assets
+                    .iter()
+                    .map(|(path, source)| Output::Asset { path, source }),
+            );
+        }
+        v
     }
-    Some(Rendered {
-        pages: pages.into_inner(),
-        files: files.into_inner(),
-    })
+
+    /// The [`TreeRender::inputs_hash`] of every page, by output path
+    /// (computed in parallel).
+    pub fn inputs_hashes(&self) -> std::collections::HashMap<String, u64> {
+        let mut translations = std::collections::HashMap::new();
+        for tree in &self.site.trees {
+            for e in Site::entries(tree) {
+                translations
+                    .entry(e.rel.as_str())
+                    .or_insert_with(|| pages::translations_hash(self.site, &e.rel));
+            }
+        }
+        let jobs: Vec<(usize, Position, &Entry)> = self
+            .site
+            .trees
+            .iter()
+            .enumerate()
+            .flat_map(|(t, tree)| {
+                pages::positions(tree)
+                    .into_iter()
+                    .map(move |(pos, e)| (t, pos, e))
+            })
+            .collect();
+        jobs.par_iter()
+            .map(|&(t, pos, e)| {
+                let tr = translations.get(e.rel.as_str()).copied().unwrap_or(0);
+                (e.output.clone(), self.trees[t].inputs_hash(pos, e, tr))
+            })
+            .collect()
+    }
+
+    /// The path below the output folder that `out` is written to.
+    pub fn path_of(&self, out: &Output<'_>) -> String {
+        match *out {
+            Output::Page { entry, .. } => entry.output.clone(),
+            Output::Print { tree, module } => {
+                let t = &self.site.trees[tree];
+                match module {
+                    Some(m) => format!("{}/{}/print.html", t.lang, t.modules[m].slug),
+                    None => format!("{}/print.html", t.lang),
+                }
+            }
+            Output::Search { tree } => format!("{}/search-index.js", self.site.trees[tree].lang),
+            Output::Chooser => "index.html".to_string(),
+            Output::NotFound => "404.html".to_string(),
+            Output::Sitemap => "sitemap.xml".to_string(),
+            Output::Static { name, .. } => format!("static/{name}"),
+            Output::Asset { path, .. } => path.to_string(),
+        }
+    }
+
+    /// Renders `outputs` (in parallel) into `sink`. Returns `None` when one
+    /// failed; the errors are in `diags`.
+    pub fn render(
+        &self,
+        outputs: &[Output<'_>],
+        sink: &dyn Sink,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Rendered> {
+        use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+        let errors: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
+        let pages = AtomicUsize::new(0);
+        let files = AtomicUsize::new(0);
+        let fail = |d: Diagnostic| {
+            if let Ok(mut e) = errors.lock() {
+                e.push(d);
+            }
+        };
+        outputs.par_iter().for_each(|out| {
+            let (path, bytes, page) = match self.produce(out) {
+                Ok(Produced::Bytes(path, bytes, page)) => (path, bytes, page),
+                Ok(Produced::Copy(path, source)) => {
+                    match sink.copy(path, source) {
+                        Ok(()) => {
+                            files.fetch_add(1, Relaxed);
+                        }
+                        Err(e) => fail(Diagnostic::error(
+                            Code::Io,
+                            format!("cannot copy {}: {e}", source.display()),
+                        )),
+                    }
+                    return;
+                }
+                Ok(Produced::Nothing) => return,
+                Err(d) => return fail(d),
+            };
+            match sink.write(&path, &bytes) {
+                Ok(()) => {
+                    files.fetch_add(1, Relaxed);
+                    if page {
+                        pages.fetch_add(1, Relaxed);
+                    }
+                }
+                Err(e) => fail(Diagnostic::error(
+                    Code::Write,
+                    format!("cannot write {path}: {e}"),
+                )),
+            }
+        });
+
+        // Messages the templates asked for that a language lacks (beyond the static check).
+        if let Ok(misses) = self.templates.misses.lock() {
+            for (lang, key) in misses.iter() {
+                diags.push(
+                    Diagnostic::warning(
+                        Code::FluentMissing,
+                        format!(
+                            "interface string `{key}` is missing in `{lang}`; the {} text is shown",
+                            self.site.source_lang
+                        ),
+                    )
+                    .at(format!("locales/{lang}"))
+                    .help(format!("add `{key} = …` to locales/{lang}/main.ftl")),
+                );
+            }
+        }
+
+        let errs = errors.into_inner().unwrap_or_default();
+        if !errs.is_empty() {
+            diags.extend(errs);
+            return None;
+        }
+        Some(Rendered {
+            pages: pages.into_inner(),
+            files: files.into_inner(),
+        })
+    }
+
+    /// Renders one output.
+    fn produce<'o>(&self, out: &Output<'o>) -> Result<Produced<'o>, Diagnostic> {
+        Ok(match *out {
+            Output::Page { tree, pos, entry } => {
+                let html = self.trees[tree].render(pos, entry)?;
+                Produced::Bytes(entry.output.clone(), html.into_bytes(), true)
+            }
+            Output::Print { tree, module } => {
+                let (path, html) = self.trees[tree].render_print(module, &self.edition)?;
+                Produced::Bytes(path, html.into_bytes(), true)
+            }
+            Output::Search { tree } => {
+                let (path, js) = search::index_script(&self.trees[tree]);
+                Produced::Bytes(path, js.into_bytes(), false)
+            }
+            Output::Chooser | Output::NotFound => {
+                let (name, path) = match out {
+                    Output::Chooser => ("chooser.html", "index.html"),
+                    _ => ("404.html", "404.html"),
+                };
+                let html = chooser_like(self.site, self.templates, name)?;
+                Produced::Bytes(path.to_string(), html.into_bytes(), true)
+            }
+            Output::Sitemap => match sitemap::sitemap(self.site) {
+                Some(xml) => Produced::Bytes("sitemap.xml".into(), xml.into_bytes(), false),
+                None => Produced::Nothing,
+            },
+            Output::Static { name, bytes } => {
+                Produced::Bytes(format!("static/{name}"), bytes.to_vec(), false)
+            }
+            Output::Asset { path, source } => Produced::Copy(path, source),
+        })
+    }
+}
+
+/// What rendering one output gave: bytes to write (and whether it is a
+/// page), a file to copy, or nothing.
+enum Produced<'o> {
+    Bytes(String, Vec<u8>, bool),
+    Copy(&'o str, &'o Path),
+    Nothing,
 }
 
 #[derive(Serialize)]

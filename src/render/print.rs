@@ -232,7 +232,7 @@ impl TreeRender<'_> {
                 id_prefix: &prefix,
                 callout_titles: &self.callout_titles,
                 heading_shift: heading - 1,
-                sanitizer: self.sanitizer,
+                sanitizer: self.sanitizer.as_deref(),
             },
         );
         let is_index = entry.rel.ends_with("_index.md");

@@ -1,0 +1,242 @@
+//! Live reload: the Server-Sent Events stream browsers listen to, the script
+//! `serve` injects into HTML responses (never into `build` output), and the
+//! error overlay shown while the site cannot be rebuilt.
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::Mutex;
+
+use crate::diagnostics::Diagnostic;
+
+/// Where browsers listen for reload events.
+pub const EVENTS_PATH: &str = "/__equil/events";
+
+/// The script injected into every HTML response. It reloads the page when a
+/// rebuild changed it (keeping the scroll position), and shows or removes
+/// the error overlay.
+const SCRIPT: &str = r#"<script>
+(function () {
+  var key = "equil-scroll:" + location.pathname;
+  try {
+    var y = sessionStorage.getItem(key);
+    if (y !== null) {
+      sessionStorage.removeItem(key);
+      var go = function () { window.scrollTo({ top: Number(y), behavior: "instant" }); };
+      if (document.readyState === "complete") { go(); } else { addEventListener("load", go); }
+    }
+  } catch (e) {}
+  function current() {
+    var p = decodeURIComponent(location.pathname).replace(/^\/+/, "");
+    return (p === "" || p.slice(-1) === "/") ? p + "index.html" : p;
+  }
+  function overlay(html) {
+    var old = document.getElementById("equil-overlay");
+    if (old) { old.remove(); }
+    if (html) {
+      var box = document.createElement("div");
+      box.innerHTML = html;
+      document.body.appendChild(box.firstElementChild);
+    }
+  }
+  var events = new EventSource("/__equil/events");
+  events.addEventListener("reload", function (e) {
+    var d = JSON.parse(e.data);
+    overlay(null);
+    if (d.all || d.paths.indexOf(current()) >= 0) {
+      try { sessionStorage.setItem(key, String(window.scrollY)); } catch (x) {}
+      location.reload();
+    }
+  });
+  events.addEventListener("failed", function (e) { overlay(JSON.parse(e.data).html); });
+})();
+</script>
+"#;
+
+/// The open event streams.
+#[derive(Default)]
+pub struct Hub {
+    clients: Mutex<Vec<Box<dyn Write + Send>>>,
+}
+
+impl Hub {
+    /// Adds a browser's stream (the raw connection, response not yet sent)
+    /// and sends it `first` (the current error, if any).
+    pub fn add(&self, mut stream: Box<dyn Write + Send>, first: Option<String>) {
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: equil live reload\n\n";
+        let mut ok = stream.write_all(head.as_bytes()).is_ok();
+        if let Some(event) = first {
+            ok = ok && stream.write_all(event.as_bytes()).is_ok();
+        }
+        if ok && stream.flush().is_ok() {
+            if let Ok(mut clients) = self.clients.lock() {
+                clients.push(stream);
+            }
+        }
+    }
+
+    /// Sends an event to every browser; those that went away are dropped.
+    pub fn send(&self, event: &str) {
+        if let Ok(mut clients) = self.clients.lock() {
+            clients.retain_mut(|c| c.write_all(event.as_bytes()).is_ok() && c.flush().is_ok());
+        }
+    }
+
+    /// Keeps idle streams open and notices closed ones.
+    pub fn ping(&self) {
+        self.send(": ping\n\n");
+    }
+
+    /// Closes every stream.
+    pub fn close(&self) {
+        if let Ok(mut clients) = self.clients.lock() {
+            clients.clear();
+        }
+    }
+}
+
+/// A Server-Sent Event (`data` must be one line, as JSON is).
+pub fn event(name: &str, data: &serde_json::Value) -> String {
+    format!("event: {name}\ndata: {data}\n\n")
+}
+
+/// The reload event: which output files changed (`all` when too many to list).
+pub fn reload_event(paths: &[String]) -> String {
+    const MAX: usize = 500;
+    let all = paths.len() > MAX;
+    let listed: &[String] = if all { &[] } else { paths };
+    event(
+        "reload",
+        &serde_json::json!({ "all": all, "paths": listed }),
+    )
+}
+
+/// The event that shows the overlay.
+pub fn failed_event(overlay: &str) -> String {
+    event("failed", &serde_json::json!({ "html": overlay }))
+}
+
+/// Adds the live-reload script (and the overlay, when the last rebuild
+/// failed) before `</body>` of an HTML document.
+pub fn inject(html: &[u8], overlay: Option<&str>) -> Vec<u8> {
+    let at = find_last(html, b"</body>").unwrap_or(html.len());
+    let mut out = Vec::with_capacity(html.len() + SCRIPT.len() + 4096);
+    out.extend_from_slice(&html[..at]);
+    if let Some(o) = overlay {
+        out.extend_from_slice(o.as_bytes());
+    }
+    out.extend_from_slice(SCRIPT.as_bytes());
+    out.extend_from_slice(&html[at..]);
+    out
+}
+
+fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len())
+        .rposition(|w| w.eq_ignore_ascii_case(needle))
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The error overlay: every error with its file, line, column, message, the
+/// source line where it can be read, and the suggested fix.
+pub fn overlay(errors: &[Diagnostic], root: &Path) -> String {
+    let mut items = String::new();
+    for d in errors {
+        items.push_str("<li style=\"margin:0 0 1.2em;list-style:none\">");
+        if let Some(loc) = d.location() {
+            items.push_str(&format!(
+                "<div class=\"equil-location\" style=\"color:#ffb4a9;font-weight:bold\">{}</div>",
+                escape(&loc.replace('\\', "/"))
+            ));
+        }
+        items.push_str(&format!(
+            "<div class=\"equil-message\">error[{}]: {}</div>",
+            d.code.id(),
+            escape(&d.message)
+        ));
+        if let Some(src) = source_line(d, root) {
+            items.push_str(&format!(
+                "<pre style=\"margin:.4em 0;padding:.4em .6em;background:#000;color:#eee;white-space:pre-wrap\">{}</pre>",
+                escape(&src)
+            ));
+        }
+        if let Some(h) = &d.help {
+            items.push_str(&format!(
+                "<div class=\"equil-help\" style=\"color:#b8e0b8\">help: {}</div>",
+                escape(h)
+            ));
+        }
+        items.push_str("</li>");
+    }
+    format!(
+        "<div id=\"equil-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);color:#f5f5f5;font:15px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:2em\">\
+<button type=\"button\" onclick=\"this.parentNode.remove()\" aria-label=\"Close\" style=\"float:right;font:inherit;background:none;color:inherit;border:1px solid #888;cursor:pointer\">×</button>\
+<p style=\"margin:0 0 1em;font-size:1.2em;font-weight:bold\">equil serve: the site could not be rebuilt ({n} error{s})</p>\
+<p style=\"margin:0 0 1.5em;color:#bbb\">The last good version is shown. Fix the file and save: this message goes away by itself.</p>\
+<ul style=\"padding:0\">{items}</ul></div>",
+        n = errors.len(),
+        s = if errors.len() == 1 { "" } else { "s" },
+    )
+}
+
+/// The offending line with a caret under the column, where the file is readable.
+fn source_line(d: &Diagnostic, root: &Path) -> Option<String> {
+    let line = d.line?;
+    let text = std::fs::read_to_string(root.join(d.path.as_ref()?)).ok()?;
+    let src = text.lines().nth(line.checked_sub(1)?)?;
+    let mut out = format!("{line:>4} | {src}");
+    if let Some(col) = d.column {
+        let pad: String = src
+            .chars()
+            .take(col.saturating_sub(1))
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        out.push_str(&format!("\n     | {pad}^"));
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Code;
+
+    #[test]
+    fn script_goes_before_the_last_body_end() {
+        let out = inject(
+            b"<html><body><p>x</p></BODY></html>",
+            Some("<div id=\"o\"></div>"),
+        );
+        let s = String::from_utf8(out).unwrap();
+        let o = s.find("<div id=\"o\">").unwrap();
+        let script = s.find("<script>").unwrap();
+        assert!(o < script && script < s.find("</BODY>").unwrap());
+        let plain = String::from_utf8(inject(b"no body", None)).unwrap();
+        assert!(plain.starts_with("no body<script>"));
+    }
+
+    #[test]
+    fn overlay_escapes_and_locates() {
+        let d = Diagnostic::error(Code::FrontMatterSyntax, "bad <tag>")
+            .at("content/en/a.md")
+            .pos(2, 7)
+            .help("fix it");
+        let html = overlay(&[d], Path::new("/nonexistent"));
+        assert!(html.contains("content/en/a.md:2:7"));
+        assert!(html.contains("bad &lt;tag&gt;"));
+        assert!(html.contains("help: fix it"));
+    }
+
+    #[test]
+    fn reload_event_is_one_json_line() {
+        let e = reload_event(&["en/a.html".to_string()]);
+        assert_eq!(
+            e,
+            "event: reload\ndata: {\"all\":false,\"paths\":[\"en/a.html\"]}\n\n"
+        );
+    }
+}

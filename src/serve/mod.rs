@@ -1,0 +1,432 @@
+//! `equil serve`: a live preview. The site is built into memory (never into
+//! `public/`), served on 127.0.0.1, and rebuilt change by change while its
+//! sources are edited; open browsers reload by themselves, and a failed
+//! rebuild is shown as an overlay over the last good site.
+//!
+//! - [`change`]: sorting changed paths into kinds of change
+//! - [`watch`]: the file watcher (notify, debounced)
+//! - [`cache`] and [`sources`]: what the site is made of, kept in memory
+//! - [`rebuild`] and [`plan`]: incremental rebuilds, rendering only what changed
+//! - [`server`]: the HTTP server (tiny_http)
+//! - [`live`]: the reload event stream, the injected script and the overlay
+
+pub mod cache;
+pub mod change;
+pub mod live;
+pub mod plan;
+pub mod rebuild;
+pub mod server;
+pub mod sources;
+pub mod watch;
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use crate::diagnostics::{render_text, Diagnostic};
+use crate::pipeline::SiteOptions;
+use change::{ChangeKind, Changes};
+use live::Hub;
+use rebuild::{Failure, Live, Report};
+use server::{BindError, Server};
+
+/// The rendered site: output path → contents.
+pub type Files = HashMap<String, Arc<Vec<u8>>>;
+
+/// What the HTTP server serves at one moment.
+#[derive(Default)]
+pub struct Served {
+    /// The last good site.
+    pub files: Arc<Files>,
+    /// The error overlay, while the last rebuild failed.
+    pub overlay: Option<String>,
+}
+
+/// State shared by the rebuild loop and the HTTP workers.
+#[derive(Default)]
+pub struct Shared {
+    served: RwLock<Arc<Served>>,
+    pub hub: Hub,
+}
+
+impl Shared {
+    /// What is served now.
+    pub fn snapshot(&self) -> Arc<Served> {
+        match self.served.read() {
+            Ok(s) => Arc::clone(&s),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    fn publish(&self, served: Served) {
+        match self.served.write() {
+            Ok(mut s) => *s = Arc::new(served),
+            Err(poisoned) => *poisoned.into_inner() = Arc::new(served),
+        }
+    }
+}
+
+/// Messages to the rebuild loop.
+#[derive(Debug)]
+pub enum Msg {
+    /// Paths that changed (one debounced batch).
+    Changed(Vec<PathBuf>),
+    /// The watcher may have missed changes: everything must be read again.
+    Rescan,
+    /// The watcher reported a problem.
+    WatchError(String),
+    /// Ctrl-C.
+    Stop,
+}
+
+/// Options of `equil serve`.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub site: SiteOptions,
+    /// Port on 127.0.0.1; 0 picks a free one.
+    pub port: u16,
+    /// Open the site in a browser once it is served.
+    pub open: bool,
+}
+
+/// Why `serve` could not run.
+#[derive(Debug)]
+pub enum Error {
+    /// The site folder does not exist.
+    NoSite(PathBuf),
+    Bind(BindError),
+    Watch(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::NoSite(p) => write!(f, "site folder {} does not exist", p.display()),
+            Error::Bind(e) => e.fmt(f),
+            Error::Watch(e) => f.write_str(e),
+        }
+    }
+}
+
+/// How long to wait, after a rebuild failed, for the rest of a save made
+/// in several steps before showing the error.
+const SETTLE: Duration = Duration::from_millis(100);
+/// How often idle event streams are pinged.
+const PING: Duration = Duration::from_secs(15);
+
+/// Runs `equil serve` until Ctrl-C.
+pub fn run(opts: Options) -> Result<(), Error> {
+    let root = opts
+        .site
+        .root
+        .canonicalize()
+        .map_err(|_| Error::NoSite(opts.site.root.clone()))?;
+    let (http, addr) = Server::bind(opts.port).map_err(Error::Bind)?;
+    let shared = Arc::new(Shared::default());
+    let mut site_opts = opts.site.clone();
+    site_opts.root = root.clone();
+    let live = Live::new(site_opts);
+    let (tx, rx) = mpsc::channel();
+    let pending = Arc::new(AtomicBool::new(false));
+    let watcher =
+        watch::Watcher::start(&root, tx.clone(), Arc::clone(&pending)).map_err(Error::Watch)?;
+    let mut lp = Loop {
+        live,
+        shared: Arc::clone(&shared),
+        rx,
+        pending,
+        watcher,
+        root: root.clone(),
+    };
+    lp.first_build();
+
+    let server = Server::start(http, addr, Arc::clone(&shared));
+    let url = format!("http://{addr}/");
+    println!("Serving {} at {url} (Ctrl-C to stop)", root.display());
+    if let Err(e) = ctrlc::set_handler(move || {
+        let _ = tx.send(Msg::Stop);
+    }) {
+        eprintln!("warning: cannot handle Ctrl-C: {e}");
+    }
+    if opts.open {
+        open_browser(&url);
+    }
+    lp.run();
+    shared.hub.close();
+    server.stop();
+    eprintln!("Stopped.");
+    Ok(())
+}
+
+/// The rebuild loop: waits for changes, rebuilds, publishes, reports.
+struct Loop {
+    live: Live,
+    shared: Arc<Shared>,
+    rx: Receiver<Msg>,
+    pending: Arc<AtomicBool>,
+    watcher: watch::Watcher,
+    root: PathBuf,
+}
+
+enum Flow {
+    Continue,
+    Stop,
+}
+
+impl Loop {
+    /// Builds everything (print documents included) before serving.
+    fn first_build(&mut self) {
+        match self.live.rebuild(&Changes::everything()) {
+            Ok(report) => {
+                let never = AtomicBool::new(false);
+                let prints = self.live.render_prints(&never);
+                self.print_findings(&rebuild::sorted(report.diagnostics.clone()));
+                let warnings = report.diagnostics.len();
+                eprintln!(
+                    "Built {} pages in {} ms{}",
+                    report.pages_total,
+                    (report.elapsed + prints.as_ref().map(|p| p.elapsed).unwrap_or_default())
+                        .as_millis(),
+                    if warnings > 0 {
+                        format!(", {warnings} warning(s)")
+                    } else {
+                        String::new()
+                    }
+                );
+                match prints {
+                    Ok(_) => self.shared.publish(Served {
+                        files: self.live.files(),
+                        overlay: None,
+                    }),
+                    Err(f) => self.failed(&f),
+                }
+            }
+            Err(f) => self.failed(&f),
+        }
+    }
+
+    fn run(&mut self) {
+        loop {
+            let wait = if self.live.prints_pending() {
+                Duration::ZERO
+            } else {
+                PING
+            };
+            match self.rx.recv_timeout(wait) {
+                Ok(Msg::Stop) | Err(RecvTimeoutError::Disconnected) => return,
+                Ok(Msg::WatchError(e)) => eprintln!("warning: watching files: {e}"),
+                Ok(Msg::Changed(paths)) => {
+                    if let Flow::Stop = self.on_change(paths, false) {
+                        return;
+                    }
+                }
+                Ok(Msg::Rescan) => {
+                    if let Flow::Stop = self.on_change(Vec::new(), true) {
+                        return;
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) if self.live.prints_pending() => self.prints(),
+                Err(RecvTimeoutError::Timeout) => self.shared.hub.ping(),
+            }
+        }
+    }
+
+    fn add(&mut self, changes: &mut Changes, paths: Vec<PathBuf>) {
+        self.watcher.refresh(&paths);
+        let theme = self.live.theme_name().to_string();
+        changes.add(&self.root, &theme, paths);
+    }
+
+    fn on_change(&mut self, paths: Vec<PathBuf>, rescan: bool) -> Flow {
+        self.pending.store(false, Ordering::SeqCst);
+        let mut changes = match rescan {
+            true => Changes::everything(),
+            false => Changes::default(),
+        };
+        self.add(&mut changes, paths);
+        // Take whatever else has arrived meanwhile.
+        while let Ok(msg) = self.rx.try_recv() {
+            match msg {
+                Msg::Changed(more) => self.add(&mut changes, more),
+                Msg::Rescan => changes.merge(Changes::everything()),
+                Msg::Stop => return Flow::Stop,
+                Msg::WatchError(e) => eprintln!("warning: watching files: {e}"),
+            }
+        }
+        if changes.is_empty() {
+            return Flow::Continue;
+        }
+        loop {
+            match self.live.rebuild(&changes) {
+                Ok(report) => {
+                    self.succeeded(&changes, &report);
+                    return Flow::Continue;
+                }
+                // A save in several steps can fail half-way: wait a moment
+                // for the rest before reporting.
+                Err(failure) => match self.rx.recv_timeout(SETTLE) {
+                    Ok(Msg::Rescan) => {
+                        self.pending.store(false, Ordering::SeqCst);
+                        changes.merge(Changes::everything());
+                    }
+                    Ok(Msg::Changed(more)) => {
+                        self.pending.store(false, Ordering::SeqCst);
+                        let mut next = Changes::default();
+                        self.add(&mut next, more);
+                        if next.is_empty() {
+                            self.report_failure(&changes, &failure);
+                            return Flow::Continue;
+                        }
+                        changes.merge(next);
+                    }
+                    Ok(Msg::Stop) => return Flow::Stop,
+                    _ => {
+                        self.report_failure(&changes, &failure);
+                        return Flow::Continue;
+                    }
+                },
+            }
+        }
+    }
+
+    fn succeeded(&mut self, changes: &Changes, report: &Report) {
+        let had_overlay = self.shared.snapshot().overlay.is_some();
+        self.shared.publish(Served {
+            files: self.live.files(),
+            overlay: None,
+        });
+        let mut touched: Vec<String> = report
+            .changed
+            .iter()
+            .chain(&report.removed)
+            .cloned()
+            .collect();
+        touched.sort();
+        if !touched.is_empty() || had_overlay {
+            self.shared.hub.send(&live::reload_event(&touched));
+        }
+        // A file saved again unchanged (editors often write twice): say nothing.
+        let only_pages = changes
+            .kinds
+            .iter()
+            .all(|k| matches!(k, ChangeKind::Page | ChangeKind::Asset));
+        if touched.is_empty() && !had_overlay && only_pages && report.pages_changed == 0 {
+            return;
+        }
+        let relevant = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.path.as_ref().is_some_and(|p| changes.paths.contains(p)))
+            .cloned();
+        self.print_findings(&rebuild::sorted(relevant));
+        let what = if touched.is_empty() {
+            "nothing changed".to_string()
+        } else {
+            format!(
+                "{} file{} changed ({})",
+                touched.len(),
+                if touched.len() == 1 { "" } else { "s" },
+                abbreviate(&touched, 3)
+            )
+        };
+        eprintln!(
+            "{}: {} of {} pages re-rendered, {what} in {} ms{}",
+            changes.describe(),
+            report.pages_rendered,
+            report.pages_total,
+            report.elapsed.as_millis(),
+            if report.prints_pending > 0 {
+                "; print pages follow"
+            } else {
+                ""
+            }
+        );
+        if std::env::var_os("EQUIL_SERVE_TIMINGS").is_some() {
+            eprintln!("  timings: {}", report.laps);
+        }
+    }
+
+    fn report_failure(&mut self, changes: &Changes, failure: &Failure) {
+        let errors = &failure.errors;
+        eprintln!(
+            "{}: rebuild failed with {} error{} in {} ms; the last good site is still served",
+            changes.describe(),
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" },
+            failure.elapsed.as_millis()
+        );
+        self.failed(failure);
+    }
+
+    /// Shows a failure in the terminal and in the browsers.
+    fn failed(&mut self, failure: &Failure) {
+        self.print_findings(&failure.errors);
+        let overlay = live::overlay(&failure.errors, &self.root);
+        self.shared.hub.send(&live::failed_event(&overlay));
+        self.shared.publish(Served {
+            files: self.live.files(),
+            overlay: Some(overlay),
+        });
+    }
+
+    /// Renders waiting print documents, giving way to new changes.
+    fn prints(&mut self) {
+        match self.live.render_prints(&self.pending) {
+            Ok(report) => {
+                self.shared.publish(Served {
+                    files: self.live.files(),
+                    overlay: None,
+                });
+                if !report.changed.is_empty() {
+                    self.shared.hub.send(&live::reload_event(&report.changed));
+                }
+            }
+            Err(f) => {
+                eprintln!("print pages: rendering failed; the last good ones are still served");
+                self.failed(&f);
+            }
+        }
+    }
+
+    fn print_findings(&self, diags: &[Diagnostic]) {
+        if diags.is_empty() {
+            return;
+        }
+        let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        eprint!("{}", render_text(diags, &self.root, color));
+    }
+}
+
+fn abbreviate(items: &[String], n: usize) -> String {
+    let mut s = items.iter().take(n).cloned().collect::<Vec<_>>().join(", ");
+    if items.len() > n {
+        s.push_str(&format!(" and {} more", items.len() - n));
+    }
+    s
+}
+
+/// Opens `url` in the desktop's browser, if there is one.
+fn open_browser(url: &str) {
+    let (program, args): (&str, Vec<&str>) = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(windows) {
+        ("cmd", vec!["/C", "start", "", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    match std::process::Command::new(program)
+        .args(&args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+    {
+        Ok(mut child) => {
+            std::thread::spawn(move || child.wait());
+        }
+        Err(e) => eprintln!("note: cannot open a browser ({program}: {e}); open {url} yourself"),
+    }
+}

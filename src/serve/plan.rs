@@ -1,0 +1,211 @@
+//! Which outputs a rebuild renders. Every page's inputs are hashed
+//! ([`TreeRender::inputs_hash`], [`TreeRender::links_hash`]) and compared
+//! with those of the page served: only pages whose inputs changed are
+//! rendered again. Print documents depend on the pages they gather and on
+//! the content version; the small shared files (search indexes, language
+//! chooser, 404 page, sitemap, theme files) are always made again and
+//! compared.
+//!
+//! [`TreeRender::inputs_hash`]: crate::render::pages::TreeRender::inputs_hash
+//! [`TreeRender::links_hash`]: crate::render::pages::TreeRender::links_hash
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::Files;
+use crate::model::{Entry, Site};
+use crate::render::{Output, Renderer};
+
+/// What must be rendered again whatever the inputs say: everything (the
+/// theme or the settings changed), or the pages of some languages (their
+/// interface strings changed). Kept until a rebuild succeeds.
+#[derive(Debug, Default)]
+pub struct Dirty {
+    pub all: bool,
+    pub langs: BTreeSet<String>,
+    /// The templates must be compiled again (theme or strings changed).
+    pub templates: bool,
+}
+
+impl Dirty {
+    fn tree(&self, lang: &str) -> bool {
+        self.all || self.langs.contains(lang)
+    }
+}
+
+/// What the served files were rendered from.
+#[derive(Default)]
+pub struct Good {
+    pub files: Arc<Files>,
+    /// Inputs hash and links hash of each page served.
+    pub page_sigs: HashMap<String, (u64, u64)>,
+    /// What links could point to, per language (see
+    /// [`crate::render::pages::TreeRender::link_targets_hash`]).
+    pub link_targets: HashMap<String, u64>,
+    /// Inputs hash of each print document served.
+    pub print_sigs: HashMap<String, u64>,
+    /// Source file of each asset served.
+    pub assets: HashMap<String, PathBuf>,
+}
+
+/// A print document to render, with the hash of its inputs.
+#[derive(Debug, Clone)]
+pub struct PendingPrint {
+    pub tree: usize,
+    pub module: Option<usize>,
+    pub path: String,
+    pub sig: u64,
+}
+
+/// What a rebuild renders, and what the site consists of afterwards.
+pub struct Plan<'a> {
+    /// What to render now.
+    pub todo: Vec<Output<'a>>,
+    /// Every output path of the site.
+    pub paths: HashSet<String>,
+    pub page_sigs: HashMap<String, (u64, u64)>,
+    pub link_targets: HashMap<String, u64>,
+    /// Print documents to render after the pages.
+    pub prints: Vec<PendingPrint>,
+    pub assets: HashMap<String, PathBuf>,
+}
+
+/// Chooses the outputs to render: pages whose inputs changed, print
+/// documents whose pages or content version changed (for later), assets
+/// whose file changed, and the small shared files (search indexes, language
+/// chooser, 404 page, sitemap, theme files), which are always re-made and
+/// compared.
+pub fn plan<'a>(
+    r: &Renderer<'a>,
+    good: &Good,
+    dirty: &Dirty,
+    changed_sources: &HashSet<PathBuf>,
+) -> Plan<'a> {
+    let mut p = Plan {
+        todo: Vec::new(),
+        paths: HashSet::new(),
+        page_sigs: HashMap::new(),
+        link_targets: HashMap::new(),
+        prints: Vec::new(),
+        assets: HashMap::new(),
+    };
+    let outputs = r.outputs();
+    let sigs = r.inputs_hashes();
+    // Links are hashed again only where what they point to changed, or the page did.
+    let same_targets: Vec<bool> = r
+        .trees
+        .iter()
+        .map(|t| {
+            let h = t.link_targets_hash();
+            p.link_targets.insert(t.tree.lang.clone(), h);
+            good.link_targets.get(&t.tree.lang) == Some(&h)
+        })
+        .collect();
+    let mut print_outputs = Vec::new();
+    for out in outputs {
+        let path = r.path_of(&out);
+        p.paths.insert(path.clone());
+        match out {
+            Output::Page { tree, entry, .. } => {
+                let inputs = sigs.get(&entry.output).copied().unwrap_or(0);
+                let old = good.page_sigs.get(&path).copied();
+                let links = match old {
+                    Some((i, l)) if i == inputs && same_targets[tree] => l,
+                    _ => r.trees[tree].links_hash(entry),
+                };
+                let sig = (inputs, links);
+                let stale = dirty.tree(&r.site.trees[tree].lang)
+                    || old != Some(sig)
+                    || !good.files.contains_key(&path);
+                if stale {
+                    p.todo.push(out);
+                }
+                p.page_sigs.insert(path, sig);
+            }
+            Output::Print { tree, module } => print_outputs.push((tree, module, path)),
+            Output::Asset {
+                path: out_path,
+                source,
+            } => {
+                let stale = good.assets.get(out_path).map(PathBuf::as_path) != Some(source)
+                    || !good.files.contains_key(out_path)
+                    || changed_sources.contains(source);
+                if stale {
+                    p.todo.push(out);
+                }
+                p.assets.insert(path, source.to_path_buf());
+            }
+            _ => p.todo.push(out),
+        }
+    }
+    for (tree, module, path) in print_outputs {
+        let sig = print_sig(r, &p.page_sigs, tree, module);
+        let stale = dirty.tree(&r.site.trees[tree].lang)
+            || good.print_sigs.get(&path) != Some(&sig)
+            || !good.files.contains_key(&path);
+        if stale {
+            p.prints.push(PendingPrint {
+                tree,
+                module,
+                path,
+                sig,
+            });
+        }
+    }
+    p
+}
+
+/// The inputs of a print document: the content version on its cover and
+/// the inputs of every page it gathers.
+fn print_sig(
+    r: &Renderer<'_>,
+    page_sigs: &HashMap<String, (u64, u64)>,
+    tree: usize,
+    module: Option<usize>,
+) -> u64 {
+    let t = &r.site.trees[tree];
+    let mut h = DefaultHasher::new();
+    r.edition.version.hash(&mut h);
+    r.edition.date.hash(&mut h);
+    module.hash(&mut h);
+    let mut add = |e: &Entry| page_sigs.get(&e.output).hash(&mut h);
+    match module {
+        Some(m) => {
+            let m = &t.modules[m];
+            add(&m.index);
+            m.pages.iter().for_each(&mut add);
+        }
+        None => Site::entries(t).for_each(add),
+    }
+    h.finish()
+}
+
+/// The served files with `rendered` put in (where different) and files no
+/// longer in the site (not in `paths`) taken out: (files, changed, removed).
+pub fn replace(
+    served: &Files,
+    rendered: BTreeMap<String, Vec<u8>>,
+    paths: &HashSet<String>,
+) -> (Files, Vec<String>, Vec<String>) {
+    let mut files = served.clone();
+    let mut changed = Vec::new();
+    for (path, bytes) in rendered {
+        if files.get(&path).map(|b| **b != bytes).unwrap_or(true) {
+            files.insert(path.clone(), Arc::new(bytes));
+            changed.push(path);
+        }
+    }
+    let mut removed: Vec<String> = files
+        .keys()
+        .filter(|k| !paths.contains(*k))
+        .cloned()
+        .collect();
+    removed.sort();
+    for r in &removed {
+        files.remove(r);
+    }
+    (files, changed, removed)
+}

@@ -1,0 +1,364 @@
+//! Incremental rebuilds with the build's own pipeline (load → model →
+//! render). The site's sources — settings, strings and theme
+//! ([`sources`](super::sources)), every page with its parsed Markdown
+//! ([`cache`](super::cache)) — stay in memory. A change reloads only the
+//! sources it touched, models the site again (cheap), and renders only the
+//! outputs whose inputs changed ([`plan`]). Rendered files are
+//! compared with the served ones, so that only what really changed is
+//! replaced and reloaded. Print documents, the longest to render, follow in
+//! a second step, [`Live::render_prints`], which gives way to the next change.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use super::cache::PageCache;
+use super::change::Changes;
+use super::plan::{self, Dirty, Good, PendingPrint};
+use super::sources::Kept;
+use super::Files;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::content;
+use crate::model::{ModelOptions, Site};
+use crate::pipeline::{self, SiteOptions};
+use crate::render::markdown::Parsed;
+use crate::render::templates::Templates;
+use crate::render::{self, Output, Renderer};
+use crate::write::MemorySink;
+
+/// What a successful rebuild did.
+#[derive(Debug)]
+pub struct Report {
+    /// Pages rendered again, and pages in the site.
+    pub pages_rendered: usize,
+    pub pages_total: usize,
+    /// Markdown files read again, and how many of them really changed
+    /// (or are new, or gone).
+    pub pages_reread: usize,
+    pub pages_changed: usize,
+    /// Output files that are new or whose content changed.
+    pub changed: Vec<String>,
+    /// Output files that no longer exist.
+    pub removed: Vec<String>,
+    /// Print documents left for [`Live::render_prints`].
+    pub prints_pending: usize,
+    /// Every finding, unsorted (warnings only: a rebuild with errors fails).
+    pub diagnostics: Vec<Diagnostic>,
+    pub elapsed: Duration,
+    /// How long each stage took.
+    pub laps: Laps,
+}
+
+/// The time each stage of a rebuild took (shown with `EQUIL_SERVE_TIMINGS=1`).
+#[derive(Debug, Clone)]
+pub struct Laps {
+    last: Instant,
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+impl Laps {
+    fn new(start: Instant) -> Laps {
+        Laps {
+            last: start,
+            stages: Vec::new(),
+        }
+    }
+
+    /// Ends the stage `name`, which ran since the previous lap.
+    fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.stages.push((name, now - self.last));
+        self.last = now;
+    }
+}
+
+impl std::fmt::Display for Laps {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, (name, d)) in self.stages.iter().enumerate() {
+            let sep = if i == 0 { "" } else { ", " };
+            write!(f, "{sep}{name} {:.1}", d.as_secs_f64() * 1000.0)?;
+        }
+        f.write_str(" ms")
+    }
+}
+
+/// A rebuild that failed: the last good site stays served.
+#[derive(Debug)]
+pub struct Failure {
+    /// The errors, sorted by file and position.
+    pub errors: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+/// What the print step did.
+#[derive(Debug)]
+pub struct PrintReport {
+    pub rendered: usize,
+    pub changed: Vec<String>,
+    /// Print documents still to do (the step gave way to a new change).
+    pub left: usize,
+    pub elapsed: Duration,
+}
+
+/// The last site modelled, and its parsed pages (lent by the cache).
+struct Current {
+    site: Site,
+    parsed: Vec<Parsed>,
+}
+
+/// A site kept in memory and rebuilt change by change.
+pub struct Live {
+    opts: SiteOptions,
+    kept: Kept,
+    templates: Option<Templates>,
+    pages: PageCache,
+    current: Option<Current>,
+    good: Good,
+    /// What must be rendered again at the next successful rebuild.
+    dirty: Dirty,
+    pending_prints: Vec<PendingPrint>,
+}
+
+fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(Diagnostic::is_error)
+}
+
+/// Findings sorted by file and position, without duplicates.
+pub fn sorted(diags: impl IntoIterator<Item = Diagnostic>) -> Vec<Diagnostic> {
+    let mut d = Diagnostics::new();
+    d.extend(diags);
+    d.sorted()
+}
+
+fn fail(diags: Vec<Diagnostic>, start: Instant) -> Failure {
+    Failure {
+        errors: sorted(diags.into_iter().filter(Diagnostic::is_error)),
+        elapsed: start.elapsed(),
+    }
+}
+
+impl Live {
+    /// A site not built yet: the first [`Live::rebuild`] (with
+    /// [`Changes::everything`]) loads it all.
+    pub fn new(opts: SiteOptions) -> Live {
+        Live {
+            opts,
+            kept: Kept::default(),
+            templates: None,
+            pages: PageCache::default(),
+            current: None,
+            good: Good::default(),
+            dirty: Dirty::default(),
+            pending_prints: Vec::new(),
+        }
+    }
+
+    /// The files served now (the last good site).
+    pub fn files(&self) -> Arc<Files> {
+        Arc::clone(&self.good.files)
+    }
+
+    /// The theme named in site.yaml (to tell which theme folder matters).
+    pub fn theme_name(&self) -> &str {
+        self.kept.theme_name()
+    }
+
+    /// Whether print documents wait for [`Live::render_prints`].
+    pub fn prints_pending(&self) -> bool {
+        !self.pending_prints.is_empty()
+    }
+
+    /// Rebuilds after `changes`. On failure the served files stay as they were.
+    pub fn rebuild(&mut self, changes: &Changes) -> Result<Report, Failure> {
+        let start = Instant::now();
+        let mut laps = Laps::new(start);
+        let mut diags = Vec::new();
+        let reread = self.load(changes, &mut diags).map_err(|d| fail(d, start))?;
+        laps.lap("load");
+        self.check(&mut diags).map_err(|d| fail(d, start))?;
+        laps.lap("check");
+        let mut report = self.render_changes(changes, diags, &mut laps)?;
+        report.pages_reread = reread.pages;
+        report.pages_changed = reread.changed;
+        report.elapsed = start.elapsed();
+        report.laps = laps;
+        self.dirty = Dirty::default();
+        Ok(report)
+    }
+
+    /// Reloads what `changes` touched and models the site again (into
+    /// `self.current`). Errors so far are returned.
+    fn load(
+        &mut self,
+        changes: &Changes,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Result<super::cache::Reread, Vec<Diagnostic>> {
+        self.pending_prints.clear();
+        if let Some(cur) = self.current.take() {
+            self.pages.give_back(cur.site.docs, cur.parsed);
+        }
+        if changes.rescan {
+            self.pages.clear();
+        }
+        let config = self
+            .kept
+            .reload_settings(&self.opts, changes, &mut self.dirty)?;
+        let scan = content::scan(&self.opts.root, diags);
+        self.kept.reload_languages(
+            &self.opts,
+            &config,
+            &scan.languages,
+            changes,
+            &mut self.dirty,
+            diags,
+        );
+        if self.dirty.templates {
+            self.templates = None;
+            self.dirty.templates = false;
+        }
+        let model_opts = ModelOptions {
+            drafts: self.opts.drafts,
+            list_drafts: false,
+        };
+        let (content, reread) =
+            self.pages
+                .load(scan, &changes.paths, &self.kept.langs, &model_opts, diags);
+        diags.extend(self.kept.findings().cloned());
+        let site = pipeline::model(&self.opts, self.kept.sources(config, content), diags);
+        let parsed = self.pages.parsed_for(&site.docs);
+        self.current = Some(Current { site, parsed });
+        if has_errors(diags) {
+            return Err(std::mem::take(diags));
+        }
+        Ok(reread)
+    }
+
+    /// Validates the current site and compiles the templates if needed.
+    fn check(&mut self, diags: &mut Vec<Diagnostic>) -> Result<(), Vec<Diagnostic>> {
+        let Some(cur) = self.current.as_ref() else {
+            return Err(std::mem::take(diags));
+        };
+        render::validate(&cur.site, &cur.parsed, diags);
+        if self.templates.is_none() && !has_errors(diags) {
+            match render::load_templates(&cur.site) {
+                Ok(t) => self.templates = Some(t),
+                Err(e) => diags.extend(e),
+            }
+        }
+        if has_errors(diags) {
+            return Err(std::mem::take(diags));
+        }
+        Ok(())
+    }
+
+    /// Renders what changed and puts it in the served files.
+    fn render_changes(
+        &mut self,
+        changes: &Changes,
+        mut diags: Vec<Diagnostic>,
+        laps: &mut Laps,
+    ) -> Result<Report, Failure> {
+        let start = Instant::now();
+        let (Some(cur), Some(templates)) = (self.current.as_ref(), self.templates.as_ref()) else {
+            return Err(fail(diags, start));
+        };
+        let renderer = Renderer::new(&cur.site, &cur.parsed, templates);
+        laps.lap("navigation");
+        let changed_sources: HashSet<PathBuf> = changes
+            .paths
+            .iter()
+            .map(|p| self.opts.root.join(p))
+            .collect();
+        let plan = plan::plan(&renderer, &self.good, &self.dirty, &changed_sources);
+        laps.lap("plan");
+        let sink = MemorySink::default();
+        if renderer.render(&plan.todo, &sink, &mut diags).is_none() {
+            return Err(fail(diags, start));
+        }
+        let rendered = sink.files.into_inner().unwrap_or_default();
+        laps.lap("render");
+        let (files, changed, removed) = plan::replace(&self.good.files, rendered, &plan.paths);
+        let pages_rendered = plan
+            .todo
+            .iter()
+            .filter(|o| matches!(o, Output::Page { .. }))
+            .count();
+        let good = &mut self.good;
+        good.files = Arc::new(files);
+        good.page_sigs = plan.page_sigs;
+        good.link_targets = plan.link_targets;
+        good.assets = plan.assets;
+        good.print_sigs.retain(|path, _| plan.paths.contains(path));
+        self.pending_prints = plan.prints;
+        laps.lap("replace");
+        Ok(Report {
+            pages_rendered,
+            pages_total: good.page_sigs.len(),
+            pages_reread: 0,
+            pages_changed: 0,
+            changed,
+            removed,
+            prints_pending: self.pending_prints.len(),
+            diagnostics: diags,
+            elapsed: Duration::ZERO,
+            laps: Laps::new(start),
+        })
+    }
+
+    /// Renders the print documents the last rebuild left, a few at a time,
+    /// stopping early when `cancel` is set (a new change came in; the rest
+    /// is done after it).
+    pub fn render_prints(&mut self, cancel: &AtomicBool) -> Result<PrintReport, Failure> {
+        let start = Instant::now();
+        let (Some(cur), Some(templates)) = (self.current.as_ref(), self.templates.as_ref()) else {
+            self.pending_prints.clear();
+            return Ok(PrintReport {
+                rendered: 0,
+                changed: Vec::new(),
+                left: 0,
+                elapsed: start.elapsed(),
+            });
+        };
+        let renderer = Renderer::new(&cur.site, &cur.parsed, templates);
+        let mut files: Files = (*self.good.files).clone();
+        let mut changed = Vec::new();
+        let mut rendered = 0;
+        let batch = rayon::current_num_threads().max(1);
+        while !self.pending_prints.is_empty() && !cancel.load(Ordering::SeqCst) {
+            let n = batch.min(self.pending_prints.len());
+            let chunk: Vec<PendingPrint> = self.pending_prints.drain(..n).collect();
+            let outputs: Vec<Output<'_>> = chunk
+                .iter()
+                .map(|p| Output::Print {
+                    tree: p.tree,
+                    module: p.module,
+                })
+                .collect();
+            let sink = MemorySink::default();
+            let mut diags = Vec::new();
+            if renderer.render(&outputs, &sink, &mut diags).is_none() {
+                self.pending_prints.clear();
+                return Err(fail(diags, start));
+            }
+            for (path, bytes) in sink.files.into_inner().unwrap_or_default() {
+                if files.get(&path).map(|b| **b != bytes).unwrap_or(true) {
+                    files.insert(path.clone(), Arc::new(bytes));
+                    changed.push(path);
+                }
+            }
+            for p in chunk {
+                self.good.print_sigs.insert(p.path, p.sig);
+            }
+            rendered += n;
+        }
+        self.good.files = Arc::new(files);
+        Ok(PrintReport {
+            rendered,
+            changed,
+            left: self.pending_prints.len(),
+            elapsed: start.elapsed(),
+        })
+    }
+}

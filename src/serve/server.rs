@@ -1,0 +1,349 @@
+//! The HTTP side of `serve` (tiny_http): serves the rendered site from
+//! memory on 127.0.0.1, `index.html` for folders, the site's 404 page for
+//! anything else, and the live-reload event stream.
+
+use std::net::{SocketAddr, TcpListener};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+use tiny_http::{Header, Method, Request, Response, StatusCode};
+
+use super::live::{self, EVENTS_PATH};
+use super::{Files, Shared};
+
+/// The HTTP server and its worker threads.
+pub struct Server {
+    http: Arc<tiny_http::Server>,
+    pub addr: SocketAddr,
+    stopping: Arc<AtomicBool>,
+    workers: Vec<JoinHandle<()>>,
+}
+
+/// Why the server could not start.
+#[derive(Debug)]
+pub enum BindError {
+    /// Another program listens on the port.
+    InUse(u16),
+    Other(String),
+}
+
+impl std::fmt::Display for BindError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BindError::InUse(port) => write!(
+                f,
+                "port {port} is already in use (is another `equil serve` running?)"
+            ),
+            BindError::Other(e) => f.write_str(e),
+        }
+    }
+}
+
+/// How many requests are handled at once.
+const WORKERS: usize = 4;
+
+impl Server {
+    /// Listens on 127.0.0.1:`port` (0: any free port).
+    pub fn bind(port: u16) -> Result<(tiny_http::Server, SocketAddr), BindError> {
+        let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| match e.kind() {
+            std::io::ErrorKind::AddrInUse => BindError::InUse(port),
+            _ => BindError::Other(format!("cannot listen on 127.0.0.1:{port}: {e}")),
+        })?;
+        let addr = listener
+            .local_addr()
+            .map_err(|e| BindError::Other(e.to_string()))?;
+        let http = tiny_http::Server::from_listener(listener, None)
+            .map_err(|e| BindError::Other(e.to_string()))?;
+        Ok((http, addr))
+    }
+
+    /// Starts answering requests from `shared`.
+    pub fn start(http: tiny_http::Server, addr: SocketAddr, shared: Arc<Shared>) -> Server {
+        let http = Arc::new(http);
+        let stopping = Arc::new(AtomicBool::new(false));
+        let workers = (0..WORKERS)
+            .map(|_| {
+                let http = Arc::clone(&http);
+                let shared = Arc::clone(&shared);
+                let stopping = Arc::clone(&stopping);
+                std::thread::spawn(move || loop {
+                    match http.recv() {
+                        Ok(req) => handle(req, &shared),
+                        Err(_) if stopping.load(Ordering::SeqCst) => break,
+                        Err(_) => continue,
+                    }
+                })
+            })
+            .collect();
+        Server {
+            http,
+            addr,
+            stopping,
+            workers,
+        }
+    }
+
+    /// Stops the workers and waits for them.
+    pub fn stop(self) {
+        self.stopping.store(true, Ordering::SeqCst);
+        for _ in &self.workers {
+            self.http.unblock();
+        }
+        for w in self.workers {
+            let _ = w.join();
+        }
+    }
+}
+
+/// Where a request path leads in the rendered site.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Resolved {
+    /// An output file.
+    File(String),
+    /// A folder asked for without its final `/`: redirect, so that relative
+    /// links resolve.
+    Redirect(String),
+    NotFound,
+    /// A path that tries to leave the site (`..`) or is not valid.
+    BadRequest,
+}
+
+/// Resolves a request URL (path and query) to an output file.
+pub fn resolve(url: &str, files: &Files) -> Resolved {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let Some(decoded) = percent_decode(path) else {
+        return Resolved::BadRequest;
+    };
+    let mut parts = Vec::new();
+    for seg in decoded.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => return Resolved::BadRequest,
+            s if s.contains(['\\', '\0']) || s.contains(':') => return Resolved::BadRequest,
+            s => parts.push(s),
+        }
+    }
+    let rel = parts.join("/");
+    if rel.is_empty() {
+        return match files.contains_key("index.html") {
+            true => Resolved::File("index.html".into()),
+            false => Resolved::NotFound,
+        };
+    }
+    if !decoded.ends_with('/') && files.contains_key(&rel) {
+        return Resolved::File(rel);
+    }
+    let index = format!("{rel}/index.html");
+    if files.contains_key(&index) {
+        return match decoded.ends_with('/') {
+            true => Resolved::File(index),
+            false => Resolved::Redirect(format!("/{}/", encode(&rel))),
+        };
+    }
+    Resolved::NotFound
+}
+
+/// `%xx` encoding of the characters of a path that cannot stand in a URL.
+fn encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// `%xx` decoding of a URL path; `None` when the result is not UTF-8.
+fn percent_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            let hex = |c: u8| (c as char).to_digit(16);
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The `Content-Type` of an output file, by its extension.
+pub fn content_type(path: &str) -> &'static str {
+    let ext = path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "pdf" => "application/pdf",
+        "woff" => "font/woff",
+        "woff2" => "font/woff2",
+        "ttf" => "font/ttf",
+        "otf" => "font/otf",
+        "mp4" => "video/mp4",
+        "webm" => "video/webm",
+        "mp3" => "audio/mpeg",
+        "ogg" => "audio/ogg",
+        "zip" => "application/zip",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Adds a header (left out if it is not valid HTTP, which for our own
+/// values does not happen).
+fn with<R: std::io::Read>(r: Response<R>, name: &str, value: &str) -> Response<R> {
+    match Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+        Ok(h) => r.with_header(h),
+        Err(()) => r,
+    }
+}
+
+fn handle(req: Request, shared: &Shared) {
+    if !matches!(req.method(), Method::Get | Method::Head) {
+        let r = Response::from_string("Only GET and HEAD are supported.\n").with_status_code(405);
+        let r = with(r, "Allow", "GET, HEAD");
+        let _ = req.respond(r);
+        return;
+    }
+    let url = req.url().to_string();
+    if url.split('?').next() == Some(EVENTS_PATH) {
+        let first = shared.snapshot().overlay.as_deref().map(live::failed_event);
+        shared.hub.add(req.into_writer(), first);
+        return;
+    }
+    let served = shared.snapshot();
+    let (status, path) = match resolve(&url, &served.files) {
+        Resolved::File(p) => (200, Some(p)),
+        Resolved::Redirect(to) => {
+            let r = with(Response::empty(301), "Location", &to);
+            let r = with(r, "Cache-Control", "no-store");
+            let _ = req.respond(r);
+            return;
+        }
+        Resolved::NotFound => (404, None),
+        Resolved::BadRequest => (400, None),
+    };
+    let (bytes, ctype, base) = match path
+        .as_ref()
+        .and_then(|p| served.files.get(p).map(|b| (p, b)))
+    {
+        Some((p, b)) => (b.as_slice(), content_type(p), false),
+        None => match served.files.get("404.html") {
+            // The site's own 404 page, with its relative links made to work
+            // from any depth.
+            Some(b) => (b.as_slice(), "text/html; charset=utf-8", true),
+            None => (
+                &b"<!DOCTYPE html><title>Not found</title><h1>Not found</h1>"[..],
+                "text/html; charset=utf-8",
+                false,
+            ),
+        },
+    };
+    let body = if ctype.starts_with("text/html") {
+        let mut html = live::inject(bytes, served.overlay.as_deref());
+        if base {
+            if let Some(i) = find(&html, b"<head>") {
+                html.splice(i + 6..i + 6, b"<base href=\"/\">".iter().copied());
+            }
+        }
+        html
+    } else {
+        bytes.to_vec()
+    };
+    let r = Response::from_data(body).with_status_code(StatusCode(status));
+    let r = with(r, "Content-Type", ctype);
+    let r = with(r, "Cache-Control", "no-store");
+    let _ = req.respond(r);
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files() -> Files {
+        [
+            "index.html",
+            "en/index.html",
+            "en/intro/first.html",
+            "static/style.css",
+            "en/a b.html",
+        ]
+        .into_iter()
+        .map(|p| (p.to_string(), Arc::new(Vec::new())))
+        .collect()
+    }
+
+    #[test]
+    fn paths_resolve_to_files_folders_and_redirects() {
+        let f = files();
+        assert_eq!(resolve("/", &f), Resolved::File("index.html".into()));
+        assert_eq!(resolve("/en/", &f), Resolved::File("en/index.html".into()));
+        assert_eq!(resolve("/en", &f), Resolved::Redirect("/en/".into()));
+        assert_eq!(resolve("//en", &f), Resolved::Redirect("/en/".into()));
+        assert_eq!(
+            resolve("/en/intro/first.html?x=1#top", &f),
+            Resolved::File("en/intro/first.html".into())
+        );
+        assert_eq!(
+            resolve("/en/a%20b.html", &f),
+            Resolved::File("en/a b.html".into())
+        );
+        assert_eq!(resolve("/en/missing.html", &f), Resolved::NotFound);
+        assert_eq!(resolve("/en/intro/first.html/", &f), Resolved::NotFound);
+    }
+
+    #[test]
+    fn traversal_is_refused() {
+        let f = files();
+        for url in [
+            "/../etc/passwd",
+            "/en/../../etc/passwd",
+            "/%2e%2e/%2e%2e/etc/passwd",
+            "/en/%2E%2E/index.html",
+            "/..%2f..%2fetc/passwd",
+            "/..\\..\\windows",
+            "/C:/windows",
+        ] {
+            assert_eq!(resolve(url, &f), Resolved::BadRequest, "{url}");
+        }
+    }
+
+    #[test]
+    fn content_types() {
+        assert_eq!(content_type("a/b.HTML"), "text/html; charset=utf-8");
+        assert_eq!(content_type("static/style.css"), "text/css; charset=utf-8");
+        assert_eq!(
+            content_type("en/search-index.js"),
+            "text/javascript; charset=utf-8"
+        );
+        assert_eq!(content_type("x.svg"), "image/svg+xml");
+        assert_eq!(content_type("noext"), "application/octet-stream");
+    }
+}
