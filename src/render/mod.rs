@@ -57,6 +57,7 @@ pub fn validate(site: &Site, parsed: &[Parsed], diags: &mut Vec<Diagnostic>) {
 fn translation_states(site: &Site, diags: &mut Vec<Diagnostic>) {
     for tree in &site.trees {
         let mut fallbacks = Vec::new();
+        let mut unknown = Vec::new();
         for e in Site::entries(tree) {
             if e.doc == usize::MAX {
                 continue;
@@ -67,7 +68,10 @@ fn translation_states(site: &Site, diags: &mut Vec<Diagnostic>) {
                 Status::Outdated => diags.push(
                     Diagnostic::warning(
                         Code::Outdated,
-                        format!("translation is outdated: {} has changed since it was translated", source.path.display()),
+                        format!(
+                            "translation is outdated: {} has changed since it was translated",
+                            source.path.display()
+                        ),
                     )
                     .at(&doc.path)
                     .help(format!(
@@ -75,21 +79,31 @@ fn translation_states(site: &Site, diags: &mut Vec<Diagnostic>) {
                         doc.path.display()
                     )),
                 ),
-                Status::Unknown => diags.push(
-                    Diagnostic::warning(
-                        Code::UnknownTranslationState,
-                        "translation has no `source_hash`, so nobody can tell whether it is current",
-                    )
-                    .at(&doc.path)
-                    .help(format!(
-                        "if it matches {}, run `equil i18n mark-current {}`",
-                        source.path.display(),
-                        doc.path.display()
-                    )),
-                ),
+                Status::Unknown => unknown.push(e.rel.clone()),
                 Status::Fallback => fallbacks.push(e.rel.clone()),
                 _ => {}
             }
+        }
+        if !unknown.is_empty() {
+            let n = unknown.len();
+            diags.push(
+                Diagnostic::warning(
+                    Code::UnknownTranslationState,
+                    format!(
+                        "{n} translation{} in `{}` {} no `source_hash`, so nobody can tell whether {} current",
+                        if n == 1 { "" } else { "s" },
+                        tree.lang,
+                        if n == 1 { "has" } else { "have" },
+                        if n == 1 { "it is" } else { "they are" },
+                    ),
+                )
+                .at(format!("content/{}", tree.lang))
+                .help(format!(
+                    "`equil i18n status` lists them ({}); if they match the source pages, run `equil i18n mark-current --lang {}`",
+                    abbreviate(&unknown, 3),
+                    tree.lang
+                )),
+            );
         }
         if !fallbacks.is_empty() {
             let n = fallbacks.len();

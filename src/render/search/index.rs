@@ -23,11 +23,11 @@
 //!   `d` is the difference to the previous section (or the section itself)
 //!   and `f` is 1 when a weight other than 1 follows as the next number.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::text::Analyzer;
+use super::text::{Analyzer, Term};
 use crate::render::markdown::slugify;
 
 /// Format version of the index (bump when search.js must change with it).
@@ -83,6 +83,11 @@ pub struct SectionInfo {
 }
 
 /// Collects pages, sections and the words in them.
+///
+/// Words are interned: every distinct word as written is analysed (folded
+/// and stemmed) once per analyzer language, and postings are kept per stem
+/// id in section order. The script is sorted by stem and word, so the
+/// output does not depend on the order of interning.
 #[derive(Debug, Default)]
 pub struct IndexBuilder {
     lang: String,
@@ -90,10 +95,19 @@ pub struct IndexBuilder {
     modules: Vec<String>,
     docs: Vec<DocInfo>,
     sections: Vec<SectionInfo>,
-    /// Folded surface word → its stem (the first stem seen wins).
-    vocab: BTreeMap<String, String>,
-    /// Stem → section → weight.
-    postings: BTreeMap<String, BTreeMap<usize, u32>>,
+    /// Folded surface words, by id.
+    surfaces: Vec<String>,
+    surface_ids: HashMap<String, u32>,
+    /// The stem of each surface word (the first stem seen wins), by surface id.
+    surface_stem: Vec<u32>,
+    /// Folded stems, by id.
+    stems: Vec<String>,
+    stem_ids: HashMap<String, u32>,
+    /// Per stem id: (section, weight), sections ascending.
+    postings: Vec<Vec<(usize, u32)>>,
+    /// Per analyzer language: word as written → its surface id (with the
+    /// stem id that analyzer gave it), or `None` when it is not indexed.
+    analysed: HashMap<String, HashMap<String, Option<(u32, u32)>>>,
 }
 
 /// Sizes of a finished index, for reports and tests.
@@ -146,78 +160,136 @@ impl IndexBuilder {
 
     /// Indexes the words of `text` as found in `field` of `section`.
     pub fn add_text(&mut self, section: usize, analyzer: &Analyzer, text: &str, field: Field) {
-        for term in analyzer.terms(text) {
-            let stem = self.vocab.entry(term.surface).or_insert(term.stem).clone();
-            let w = self
-                .postings
-                .entry(stem)
-                .or_default()
-                .entry(section)
-                .or_insert(0);
-            *w = (*w + field.weight()).min(MAX_WEIGHT);
+        let mut cache = self.analysed.remove(analyzer.lang()).unwrap_or_default();
+        for word in super::text::words(text) {
+            let found = match cache.get(word.as_ref()) {
+                Some(found) => *found,
+                None => {
+                    let found = analyzer.term(&word).map(|t| self.intern(t));
+                    cache.insert(word.into_owned(), found);
+                    found
+                }
+            };
+            if let Some((surface, _)) = found {
+                let stem = self.surface_stem[surface as usize];
+                self.post(stem, section, field.weight());
+            }
         }
+        self.analysed.insert(analyzer.lang().to_string(), cache);
+    }
+
+    /// Ids of a term's surface word and stem; a new surface word takes this stem.
+    fn intern(&mut self, term: Term) -> (u32, u32) {
+        let stem = match self.stem_ids.get(&term.stem) {
+            Some(&id) => id,
+            None => {
+                let id = self.stems.len() as u32;
+                self.stems.push(term.stem.clone());
+                self.stem_ids.insert(term.stem, id);
+                self.postings.push(Vec::new());
+                id
+            }
+        };
+        let surface = match self.surface_ids.get(&term.surface) {
+            Some(&id) => id,
+            None => {
+                let id = self.surfaces.len() as u32;
+                self.surfaces.push(term.surface.clone());
+                self.surface_ids.insert(term.surface, id);
+                self.surface_stem.push(stem);
+                id
+            }
+        };
+        (surface, stem)
+    }
+
+    /// Adds `weight` to the posting of `stem` in `section`.
+    fn post(&mut self, stem: u32, section: usize, weight: u32) {
+        let list = &mut self.postings[stem as usize];
+        let slot = match list.last() {
+            Some(&(last, _)) if last == section => list.len() - 1,
+            Some(&(last, _)) if last > section => {
+                match list.binary_search_by_key(&section, |&(s, _)| s) {
+                    Ok(i) => i,
+                    Err(i) => {
+                        list.insert(i, (section, 0));
+                        i
+                    }
+                }
+            }
+            _ => {
+                list.push((section, 0));
+                list.len() - 1
+            }
+        };
+        let w = &mut list[slot].1;
+        *w = (*w + weight).min(MAX_WEIGHT);
+    }
+
+    /// Stem ids that have postings, sorted by stem.
+    fn sorted_stems(&self) -> Vec<u32> {
+        let mut ids: Vec<u32> = (0..self.stems.len() as u32)
+            .filter(|&i| !self.postings[i as usize].is_empty())
+            .collect();
+        ids.sort_unstable_by(|&a, &b| self.stems[a as usize].cmp(&self.stems[b as usize]));
+        ids
     }
 
     pub fn stats(&self) -> Stats {
         Stats {
             docs: self.docs.len(),
             sections: self.sections.len(),
-            stems: self.postings.len(),
-            words: self.vocab.len(),
-            postings: self.postings.values().map(BTreeMap::len).sum(),
+            stems: self.postings.iter().filter(|p| !p.is_empty()).count(),
+            words: self.surfaces.len(),
+            postings: self.postings.iter().map(Vec::len).sum(),
         }
     }
 
     /// The index as the script `search-index.js`.
     pub fn script(&self) -> String {
-        let mut groups: BTreeMap<&str, Vec<&str>> = self
-            .postings
-            .keys()
-            .map(|s| (s.as_str(), Vec::new()))
-            .collect();
-        for (surface, stem) in &self.vocab {
-            if surface != stem {
-                if let Some(g) = groups.get_mut(stem.as_str()) {
-                    g.push(surface);
+        let stems = self.sorted_stems();
+        // Surface words of each stem other than the stem itself, sorted.
+        let mut groups: Vec<Vec<&str>> = vec![Vec::new(); self.stems.len()];
+        for (surface, &stem) in self.surfaces.iter().zip(&self.surface_stem) {
+            if *surface != self.stems[stem as usize] {
+                groups[stem as usize].push(surface);
+            }
+        }
+        let mut words = String::new();
+        for (i, &id) in stems.iter().enumerate() {
+            let stem = self.stems[id as usize].as_str();
+            if i > 0 {
+                words.push('|');
+            }
+            words.push_str(stem);
+            let surfaces = &mut groups[id as usize];
+            surfaces.sort_unstable();
+            for s in surfaces.iter() {
+                words.push(' ');
+                match s.strip_prefix(stem) {
+                    Some(rest) => {
+                        words.push('~');
+                        words.push_str(rest);
+                    }
+                    None => words.push_str(s),
                 }
             }
         }
-        let words = groups
-            .iter()
-            .map(|(stem, surfaces)| {
-                let mut g = String::from(*stem);
-                for s in surfaces {
-                    g.push(' ');
-                    match s.strip_prefix(stem) {
-                        Some(rest) => {
-                            g.push('~');
-                            g.push_str(rest);
-                        }
-                        None => g.push_str(s),
-                    }
+        let mut postings = String::new();
+        for (i, &id) in stems.iter().enumerate() {
+            if i > 0 {
+                postings.push(' ');
+            }
+            let mut prev = 0;
+            for &(s, w) in &self.postings[id as usize] {
+                let flag = usize::from(w != 1);
+                encode_number(&mut postings, (s - prev) * 2 + flag);
+                if w != 1 {
+                    encode_number(&mut postings, w as usize);
                 }
-                g
-            })
-            .collect::<Vec<_>>()
-            .join("|");
-        let postings = self
-            .postings
-            .values()
-            .map(|secs| {
-                let mut prev = 0;
-                let mut v = String::with_capacity(secs.len() * 2);
-                for (&s, &w) in secs {
-                    let flag = usize::from(w != 1);
-                    encode_number(&mut v, (s - prev) * 2 + flag);
-                    if w != 1 {
-                        encode_number(&mut v, w as usize);
-                    }
-                    prev = s;
-                }
-                v
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
+                prev = s;
+            }
+        }
         let docs = self
             .docs
             .iter()
@@ -263,18 +335,14 @@ const MORE_DIGITS: &[u8; 32] = b"wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ@$";
 /// Appends `n` in base 32, most significant digit first: one character for
 /// 0–31, two up to 1023, and so on. search.js decodes it.
 pub fn encode_number(out: &mut String, n: usize) {
-    let mut digits = Vec::new();
-    let mut n = n;
-    loop {
-        digits.push(n % 32);
-        n /= 32;
-        if n == 0 {
-            break;
-        }
+    let mut digits = 1;
+    while n >> (5 * digits) != 0 {
+        digits += 1;
     }
-    for (i, d) in digits.iter().enumerate().rev() {
+    for i in (0..digits).rev() {
+        let d = (n >> (5 * i)) & 31;
         let set = if i == 0 { LAST_DIGITS } else { MORE_DIGITS };
-        out.push(set[*d] as char);
+        out.push(set[d] as char);
     }
 }
 

@@ -129,6 +129,7 @@ pub struct Term {
 
 /// Turns words of one language into terms: stemmer and stop words.
 pub struct Analyzer {
+    lang: String,
     stemmer: Option<Stemmer>,
     stop: HashSet<String>,
 }
@@ -167,9 +168,16 @@ impl Analyzer {
     /// The analyzer of a language tag (`nl`, `da`, `pt-BR`, …).
     pub fn new(lang: &str) -> Analyzer {
         Analyzer {
+            lang: lang.to_string(),
             stemmer: algorithm(lang).map(Stemmer::create),
             stop: stopwords::for_lang(lang).iter().map(|w| fold(w)).collect(),
         }
+    }
+
+    /// The language tag the analyzer was made for: two analyzers of the
+    /// same tag give the same terms.
+    pub fn lang(&self) -> &str {
+        &self.lang
     }
 
     /// Whether words are stemmed (otherwise search matches whole words and prefixes).
