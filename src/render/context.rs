@@ -5,6 +5,8 @@ use serde::Serialize;
 
 use super::links::{relative, to_root};
 use super::markdown::{inline_html, inline_text, Heading};
+use super::sidebar::Sidebar;
+use super::templates::Templates;
 use crate::load::frontmatter::Kind;
 use crate::model::{kind_name, Entry, Module, Site, Status, Tree};
 
@@ -51,6 +53,9 @@ pub struct ModuleNav {
 /// Per-language data shared by every page of that language.
 pub struct TreeNav {
     pub modules: Vec<ModuleNav>,
+    /// Each module's sidebar, rendered once (see [`Sidebar`]); empty when
+    /// the theme's page templates are not the built-in ones.
+    pub sidebars: Vec<Option<Sidebar>>,
 }
 
 impl TreeNav {
@@ -61,7 +66,20 @@ impl TreeNav {
                 .iter()
                 .map(|m| module_nav(site, tree, m))
                 .collect(),
+            sidebars: Vec::new(),
         }
+    }
+
+    /// Renders each module's sidebar once, where the theme allows it.
+    pub fn with_sidebars(mut self, site: &Site, lang: &str, templates: &Templates) -> TreeNav {
+        if super::sidebar::applies(&site.theme) {
+            self.sidebars = self
+                .modules
+                .iter()
+                .map(|m| Sidebar::render(templates, &site.theme, lang, m))
+                .collect();
+        }
+        self
     }
 }
 
@@ -169,6 +187,9 @@ pub struct PageContext<'a> {
     pub module: Option<&'a ModuleNav>,
     /// Relative path from this page to its module's folder (`""` inside it).
     pub module_base: String,
+    /// The module's navigation as HTML, when it was rendered once for the
+    /// module (then `module` has no `pages`); else templates render it.
+    pub sidebar: Option<String>,
     /// All modules (home page), URLs relative to the home folder.
     pub modules: &'a [ModuleNav],
     pub breadcrumbs: Vec<Link>,
@@ -280,6 +301,7 @@ pub fn base_context<'a>(
         page,
         module: None,
         module_base: String::new(),
+        sidebar: None,
         modules: &[],
         breadcrumbs: Vec::new(),
         prev: None,

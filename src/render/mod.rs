@@ -8,6 +8,7 @@ pub mod pages;
 pub mod print;
 pub mod sanitize;
 pub mod search;
+pub mod sidebar;
 pub mod sitemap;
 pub mod templates;
 
@@ -289,7 +290,7 @@ pub fn render(
         .map(|tree| TreeRender {
             site,
             tree,
-            nav: TreeNav::new(site, tree),
+            nav: TreeNav::new(site, tree).with_sidebars(site, &tree.lang, &templates),
             parsed,
             templates: &templates,
             callout_titles: callout_titles(site, &tree.lang),

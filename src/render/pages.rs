@@ -138,6 +138,12 @@ impl TreeRender<'_> {
             let module_dir = format!("{}/{}/", self.tree.lang, m.slug);
             ctx.module_base = relative(&entry.output, &module_dir);
         }
+        if let (Position::Page(mi, _), "") = (pos, ctx.module_base.as_str()) {
+            if let Some(Some(sidebar)) = self.nav.sidebars.get(mi) {
+                ctx.sidebar = Some(sidebar.for_page(&ctx.page.file));
+                ctx.module = Some(&sidebar.module);
+            }
+        }
         let ctx = tera::Context::from_serialize(&ctx)
             .map_err(|e| Diagnostic::error(crate::diagnostics::Code::Template, e.to_string()))?;
         self.templates
