@@ -396,10 +396,10 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 for (_, text) in link_stack.iter_mut().flatten() {
                     text.push_str(t);
                 }
-                event.clone()
+                borrowed(event)
             }
             Event::End(TagEnd::Link) => {
-                out_events.push(event.clone());
+                out_events.push(borrowed(event));
                 if let Some(Some((address, text))) = link_stack.pop() {
                     if !shows_address(&text, &address) {
                         out_events.push(Event::InlineHtml(CowStr::from(format!(
@@ -410,7 +410,7 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 }
                 continue;
             }
-            other => other.clone(),
+            other => borrowed(other),
         };
         out_events.push(e);
     }
@@ -420,6 +420,18 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
         // Without raw HTML, pulldown-cmark's output is safe by construction.
         Some(b) if !parsed.raw_html.is_empty() => super::sanitize::clean(b, &html),
         _ => html,
+    }
+}
+
+/// A parsed event for writing out, borrowing its text instead of copying it.
+fn borrowed<'a>(event: &'a Event<'static>) -> Event<'a> {
+    let b = |s: &'a CowStr<'static>| CowStr::Borrowed(s.as_ref());
+    match event {
+        Event::Text(t) => Event::Text(b(t)),
+        Event::Code(t) => Event::Code(b(t)),
+        Event::Html(t) => Event::Html(b(t)),
+        Event::InlineHtml(t) => Event::InlineHtml(b(t)),
+        other => other.clone(),
     }
 }
 

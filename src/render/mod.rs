@@ -298,37 +298,38 @@ pub fn render(
         })
         .collect();
 
-    // Pages of every language, in parallel.
-    let jobs: Vec<(&TreeRender<'_>, pages::Position, &crate::model::Entry)> = renders
-        .iter()
-        .flat_map(|r| r.positions().into_iter().map(move |(p, e)| (r, p, e)))
-        .collect();
-    jobs.par_iter()
-        .for_each(|(r, pos, entry)| match r.render(*pos, entry) {
+    // Pages, print documents and search indexes of every language, as one
+    // parallel list of jobs, the longest first (search indexes, then the
+    // handbooks, module print pages and pages), so that no long job is
+    // left to run alone at the end.
+    let print = templates.has("print.html");
+    let mut jobs: Vec<Job<'_, '_>> = renders.iter().map(Job::Search).collect();
+    if print {
+        jobs.extend(renders.iter().map(|r| Job::Print(r, None)));
+        jobs.extend(
+            renders
+                .iter()
+                .flat_map(|r| (0..r.tree.modules.len()).map(move |i| Job::Print(r, Some(i)))),
+        );
+    }
+    jobs.extend(renders.iter().flat_map(|r| {
+        r.positions()
+            .into_iter()
+            .map(move |(p, e)| Job::Page(r, p, e))
+    }));
+    jobs.par_iter().with_max_len(1).for_each(|job| match *job {
+        Job::Search(r) => {
+            let (path, js) = search::index_script(r);
+            write(&path, js.as_bytes(), false);
+        }
+        Job::Print(r, mi) => match r.render_print(mi, &edition) {
+            Ok((path, html)) => write(&path, html.as_bytes(), true),
+            Err(d) => fail(d),
+        },
+        Job::Page(r, pos, entry) => match r.render(pos, entry) {
             Ok(html) => write(&entry.output, html.as_bytes(), true),
             Err(d) => fail(d),
-        });
-
-    // Print documents: every module, and the handbook, per language.
-    let print_jobs: Vec<(&TreeRender<'_>, Option<usize>)> = renders
-        .iter()
-        .flat_map(|r| {
-            std::iter::once((r, None)).chain((0..r.tree.modules.len()).map(move |i| (r, Some(i))))
-        })
-        .collect();
-    if templates.has("print.html") {
-        print_jobs
-            .par_iter()
-            .for_each(|(r, mi)| match r.render_print(*mi, &edition) {
-                Ok((path, html)) => write(&path, html.as_bytes(), true),
-                Err(d) => fail(d),
-            });
-    }
-
-    // Search indexes, one per language.
-    renders.par_iter().for_each(|r| {
-        let (path, js) = search::index_script(r);
-        write(&path, js.as_bytes(), false);
+        },
     });
 
     // Language chooser, 404 and sitemap.
@@ -392,6 +393,15 @@ pub fn render(
         pages: pages.into_inner(),
         files: files.into_inner(),
     })
+}
+
+/// One parallel job of a render.
+enum Job<'r, 'a> {
+    /// A language's search index.
+    Search(&'r TreeRender<'a>),
+    /// A module's print page, or the handbook's (`None`).
+    Print(&'r TreeRender<'a>, Option<usize>),
+    Page(&'r TreeRender<'a>, pages::Position, &'a crate::model::Entry),
 }
 
 #[derive(Serialize)]

@@ -23,7 +23,7 @@
 //!   `d` is the difference to the previous section (or the section itself)
 //!   and `f` is 1 when a weight other than 1 follows as the next number.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 
@@ -97,17 +97,17 @@ pub struct IndexBuilder {
     sections: Vec<SectionInfo>,
     /// Folded surface words, by id.
     surfaces: Vec<String>,
-    surface_ids: HashMap<String, u32>,
+    surface_ids: FxHashMap<String, u32>,
     /// The stem of each surface word (the first stem seen wins), by surface id.
     surface_stem: Vec<u32>,
     /// Folded stems, by id.
     stems: Vec<String>,
-    stem_ids: HashMap<String, u32>,
+    stem_ids: FxHashMap<String, u32>,
     /// Per stem id: (section, weight), sections ascending.
     postings: Vec<Vec<(usize, u32)>>,
-    /// Per analyzer language: word as written → its surface id (with the
-    /// stem id that analyzer gave it), or `None` when it is not indexed.
-    analysed: HashMap<String, HashMap<String, Option<(u32, u32)>>>,
+    /// Per analyzer language: word as written → its surface id, or `None`
+    /// when it is not indexed.
+    analysed: Vec<(String, FxHashMap<String, Option<u32>>)>,
 }
 
 /// Sizes of a finished index, for reports and tests.
@@ -160,26 +160,35 @@ impl IndexBuilder {
 
     /// Indexes the words of `text` as found in `field` of `section`.
     pub fn add_text(&mut self, section: usize, analyzer: &Analyzer, text: &str, field: Field) {
-        let mut cache = self.analysed.remove(analyzer.lang()).unwrap_or_default();
-        for word in super::text::words(text) {
-            let found = match cache.get(word.as_ref()) {
+        let k = match self.analysed.iter().position(|(l, _)| l == analyzer.lang()) {
+            Some(k) => k,
+            None => {
+                self.analysed
+                    .push((analyzer.lang().to_string(), FxHashMap::default()));
+                self.analysed.len() - 1
+            }
+        };
+        let mut cache = std::mem::take(&mut self.analysed[k].1);
+        super::text::each_word(text, |word| {
+            let word = word.as_ref();
+            let found = match cache.get(word) {
                 Some(found) => *found,
                 None => {
-                    let found = analyzer.term(&word).map(|t| self.intern(t));
-                    cache.insert(word.into_owned(), found);
+                    let found = analyzer.term(word).map(|t| self.intern(t));
+                    cache.insert(word.to_string(), found);
                     found
                 }
             };
-            if let Some((surface, _)) = found {
+            if let Some(surface) = found {
                 let stem = self.surface_stem[surface as usize];
                 self.post(stem, section, field.weight());
             }
-        }
-        self.analysed.insert(analyzer.lang().to_string(), cache);
+        });
+        self.analysed[k].1 = cache;
     }
 
-    /// Ids of a term's surface word and stem; a new surface word takes this stem.
-    fn intern(&mut self, term: Term) -> (u32, u32) {
+    /// The id of a term's surface word; a new surface word takes its stem.
+    fn intern(&mut self, term: Term) -> u32 {
         let stem = match self.stem_ids.get(&term.stem) {
             Some(&id) => id,
             None => {
@@ -200,7 +209,7 @@ impl IndexBuilder {
                 id
             }
         };
-        (surface, stem)
+        surface
     }
 
     /// Adds `weight` to the posting of `stem` in `section`.

@@ -76,46 +76,74 @@ fn is_hyphen(c: char) -> bool {
 /// parts joined (`co-productie` → `co`, `productie`, `coproductie`), so that
 /// it is found whichever way the reader writes it.
 pub fn words(text: &str) -> Vec<Cow<'_, str>> {
-    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut out = Vec::new();
+    each_word(text, |w| {
+        out.push(match w {
+            Word::Written(w) => Cow::Borrowed(w),
+            Word::Joined(w) => Cow::Owned(w.to_string()),
+        })
+    });
+    out
+}
+
+/// A word of a text: as written, or the parts of a hyphenated compound joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Word<'t, 'j> {
+    Written(&'t str),
+    Joined(&'j str),
+}
+
+impl AsRef<str> for Word<'_, '_> {
+    fn as_ref(&self) -> &str {
+        match self {
+            Word::Written(w) | Word::Joined(w) => w,
+        }
+    }
+}
+
+/// Calls `f` with each word of `text`, in the order of [`words`], without
+/// collecting them.
+pub fn each_word<'t>(text: &'t str, mut f: impl FnMut(Word<'t, '_>)) {
+    // Spans of the words of the current hyphenated run.
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    let mut joined = String::new();
+    let mut end_run = |run: &mut Vec<(usize, usize)>, f: &mut dyn FnMut(Word<'t, '_>)| {
+        if run.len() > 1 {
+            joined.clear();
+            for &(s, e) in run.iter() {
+                joined.push_str(&text[s..e]);
+            }
+            f(Word::Joined(&joined));
+        }
+        run.clear();
+    };
+    let mut word =
+        |s: usize, e: usize, run: &mut Vec<(usize, usize)>, f: &mut dyn FnMut(Word<'t, '_>)| {
+            let joined_to_prev = run.last().is_some_and(|&(_, prev)| {
+                let mut g = text[prev..s].chars();
+                matches!((g.next(), g.next()), (Some(c), None) if is_hyphen(c))
+            });
+            if !joined_to_prev {
+                end_run(run, f);
+            }
+            f(Word::Written(&text[s..e]));
+            run.push((s, e));
+        };
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
         match (is_word_char(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                spans.push((s, i));
+                word(s, i, &mut run, &mut f);
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        spans.push((s, text.len()));
+        word(s, text.len(), &mut run, &mut f);
     }
-    let mut out: Vec<Cow<'_, str>> = Vec::with_capacity(spans.len());
-    let mut run = 0; // words in the current hyphenated run
-    for (k, &(s, e)) in spans.iter().enumerate() {
-        let joined_to_prev = k > 0 && {
-            let gap = &text[spans[k - 1].1..s];
-            let mut g = gap.chars();
-            matches!((g.next(), g.next()), (Some(c), None) if is_hyphen(c))
-        };
-        if !joined_to_prev {
-            push_run(&mut out, run);
-            run = 0;
-        }
-        out.push(Cow::Borrowed(&text[s..e]));
-        run += 1;
-    }
-    push_run(&mut out, run);
-    out
-}
-
-/// After a run of `n` hyphenated words at the end of `out`, adds them joined.
-fn push_run(out: &mut Vec<Cow<'_, str>>, n: usize) {
-    if n > 1 {
-        let joined: String = out[out.len() - n..].iter().map(|w| w.as_ref()).collect();
-        out.push(Cow::Owned(joined));
-    }
+    end_run(&mut run, &mut f);
 }
 
 /// A word as the index keeps it.
@@ -218,7 +246,9 @@ impl Analyzer {
 
     /// The terms of a text, in order.
     pub fn terms(&self, text: &str) -> Vec<Term> {
-        words(text).iter().filter_map(|w| self.term(w)).collect()
+        let mut out = Vec::new();
+        each_word(text, |w| out.extend(self.term(w.as_ref())));
+        out
     }
 }
 
