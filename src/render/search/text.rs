@@ -44,6 +44,15 @@ pub const MAX_WORD_CHARS: usize = 40;
 /// Folds a word for matching: lowercase, without diacritics
 /// (`Sårbarhed` → `sarbarhed`, `Ærø` → `aero`, `Educación` → `educacion`).
 pub fn fold(word: &str) -> String {
+    // ASCII letters and digits only: the steps below just lowercase.
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return word.to_ascii_lowercase();
+    }
+    fold_unicode(word)
+}
+
+/// [`fold`] of any text, step by step.
+fn fold_unicode(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.to_lowercase().nfkd() {
         if is_combining_mark(c) {
@@ -231,7 +240,11 @@ impl Analyzer {
         }
         let stem = match &self.stemmer {
             Some(s) => {
-                let lower: String = word.to_lowercase().nfc().collect();
+                let lower: String = if word.is_ascii() {
+                    word.to_ascii_lowercase()
+                } else {
+                    word.to_lowercase().nfc().collect()
+                };
                 let stem = fold(&s.stem(&lower));
                 if stem.is_empty() {
                     surface.clone()
@@ -275,6 +288,22 @@ mod tests {
         assert_eq!(fold("ΟΔΟΣ"), fold("οδοσ"), "final sigma");
         // Decomposed input folds like composed input.
         assert_eq!(fold("sa\u{30a}rbar"), fold("sårbar"));
+    }
+
+    #[test]
+    fn the_ascii_shortcut_folds_like_the_general_rules() {
+        for w in [
+            "Kwetsbaarheid",
+            "IPS",
+            "co2",
+            "ABCxyz019",
+            "Z",
+            "ﬁnal",
+            "a_b",
+            "Straße",
+        ] {
+            assert_eq!(fold(w), fold_unicode(w), "{w}");
+        }
     }
 
     #[test]
