@@ -121,6 +121,13 @@ fn module_nav(site: &Site, tree: &Tree, m: &Module) -> ModuleNav {
     }
 }
 
+/// Pre-rendered HTML, in an object so that `{% if sidebar %}` looks at it
+/// without copying (Tera escapes a string it tests).
+#[derive(Debug, Clone, Serialize)]
+pub struct SidebarHtml {
+    pub html: String,
+}
+
 /// A language in the switcher, linking to the same page in that language.
 #[derive(Debug, Clone, Serialize)]
 pub struct LangLink {
@@ -187,9 +194,10 @@ pub struct PageContext<'a> {
     pub module: Option<&'a ModuleNav>,
     /// Relative path from this page to its module's folder (`""` inside it).
     pub module_base: String,
-    /// The module's navigation as HTML, when it was rendered once for the
-    /// module (then `module` has no `pages`); else templates render it.
-    pub sidebar: Option<String>,
+    /// The module's navigation as HTML (`sidebar.html`), when it was
+    /// rendered once for the module (then `module` has no `pages`); else
+    /// templates render it.
+    pub sidebar: Option<SidebarHtml>,
     /// All modules (home page), URLs relative to the home folder.
     pub modules: &'a [ModuleNav],
     pub breadcrumbs: Vec<Link>,

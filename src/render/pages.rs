@@ -1,7 +1,7 @@
 //! Renders the pages of one language tree: home, module overviews, pages and
 //! tool cards, each through its template.
 
-use super::context::{base_context, page_data, Link, ModuleNav, TreeNav};
+use super::context::{base_context, page_data, Link, ModuleNav, SidebarHtml, TreeNav};
 use super::links::{relative, TreeLinks};
 use super::markdown::{to_html, HtmlOptions, Parsed};
 use super::templates::Templates;
@@ -140,7 +140,9 @@ impl TreeRender<'_> {
         }
         if let (Position::Page(mi, _), "") = (pos, ctx.module_base.as_str()) {
             if let Some(Some(sidebar)) = self.nav.sidebars.get(mi) {
-                ctx.sidebar = Some(sidebar.for_page(&ctx.page.file));
+                ctx.sidebar = Some(SidebarHtml {
+                    html: sidebar.for_page(&ctx.page.file),
+                });
                 ctx.module = Some(&sidebar.module);
             }
         }

@@ -174,7 +174,7 @@ impl IndexBuilder {
             let found = match cache.get(word) {
                 Some(found) => *found,
                 None => {
-                    let found = analyzer.term(word).map(|t| self.intern(t));
+                    let found = self.analyse(analyzer, word);
                     cache.insert(word.to_string(), found);
                     found
                 }
@@ -185,6 +185,18 @@ impl IndexBuilder {
             }
         });
         self.analysed[k].1 = cache;
+    }
+
+    /// The surface word id of a word as written, or `None` when it is not
+    /// indexed. A surface word seen before keeps its stem, so the word is
+    /// only stemmed when its surface word is new.
+    fn analyse(&mut self, analyzer: &Analyzer, word: &str) -> Option<u32> {
+        let surface = analyzer.surface(word)?;
+        if let Some(&id) = self.surface_ids.get(&surface) {
+            return Some(id);
+        }
+        let stem = analyzer.stem(word, &surface);
+        Some(self.intern(Term { surface, stem }))
     }
 
     /// The id of a term's surface word; a new surface word takes its stem.

@@ -74,6 +74,9 @@ fn fold_unicode(word: &str) -> String {
 /// Whether `c` belongs to a word: a letter, digit or combining mark (so that
 /// decomposed text stays one word). search.js: `[\p{Alphabetic}\p{N}\p{M}]`.
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -232,13 +235,26 @@ impl Analyzer {
     /// The term of one word as written, or `None` for stop words, single
     /// letters and overlong words.
     pub fn term(&self, word: &str) -> Option<Term> {
+        let surface = self.surface(word)?;
+        let stem = self.stem(word, &surface);
+        Some(Term { surface, stem })
+    }
+
+    /// The folded word as the index keeps it ([`Term::surface`]), or `None`
+    /// for stop words, single letters and overlong words.
+    pub fn surface(&self, word: &str) -> Option<String> {
         let surface = fold(word);
         let n = surface.chars().count();
         let short = n < 2 && !surface.chars().all(|c| c.is_numeric());
         if n == 0 || short || n > MAX_WORD_CHARS || self.stop.contains(&surface) {
             return None;
         }
-        let stem = match &self.stemmer {
+        Some(surface)
+    }
+
+    /// The stem of `word` ([`Term::stem`]), whose surface is `surface`.
+    pub fn stem(&self, word: &str, surface: &str) -> String {
+        match &self.stemmer {
             Some(s) => {
                 let lower: String = if word.is_ascii() {
                     word.to_ascii_lowercase()
@@ -247,14 +263,13 @@ impl Analyzer {
                 };
                 let stem = fold(&s.stem(&lower));
                 if stem.is_empty() {
-                    surface.clone()
+                    surface.to_string()
                 } else {
                     stem
                 }
             }
-            None => surface.clone(),
-        };
-        Some(Term { surface, stem })
+            None => surface.to_string(),
+        }
     }
 
     /// The terms of a text, in order.
