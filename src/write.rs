@@ -149,7 +149,7 @@ impl Sink for Staging {
         if let Some(parent) = full.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        if self.reuse(path, &full, bytes.len() as u64, |old| old == bytes) {
+        if self.reuse(path, &full, bytes.len() as u64, |old| same_as(old, bytes)) {
             return Ok(());
         }
         let file = std::fs::File::create(&full)?;
@@ -164,7 +164,15 @@ impl Sink for Staging {
             std::fs::create_dir_all(parent)?;
         }
         let len = std::fs::metadata(source)?.len();
-        let same = |old: &[u8]| std::fs::read(source).is_ok_and(|new| new == old);
+        let same = |old: &Path| {
+            std::fs::File::open(source).is_ok_and(|mut f| {
+                let mut block = Vec::new();
+                same_blocks(old, len, |buf| {
+                    block.resize(buf.len(), 0);
+                    matches!(fill(&mut f, &mut block), Ok(n) if n == buf.len() && block == buf)
+                })
+            })
+        };
         if self.reuse(path, &full, len, same) {
             return Ok(());
         }
@@ -178,7 +186,7 @@ impl Staging {
     /// plain files with no other link are reused, so no file outside the
     /// output is ever shared.
     #[cfg(unix)]
-    fn reuse(&self, path: &str, staged: &Path, len: u64, same: impl FnOnce(&[u8]) -> bool) -> bool {
+    fn reuse(&self, path: &str, staged: &Path, len: u64, same: impl FnOnce(&Path) -> bool) -> bool {
         use std::os::unix::fs::MetadataExt;
         let old = self.target.join(path);
         let Ok(meta) = std::fs::symlink_metadata(&old) else {
@@ -187,16 +195,54 @@ impl Staging {
         if !meta.is_file() || meta.nlink() != 1 || meta.len() != len {
             return false;
         }
-        match std::fs::read(&old) {
-            Ok(bytes) if same(&bytes) => std::fs::hard_link(&old, staged).is_ok(),
-            _ => false,
-        }
+        same(&old) && std::fs::hard_link(&old, staged).is_ok()
     }
 
     #[cfg(not(unix))]
-    fn reuse(&self, _: &str, _: &Path, _: u64, _: impl FnOnce(&[u8]) -> bool) -> bool {
+    fn reuse(&self, _: &str, _: &Path, _: u64, _: impl FnOnce(&Path) -> bool) -> bool {
         false
     }
+}
+
+/// Whether the file at `old` holds exactly `bytes`.
+fn same_as(old: &Path, bytes: &[u8]) -> bool {
+    let mut at = 0;
+    same_blocks(old, bytes.len() as u64, |block| {
+        let same = bytes.get(at..at + block.len()) == Some(block);
+        at += block.len();
+        same
+    }) && at == bytes.len()
+}
+
+/// Reads the file at `old` (of `len` bytes) a block at a time while `same`
+/// accepts each block; whether it accepted them all.
+fn same_blocks(old: &Path, len: u64, mut same: impl FnMut(&[u8]) -> bool) -> bool {
+    const BLOCK: u64 = 64 * 1024;
+    let Ok(mut file) = std::fs::File::open(old) else {
+        return false;
+    };
+    let mut buf = vec![0u8; len.clamp(1, BLOCK) as usize];
+    loop {
+        match fill(&mut file, &mut buf) {
+            Ok(0) => return true,
+            Ok(n) if same(&buf[..n]) => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Reads until `buf` is full or the input ends; the number of bytes read.
+fn fill(r: &mut impl std::io::Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
 }
 
 #[cfg(test)]
@@ -267,5 +313,23 @@ mod tests {
         );
         assert_eq!(std::fs::read(tmp.path().join("outside")).unwrap(), b"x");
         assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 2);
+
+        // Copied files: reused while the source is the same, longer than a block.
+        let src = tmp.path().join("asset.bin");
+        let big: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&src, &big).unwrap();
+        let copy = || {
+            let s = Staging::new(&target).unwrap();
+            s.copy("a/asset.bin", &src).unwrap();
+            s.commit().unwrap();
+            ino("a/asset.bin")
+        };
+        let first = copy();
+        assert_eq!(copy(), first);
+        let mut changed = big.clone();
+        changed[150_000] ^= 1;
+        std::fs::write(&src, &changed).unwrap();
+        assert_ne!(copy(), first);
+        assert_eq!(std::fs::read(target.join("a/asset.bin")).unwrap(), changed);
     }
 }
