@@ -85,9 +85,11 @@ pub struct SectionInfo {
 /// Collects pages, sections and the words in them.
 ///
 /// Words are interned: every distinct word as written is analysed (folded
-/// and stemmed) once per analyzer language, and postings are kept per stem
-/// id in section order. The script is sorted by stem and word, so the
-/// output does not depend on the order of interning.
+/// and stemmed) once per analyzer language. The weights of the section
+/// being indexed are summed per stem id, then appended to one list of
+/// postings, which is grouped by stem only when the script is written. The
+/// script is sorted by stem and word, so the output does not depend on the
+/// order of interning.
 #[derive(Debug, Default)]
 pub struct IndexBuilder {
     lang: String,
@@ -103,11 +105,31 @@ pub struct IndexBuilder {
     /// Folded stems, by id.
     stems: Vec<String>,
     stem_ids: FxHashMap<String, u32>,
-    /// Per stem id: (section, weight), sections ascending.
-    postings: Vec<Vec<(usize, u32)>>,
+    /// Postings of the sections done: (stem id, section, weight), in the
+    /// order they were added.
+    postings: Vec<(u32, usize, u32)>,
+    /// The section being indexed, the weight of each stem id in it so far
+    /// (0: not in it), and the stems it has.
+    current: usize,
+    weights: Vec<u32>,
+    touched: Vec<u32>,
     /// Per analyzer language: word as written → its surface id, or `None`
     /// when it is not indexed.
     analysed: Vec<(String, FxHashMap<String, Option<u32>>)>,
+}
+
+/// Postings grouped by stem id (see [`IndexBuilder::grouped`]).
+struct Grouped {
+    starts: Vec<usize>,
+    lens: Vec<usize>,
+    items: Vec<(usize, u32)>,
+}
+
+impl Grouped {
+    fn of(&self, stem: u32) -> &[(usize, u32)] {
+        let s = stem as usize;
+        &self.items[self.starts[s]..self.starts[s] + self.lens[s]]
+    }
 }
 
 /// Sizes of a finished index, for reports and tests.
@@ -207,7 +229,7 @@ impl IndexBuilder {
                 let id = self.stems.len() as u32;
                 self.stems.push(term.stem.clone());
                 self.stem_ids.insert(term.stem, id);
-                self.postings.push(Vec::new());
+                self.weights.push(0);
                 id
             }
         };
@@ -226,49 +248,100 @@ impl IndexBuilder {
 
     /// Adds `weight` to the posting of `stem` in `section`.
     fn post(&mut self, stem: u32, section: usize, weight: u32) {
-        let list = &mut self.postings[stem as usize];
-        let slot = match list.last() {
-            Some(&(last, _)) if last == section => list.len() - 1,
-            Some(&(last, _)) if last > section => {
-                match list.binary_search_by_key(&section, |&(s, _)| s) {
-                    Ok(i) => i,
-                    Err(i) => {
-                        list.insert(i, (section, 0));
-                        i
-                    }
-                }
-            }
-            _ => {
-                list.push((section, 0));
-                list.len() - 1
-            }
-        };
-        let w = &mut list[slot].1;
+        if section != self.current {
+            self.end_section();
+            self.current = section;
+        }
+        let w = &mut self.weights[stem as usize];
+        if *w == 0 {
+            self.touched.push(stem);
+        }
         *w = (*w + weight).min(MAX_WEIGHT);
     }
 
+    /// Moves the postings of the current section to the list.
+    fn end_section(&mut self) {
+        for &stem in &self.touched {
+            let w = std::mem::take(&mut self.weights[stem as usize]);
+            self.postings.push((stem, self.current, w));
+        }
+        self.touched.clear();
+    }
+
+    /// The postings grouped by stem id: `(section, weight)` with sections
+    /// ascending, stem `s` at `items[starts[s]..starts[s] + lens[s]]`.
+    fn grouped(&self) -> Grouped {
+        let current = self
+            .touched
+            .iter()
+            .map(|&s| (s, self.current, self.weights[s as usize]));
+        let all = || self.postings.iter().copied().chain(current.clone());
+        let mut lens = vec![0usize; self.stems.len()];
+        for (s, _, _) in all() {
+            lens[s as usize] += 1;
+        }
+        let mut starts = Vec::with_capacity(lens.len());
+        let mut at = 0;
+        for &n in &lens {
+            starts.push(at);
+            at += n;
+        }
+        let mut items = vec![(0usize, 0u32); at];
+        let mut next = starts.clone();
+        for (s, section, w) in all() {
+            items[next[s as usize]] = (section, w);
+            next[s as usize] += 1;
+        }
+        // Sections come in order unless a section was added to twice,
+        // apart: then sort and sum.
+        for (s, len) in lens.iter_mut().enumerate() {
+            let list = &mut items[starts[s]..starts[s] + *len];
+            if list.windows(2).all(|p| p[0].0 < p[1].0) {
+                continue;
+            }
+            list.sort_by_key(|&(section, _)| section);
+            let mut kept = 0;
+            for i in 0..list.len() {
+                if kept > 0 && list[kept - 1].0 == list[i].0 {
+                    list[kept - 1].1 = (list[kept - 1].1 + list[i].1).min(MAX_WEIGHT);
+                } else {
+                    list[kept] = list[i];
+                    kept += 1;
+                }
+            }
+            *len = kept;
+        }
+        Grouped {
+            starts,
+            lens,
+            items,
+        }
+    }
+
     /// Stem ids that have postings, sorted by stem.
-    fn sorted_stems(&self) -> Vec<u32> {
+    fn sorted_stems(&self, grouped: &Grouped) -> Vec<u32> {
         let mut ids: Vec<u32> = (0..self.stems.len() as u32)
-            .filter(|&i| !self.postings[i as usize].is_empty())
+            .filter(|&i| grouped.lens[i as usize] > 0)
             .collect();
         ids.sort_unstable_by(|&a, &b| self.stems[a as usize].cmp(&self.stems[b as usize]));
         ids
     }
 
     pub fn stats(&self) -> Stats {
+        let grouped = self.grouped();
         Stats {
             docs: self.docs.len(),
             sections: self.sections.len(),
-            stems: self.postings.iter().filter(|p| !p.is_empty()).count(),
+            stems: grouped.lens.iter().filter(|&&n| n > 0).count(),
             words: self.surfaces.len(),
-            postings: self.postings.iter().map(Vec::len).sum(),
+            postings: grouped.lens.iter().sum(),
         }
     }
 
     /// The index as the script `search-index.js`.
     pub fn script(&self) -> String {
-        let stems = self.sorted_stems();
+        let grouped = self.grouped();
+        let stems = self.sorted_stems(&grouped);
         // Surface words of each stem other than the stem itself, sorted.
         let mut groups: Vec<Vec<&str>> = vec![Vec::new(); self.stems.len()];
         for (surface, &stem) in self.surfaces.iter().zip(&self.surface_stem) {
@@ -302,7 +375,7 @@ impl IndexBuilder {
                 postings.push(' ');
             }
             let mut prev = 0;
-            for &(s, w) in &self.postings[id as usize] {
+            for &(s, w) in grouped.of(id) {
                 let flag = usize::from(w != 1);
                 encode_number(&mut postings, (s - prev) * 2 + flag);
                 if w != 1 {
@@ -473,6 +546,33 @@ mod tests {
         );
         assert_eq!(b.stats().docs, 1);
         assert_eq!(b.stats().sections, 2);
+    }
+
+    #[test]
+    fn a_section_added_to_again_later_sums_its_weights() {
+        let en = Analyzer::new("en");
+        let mut b = IndexBuilder::new("en", Vec::new());
+        let d = b.add_doc(DocInfo {
+            url: "a.html".into(),
+            title: "A".into(),
+            module: None,
+            content_lang: None,
+        });
+        let info = |id: &str| SectionInfo {
+            doc: d,
+            id: id.into(),
+            heading: id.into(),
+            snippet: String::new(),
+        };
+        let (s0, s1) = (b.add_section(info("")), b.add_section(info("one")));
+        b.add_text(s1, &en, "alpha", Field::Body);
+        b.add_text(s0, &en, "alpha beta", Field::Body);
+        b.add_text(s1, &en, "alpha", Field::Body);
+        let j = parse(&b.script());
+        assert_eq!(j["words"], "alpha|beta");
+        // alpha: section 0 weight 1 (`0`), section 1 weight 2 (`3`, `2`).
+        assert_eq!(j["postings"], "032 0");
+        assert_eq!(b.stats().postings, 3);
     }
 
     #[test]
