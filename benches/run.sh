@@ -63,7 +63,7 @@ generate() { # corpus flavor
 # One timed run: prints "wall_seconds max_rss_kib", or fails.
 measure() { # output-dir command...
   local out="$1"; shift
-  [ "$cold" = 1 ] && rm -rf "$out"
+  if [ "$cold" = 1 ]; then rm -rf "$out"; fi
   local log; log="$(mktemp)"
   if ! /usr/bin/time -v "$@" >/dev/null 2>"$log"; then
     echo "run.sh: failed: $*" >&2; tail -20 "$log" >&2; rm -f "$log"; return 1
@@ -77,14 +77,18 @@ measure() { # output-dir command...
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+for c in $corpora; do
+  generate "$c" equil
+  if [ "$hugo" = 1 ]; then generate "$c" hugo; fi
+done
+
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); runs: $runs$([ "$cold" = 1 ] && echo ", cold output")"
-[ "$hugo" = 1 ] && echo "hugo: $(hugo version | cut -d' ' -f1-2)"
+if [ "$hugo" = 1 ]; then echo "hugo: $(hugo version | cut -d" " -f1-2)"; fi
 printf '\n%-6s %-7s %10s %10s %10s %9s %9s\n' corpus tool "median s" "min s" "peak MiB" "÷ hugo" "÷ floor"
 
 for c in $corpora; do
-  generate "$c" equil
-  [ "$hugo" = 1 ] && generate "$c" hugo
-  tools="equil floor"; [ "$hugo" = 1 ] && tools="equil hugo floor"
+  tools="equil floor"
+  if [ "$hugo" = 1 ]; then tools="equil hugo floor"; fi
   declare -A cmd=(
     [equil]="$equil build --root $dir/$c-equil --output $dir/out/$c-equil --base-url https://example.org/"
     [hugo]="hugo --quiet -s $dir/$c-hugo -d $dir/out/$c-hugo"
@@ -107,7 +111,10 @@ for c in $corpora; do
   for t in $tools; do
     min=$(tr ' ' '\n' <<<"${walls[$t]}" | grep . | sort -n | head -1)
     mem=$(tr ' ' '\n' <<<"${rss[$t]}" | grep . | median)
-    vs_hugo=-; [ "$hugo" = 1 ] && vs_hugo=$(awk -v a="${med[$t]}" -v b="${med[hugo]}" 'BEGIN { printf "%.2f", a / b }')
+    vs_hugo=-
+    if [ "$hugo" = 1 ]; then
+      vs_hugo=$(awk -v a="${med[$t]}" -v b="${med[hugo]}" 'BEGIN { printf "%.2f", a / b }')
+    fi
     vs_floor=$(awk -v a="${med[$t]}" -v b="${med[floor]}" 'BEGIN { printf "%.1f", a / b }')
     printf '%-6s %-7s %10s %10s %10.0f %9s %9s\n' "$c" "$t" "${med[$t]}" "$min" "$(awk -v k="$mem" 'BEGIN { print k / 1024 }')" "$vs_hugo" "$vs_floor"
   done
