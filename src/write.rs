@@ -1,6 +1,11 @@
 //! Stage 4, **write**: output goes to a staging folder beside the output
 //! folder and replaces it only when the whole build succeeded, so a failed
 //! build leaves the previous site exactly as it was.
+//!
+//! A file whose bytes are the same as in the previous output is hard-linked
+//! from there instead of written again: a rebuild then allocates (and later
+//! frees) only the inodes of files that changed, and leaves the previous
+//! file's modification time, which is what rsync and HTTP caches want.
 
 use std::collections::BTreeMap;
 use std::io::Write as _;
@@ -114,11 +119,28 @@ fn swap_into_place(staged: &Path, target: &Path) -> std::io::Result<()> {
             let _ = std::fs::rename(&old, target);
             return Err(e);
         }
-        let _ = std::fs::remove_dir_all(&old);
+        remove_tree(&old);
         Ok(())
     } else {
         std::fs::rename(staged, target)
     }
+}
+
+/// Removes a folder and everything in it, sub-folders in parallel. Errors
+/// are ignored: what is left is a hidden folder beside the output.
+fn remove_tree(dir: &Path) {
+    use rayon::prelude::*;
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let entries: Vec<std::fs::DirEntry> = entries.flatten().collect();
+    entries.par_iter().for_each(|e| match e.file_type() {
+        Ok(t) if t.is_dir() => remove_tree(&e.path()),
+        _ => {
+            let _ = std::fs::remove_file(e.path());
+        }
+    });
+    let _ = std::fs::remove_dir(dir);
 }
 
 impl Sink for Staging {
@@ -126,6 +148,9 @@ impl Sink for Staging {
         let full = self.path().join(path);
         if let Some(parent) = full.parent() {
             std::fs::create_dir_all(parent)?;
+        }
+        if self.reuse(path, &full, bytes.len() as u64, |old| same_as(old, bytes)) {
+            return Ok(());
         }
         let file = std::fs::File::create(&full)?;
         let mut w = std::io::BufWriter::with_capacity(64 * 1024, file);
@@ -138,8 +163,86 @@ impl Sink for Staging {
         if let Some(parent) = full.parent() {
             std::fs::create_dir_all(parent)?;
         }
+        let len = std::fs::metadata(source)?.len();
+        let same = |old: &Path| {
+            std::fs::File::open(source).is_ok_and(|mut f| {
+                let mut block = Vec::new();
+                same_blocks(old, len, |buf| {
+                    block.resize(buf.len(), 0);
+                    matches!(fill(&mut f, &mut block), Ok(n) if n == buf.len() && block == buf)
+                })
+            })
+        };
+        if self.reuse(path, &full, len, same) {
+            return Ok(());
+        }
         std::fs::copy(source, full).map(|_| ())
     }
+}
+
+impl Staging {
+    /// Hard-links `path` of the previous output to `staged` when it has
+    /// `len` bytes and `same` says they are what would be written. Only
+    /// plain files with no other link are reused, so no file outside the
+    /// output is ever shared.
+    #[cfg(unix)]
+    fn reuse(&self, path: &str, staged: &Path, len: u64, same: impl FnOnce(&Path) -> bool) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        let old = self.target.join(path);
+        let Ok(meta) = std::fs::symlink_metadata(&old) else {
+            return false;
+        };
+        if !meta.is_file() || meta.nlink() != 1 || meta.len() != len {
+            return false;
+        }
+        same(&old) && std::fs::hard_link(&old, staged).is_ok()
+    }
+
+    #[cfg(not(unix))]
+    fn reuse(&self, _: &str, _: &Path, _: u64, _: impl FnOnce(&Path) -> bool) -> bool {
+        false
+    }
+}
+
+/// Whether the file at `old` holds exactly `bytes`.
+fn same_as(old: &Path, bytes: &[u8]) -> bool {
+    let mut at = 0;
+    same_blocks(old, bytes.len() as u64, |block| {
+        let same = bytes.get(at..at + block.len()) == Some(block);
+        at += block.len();
+        same
+    }) && at == bytes.len()
+}
+
+/// Reads the file at `old` (of `len` bytes) a block at a time while `same`
+/// accepts each block; whether it accepted them all.
+fn same_blocks(old: &Path, len: u64, mut same: impl FnMut(&[u8]) -> bool) -> bool {
+    const BLOCK: u64 = 64 * 1024;
+    let Ok(mut file) = std::fs::File::open(old) else {
+        return false;
+    };
+    let mut buf = vec![0u8; len.clamp(1, BLOCK) as usize];
+    loop {
+        match fill(&mut file, &mut buf) {
+            Ok(0) => return true,
+            Ok(n) if same(&buf[..n]) => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Reads until `buf` is full or the input ends; the number of bytes read.
+fn fill(r: &mut impl std::io::Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
 }
 
 #[cfg(test)]
@@ -169,5 +272,64 @@ mod tests {
         assert!(!target.join("old.html").exists());
         assert_eq!(std::fs::read(target.join("a/b.html")).unwrap(), b"new");
         assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn unchanged_files_are_linked_from_the_previous_output() {
+        use std::os::unix::fs::MetadataExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("public");
+        let ino = |p: &str| std::fs::metadata(target.join(p)).unwrap().ino();
+        let s = Staging::new(&target).unwrap();
+        for (p, b) in [
+            ("same.html", "same"),
+            ("changed.html", "v1"),
+            ("shared.html", "x"),
+        ] {
+            s.write(p, b.as_bytes()).unwrap();
+        }
+        s.commit().unwrap();
+        let before = (ino("same.html"), ino("changed.html"), ino("shared.html"));
+        // A file linked from outside the output is never reused.
+        std::fs::hard_link(target.join("shared.html"), tmp.path().join("outside")).unwrap();
+
+        let s = Staging::new(&target).unwrap();
+        for (p, b) in [
+            ("same.html", "same"),
+            ("changed.html", "v2"),
+            ("shared.html", "x"),
+        ] {
+            s.write(p, b.as_bytes()).unwrap();
+        }
+        s.commit().unwrap();
+        assert_eq!(ino("same.html"), before.0);
+        assert_ne!(ino("changed.html"), before.1);
+        assert_ne!(ino("shared.html"), before.2);
+        assert_eq!(std::fs::read(target.join("changed.html")).unwrap(), b"v2");
+        assert_eq!(
+            std::fs::metadata(target.join("same.html")).unwrap().nlink(),
+            1
+        );
+        assert_eq!(std::fs::read(tmp.path().join("outside")).unwrap(), b"x");
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 2);
+
+        // Copied files: reused while the source is the same, longer than a block.
+        let src = tmp.path().join("asset.bin");
+        let big: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&src, &big).unwrap();
+        let copy = || {
+            let s = Staging::new(&target).unwrap();
+            s.copy("a/asset.bin", &src).unwrap();
+            s.commit().unwrap();
+            ino("a/asset.bin")
+        };
+        let first = copy();
+        assert_eq!(copy(), first);
+        let mut changed = big.clone();
+        changed[150_000] ^= 1;
+        std::fs::write(&src, &changed).unwrap();
+        assert_ne!(copy(), first);
+        assert_eq!(std::fs::read(target.join("a/asset.bin")).unwrap(), changed);
     }
 }

@@ -527,6 +527,57 @@ fn builds_are_deterministic() {
     assert_eq!(first, second);
 }
 
+/// Pages get their module's sidebar rendered once per module; a site that
+/// overrides a page template gets it rendered per page by the macro. Both
+/// must write the same bytes.
+#[test]
+fn sidebars_rendered_once_per_module_match_the_macro() {
+    let f = Fixture::small();
+    // More pages, one with characters that HTML escapes in its file name.
+    for (file, title) in [("third.md", "Third & last"), ("it's.md", "Quote's page")] {
+        f.write(
+            &format!("content/en/intro/{file}"),
+            &format!("---\ntitle: \"{title}\"\norder: 5\n---\nText.\n"),
+        );
+    }
+    let built = |f: &Fixture| -> Vec<(String, Vec<u8>)> {
+        f.build_ok();
+        files_under(&f.path("public"))
+            .into_iter()
+            .map(|p| (p.clone(), std::fs::read(f.path("public").join(&p)).unwrap()))
+            .collect()
+    };
+    let once = built(&f);
+    let layout = include_str!("../themes/default/templates/layout.html");
+    let (head, rest) = layout.split_once('\n').unwrap();
+    f.write(
+        "themes/default/templates/layout.html",
+        &format!("{head}{{# a site copy #}}\n{rest}"),
+    );
+    let per_page = built(&f);
+    assert_eq!(once.len(), per_page.len());
+    for ((p, a), (_, b)) in once.iter().zip(&per_page) {
+        assert!(
+            a == b,
+            "{p} differs:\n{}\n---\n{}",
+            String::from_utf8_lossy(a),
+            String::from_utf8_lossy(b)
+        );
+    }
+    // Each page's sidebar marks exactly that page.
+    for (page, file) in [
+        ("en/intro/third.html", "third.html"),
+        ("nl/intro/second.html", "second.html"),
+    ] {
+        let doc = f.html(page);
+        assert_eq!(
+            attrs(&doc, ".module-nav a[aria-current=page]", "href"),
+            [file],
+            "{page}"
+        );
+    }
+}
+
 #[test]
 fn drafts_are_left_out_unless_asked_for() {
     let f = Fixture::small();

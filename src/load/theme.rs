@@ -41,6 +41,15 @@ impl Theme {
             .filter_map(|(k, v)| k.strip_prefix("templates/").map(|n| (n, v)))
     }
 
+    /// Whether the file at `path` (`templates/page.html`) has the bytes of
+    /// the built-in theme's (a site may copy built-in files unchanged).
+    pub fn is_builtin(&self, path: &str) -> bool {
+        match (self.files.get(path), BUILTIN.get_file(path)) {
+            (Some(f), Some(b)) => f.bytes == b.contents(),
+            _ => false,
+        }
+    }
+
     /// Static files (`static/...`), by path below `static/`.
     pub fn statics(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
         self.files

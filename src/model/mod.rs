@@ -79,6 +79,41 @@ pub struct Tree {
     pub outputs: HashMap<String, String>,
     /// Asset output path by its path inside the language tree.
     pub asset_outputs: HashMap<String, String>,
+    /// Where each entry is, by its identity (see [`Tree::entry`]).
+    slots: HashMap<String, Slot>,
+}
+
+/// Where an entry sits in its tree.
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    Home,
+    Index(usize),
+    Page(usize, usize),
+}
+
+impl Tree {
+    /// The entry of identity `rel` (`module/page.md`), found in constant time.
+    pub fn entry(&self, rel: &str) -> Option<&Entry> {
+        Some(match *self.slots.get(rel)? {
+            Slot::Home => &self.home,
+            Slot::Index(m) => &self.modules[m].index,
+            Slot::Page(m, p) => &self.modules[m].pages[p],
+        })
+    }
+
+    /// Indexes the entries by identity (after the tree has its final order).
+    fn index_entries(&mut self) {
+        let mut slots = HashMap::new();
+        slots.insert(self.home.rel.clone(), Slot::Home);
+        for (mi, m) in self.modules.iter().enumerate() {
+            // The first entry of an identity wins, as in a search in order.
+            slots.entry(m.index.rel.clone()).or_insert(Slot::Index(mi));
+            for (pi, p) in m.pages.iter().enumerate() {
+                slots.entry(p.rel.clone()).or_insert(Slot::Page(mi, pi));
+            }
+        }
+        self.slots = slots;
+    }
 }
 
 /// A language of the site.
@@ -134,22 +169,6 @@ impl Site {
             .zip(&self.trees)
             .filter_map(|(l, t)| t.entry(rel).map(|e| (l, t, e)))
             .collect()
-    }
-}
-
-impl Tree {
-    /// The entry with identity `rel` (found through its module folder, so
-    /// without scanning the whole tree).
-    pub fn entry(&self, rel: &str) -> Option<&Entry> {
-        if self.home.rel == rel {
-            return Some(&self.home);
-        }
-        let (dir, _) = rel.split_once('/')?;
-        let m = self.modules.iter().find(|m| m.dir == dir)?;
-        if m.index.rel == rel {
-            return Some(&m.index);
-        }
-        m.pages.iter().find(|p| p.rel == rel)
     }
 }
 
@@ -511,10 +530,12 @@ pub fn build(
             assets,
             outputs: HashMap::new(),
             asset_outputs,
+            slots: HashMap::new(),
         };
         tree.outputs = Site::entries(&tree)
             .map(|e| (e.rel.clone(), e.output.clone()))
             .collect();
+        tree.index_entries();
         trees.push(tree);
     }
 

@@ -5,6 +5,8 @@ use serde::Serialize;
 
 use super::links::{relative, to_root};
 use super::markdown::{inline_html, inline_text, Heading};
+use super::sidebar::Sidebar;
+use super::templates::Templates;
 use crate::load::frontmatter::Kind;
 use crate::model::{kind_name, Entry, Module, Site, Status, Tree};
 
@@ -55,6 +57,9 @@ pub struct TreeNav {
     pub hashes: Vec<u64>,
     /// The title of the language's home page (for breadcrumbs).
     pub home_title: String,
+    /// Each module's sidebar, rendered once (see [`Sidebar`]); empty when
+    /// the theme's page templates are not the built-in ones.
+    pub sidebars: Vec<Option<Sidebar>>,
 }
 
 impl TreeNav {
@@ -81,7 +86,20 @@ impl TreeNav {
             modules,
             hashes,
             home_title,
+            sidebars: Vec::new(),
         }
+    }
+
+    /// Renders each module's sidebar once, where the theme allows it.
+    pub fn with_sidebars(mut self, site: &Site, lang: &str, templates: &Templates) -> TreeNav {
+        if super::sidebar::applies(&site.theme) {
+            self.sidebars = self
+                .modules
+                .iter()
+                .map(|m| Sidebar::render(templates, &site.theme, lang, m))
+                .collect();
+        }
+        self
     }
 }
 
@@ -121,6 +139,13 @@ fn module_nav(site: &Site, tree: &Tree, m: &Module) -> ModuleNav {
         content_lang: doc.lang.clone(),
         pages,
     }
+}
+
+/// Pre-rendered HTML, in an object so that `{% if sidebar %}` looks at it
+/// without copying (Tera escapes a string it tests).
+#[derive(Debug, Clone, Serialize)]
+pub struct SidebarHtml {
+    pub html: String,
 }
 
 /// A language in the switcher, linking to the same page in that language.
@@ -189,6 +214,10 @@ pub struct PageContext<'a> {
     pub module: Option<&'a ModuleNav>,
     /// Relative path from this page to its module's folder (`""` inside it).
     pub module_base: String,
+    /// The module's navigation as HTML (`sidebar.html`), when it was
+    /// rendered once for the module (then `module` has no `pages`); else
+    /// templates render it.
+    pub sidebar: Option<SidebarHtml>,
     /// All modules (home page), URLs relative to the home folder.
     pub modules: &'a [ModuleNav],
     pub breadcrumbs: Vec<Link>,
@@ -300,6 +329,7 @@ pub fn base_context<'a>(
         page,
         module: None,
         module_base: String::new(),
+        sidebar: None,
         modules: &[],
         breadcrumbs: Vec::new(),
         prev: None,

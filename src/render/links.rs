@@ -367,7 +367,7 @@ fn check_page(
     diags: &mut Vec<Diagnostic>,
     at: &dyn Fn(Diagnostic) -> Diagnostic,
 ) {
-    let Some(target) = Site::entries(tree).find(|e| e.rel == rel) else {
+    let Some(target) = tree.entry(rel) else {
         let mut d = Diagnostic::error(Code::BrokenLink, format!("link to `{dest}`: no such page"));
         let names = tree.outputs.keys().map(String::as_str);
         if let Some(s) = suggest(rel, names) {

@@ -3,8 +3,11 @@
 //! as the page is shown (its own page, fallback copies, print pages), each
 //! with the links rewritten for where that HTML lives.
 
+mod events;
+
 use std::collections::HashMap;
 
+use events::Events;
 use pulldown_cmark::{
     BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
@@ -46,7 +49,7 @@ pub struct RawHtml {
 /// A page's Markdown, parsed once.
 #[derive(Debug, Clone, Default)]
 pub struct Parsed {
-    events: Vec<Event<'static>>,
+    events: Events,
     pub headings: Vec<Heading>,
     pub links: Vec<LinkRef>,
     pub sections: Vec<Section>,
@@ -166,7 +169,7 @@ pub fn parse(body: &str, first_line: usize) -> Parsed {
     let lines = Lines::new(body);
     let mut parsed = Parsed::default();
     let mut used_ids: HashMap<String, usize> = HashMap::new();
-    let mut events: Vec<Event<'static>> = Vec::new();
+    let mut events = Events::with_capacity(body.len());
     let mut heading: Option<(usize, String, bool)> = None; // (event index, text, has link)
     let mut section = Section::default();
     let mut in_code = false;
@@ -174,12 +177,12 @@ pub fn parse(body: &str, first_line: usize) -> Parsed {
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match &event {
             Event::Start(Tag::Heading { .. }) => {
-                heading = Some((events.len(), String::new(), false));
+                heading = Some((events.next_other(), String::new(), false));
             }
             Event::End(TagEnd::Heading(level)) => {
                 if let Some((start, text, has_link)) = heading.take() {
                     let text = text.trim().to_string();
-                    if let Event::Start(Tag::Heading { id, .. }) = &mut events[start] {
+                    if let Some(Event::Start(Tag::Heading { id, .. })) = events.other_mut(start) {
                         let base = id
                             .as_ref()
                             .map(|s| s.to_string())
@@ -252,11 +255,12 @@ pub fn parse(body: &str, first_line: usize) -> Parsed {
             }
             _ => {}
         }
-        events.push(event.into_static());
+        events.push(event);
     }
     if !section.text.trim().is_empty() || section.id.is_some() {
         parsed.sections.push(section);
     }
+    events.shrink_to_fit();
     parsed.events = events;
     parsed
 }
@@ -291,8 +295,8 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
     // Open links: the address to print after each (if any) and its text so far.
     let mut link_stack: Vec<Option<(String, String)>> = Vec::new();
     let mut out_events: Vec<Event<'_>> = Vec::with_capacity(parsed.events.len());
-    for event in &parsed.events {
-        let e = match event {
+    for event in parsed.events.iter() {
+        let e = match &event {
             Event::Start(Tag::Heading {
                 level, id, classes, ..
             }) => {
@@ -396,10 +400,10 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 for (_, text) in link_stack.iter_mut().flatten() {
                     text.push_str(t);
                 }
-                event.clone()
+                event
             }
             Event::End(TagEnd::Link) => {
-                out_events.push(event.clone());
+                out_events.push(event);
                 if let Some(Some((address, text))) = link_stack.pop() {
                     if !shows_address(&text, &address) {
                         out_events.push(Event::InlineHtml(CowStr::from(format!(
@@ -410,7 +414,7 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 }
                 continue;
             }
-            other => other.clone(),
+            _ => event,
         };
         out_events.push(e);
     }

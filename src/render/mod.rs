@@ -8,6 +8,7 @@ pub mod pages;
 pub mod print;
 pub mod sanitize;
 pub mod search;
+pub mod sidebar;
 pub mod sitemap;
 pub mod templates;
 
@@ -58,6 +59,7 @@ pub fn validate(site: &Site, parsed: &[Parsed], diags: &mut Vec<Diagnostic>) {
 fn translation_states(site: &Site, diags: &mut Vec<Diagnostic>) {
     for tree in &site.trees {
         let mut fallbacks = Vec::new();
+        let mut unknown = Vec::new();
         for e in Site::entries(tree) {
             if e.doc == usize::MAX {
                 continue;
@@ -68,7 +70,10 @@ fn translation_states(site: &Site, diags: &mut Vec<Diagnostic>) {
                 Status::Outdated => diags.push(
                     Diagnostic::warning(
                         Code::Outdated,
-                        format!("translation is outdated: {} has changed since it was translated", source.path.display()),
+                        format!(
+                            "translation is outdated: {} has changed since it was translated",
+                            source.path.display()
+                        ),
                     )
                     .at(&doc.path)
                     .help(format!(
@@ -76,21 +81,31 @@ fn translation_states(site: &Site, diags: &mut Vec<Diagnostic>) {
                         doc.path.display()
                     )),
                 ),
-                Status::Unknown => diags.push(
-                    Diagnostic::warning(
-                        Code::UnknownTranslationState,
-                        "translation has no `source_hash`, so nobody can tell whether it is current",
-                    )
-                    .at(&doc.path)
-                    .help(format!(
-                        "if it matches {}, run `equil i18n mark-current {}`",
-                        source.path.display(),
-                        doc.path.display()
-                    )),
-                ),
+                Status::Unknown => unknown.push(e.rel.clone()),
                 Status::Fallback => fallbacks.push(e.rel.clone()),
                 _ => {}
             }
+        }
+        if !unknown.is_empty() {
+            let n = unknown.len();
+            diags.push(
+                Diagnostic::warning(
+                    Code::UnknownTranslationState,
+                    format!(
+                        "{n} translation{} in `{}` {} no `source_hash`, so nobody can tell whether {} current",
+                        if n == 1 { "" } else { "s" },
+                        tree.lang,
+                        if n == 1 { "has" } else { "have" },
+                        if n == 1 { "it is" } else { "they are" },
+                    ),
+                )
+                .at(format!("content/{}", tree.lang))
+                .help(format!(
+                    "`equil i18n status` lists them ({}); if they match the source pages, run `equil i18n mark-current --lang {}`",
+                    abbreviate(&unknown, 3),
+                    tree.lang
+                )),
+            );
         }
         if !fallbacks.is_empty() {
             let n = fallbacks.len();
@@ -303,7 +318,7 @@ impl<'a> Renderer<'a> {
             .map(|tree| TreeRender {
                 site,
                 tree,
-                nav: TreeNav::new(site, tree),
+                nav: TreeNav::new(site, tree).with_sidebars(site, &tree.lang, templates),
                 parsed,
                 templates,
                 callout_titles: callout_titles(site, &tree.lang),
@@ -321,20 +336,12 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Every file of the site, in a stable order.
+    /// Every file of the site, in a stable order: the longest jobs first
+    /// (search indexes, then the handbooks, module print pages and pages), so
+    /// that no long job is left to run alone at the end of a parallel render.
     pub fn outputs(&self) -> Vec<Output<'a>> {
         let mut v = Vec::new();
-        for (t, tree) in self.site.trees.iter().enumerate() {
-            v.extend(
-                pages::positions(tree)
-                    .into_iter()
-                    .map(|(pos, entry)| Output::Page {
-                        tree: t,
-                        pos,
-                        entry,
-                    }),
-            );
-        }
+        v.extend((0..self.site.trees.len()).map(|tree| Output::Search { tree }));
         if self.templates.has("print.html") {
             for (t, tree) in self.site.trees.iter().enumerate() {
                 v.push(Output::Print {
@@ -347,7 +354,17 @@ impl<'a> Renderer<'a> {
                 }));
             }
         }
-        v.extend((0..self.site.trees.len()).map(|tree| Output::Search { tree }));
+        for (t, tree) in self.site.trees.iter().enumerate() {
+            v.extend(
+                pages::positions(tree)
+                    .into_iter()
+                    .map(|(pos, entry)| Output::Page {
+                        tree: t,
+                        pos,
+                        entry,
+                    }),
+            );
+        }
         v.push(Output::Chooser);
         v.push(Output::NotFound);
         if self.site.config.base_url.is_some() {
@@ -439,7 +456,7 @@ impl<'a> Renderer<'a> {
                 e.push(d);
             }
         };
-        outputs.par_iter().for_each(|out| {
+        outputs.par_iter().with_max_len(1).for_each(|out| {
             let (path, bytes, page) = match self.produce(out) {
                 Ok(Produced::Bytes(path, bytes, page)) => (path, bytes, page),
                 Ok(Produced::Copy(path, source)) => {

@@ -4,7 +4,7 @@
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
-use super::context::{base_context, page_data, Link, ModuleNav, TreeNav};
+use super::context::{base_context, page_data, Link, ModuleNav, SidebarHtml, TreeNav};
 use super::links::{relative, TreeLinks};
 use super::markdown::{to_html, HtmlOptions, LinkRewriter, Parsed};
 use super::templates::Templates;
@@ -174,6 +174,14 @@ impl TreeRender<'_> {
         if let Some(m) = ctx.module {
             let module_dir = format!("{}/{}/", self.tree.lang, m.slug);
             ctx.module_base = relative(&entry.output, &module_dir);
+        }
+        if let (Position::Page(mi, _), "") = (pos, ctx.module_base.as_str()) {
+            if let Some(Some(sidebar)) = self.nav.sidebars.get(mi) {
+                ctx.sidebar = Some(SidebarHtml {
+                    html: sidebar.for_page(&ctx.page.file),
+                });
+                ctx.module = Some(&sidebar.module);
+            }
         }
         let ctx = tera::Context::from_serialize(&ctx)
             .map_err(|e| Diagnostic::error(crate::diagnostics::Code::Template, e.to_string()))?;

@@ -54,6 +54,12 @@ pub fn load(
             }
         }
     }
+    if super::sidebar::applies(theme) {
+        sources.push((
+            super::sidebar::TEMPLATE.to_string(),
+            super::sidebar::SOURCE.to_string(),
+        ));
+    }
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.register_filter("css_string", css_string_filter);
     if let Err(e) = tera.add_raw_templates(sources.clone()) {

@@ -23,11 +23,11 @@
 //!   `d` is the difference to the previous section (or the section itself)
 //!   and `f` is 1 when a weight other than 1 follows as the next number.
 
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 
-use super::text::Analyzer;
+use super::text::{Analyzer, Term};
 use crate::render::markdown::slugify;
 
 /// Format version of the index (bump when search.js must change with it).
@@ -83,6 +83,13 @@ pub struct SectionInfo {
 }
 
 /// Collects pages, sections and the words in them.
+///
+/// Words are interned: every distinct word as written is analysed (folded
+/// and stemmed) once per analyzer language. The weights of the section
+/// being indexed are summed per stem id, then appended to one list of
+/// postings, which is grouped by stem only when the script is written. The
+/// script is sorted by stem and word, so the output does not depend on the
+/// order of interning.
 #[derive(Debug, Default)]
 pub struct IndexBuilder {
     lang: String,
@@ -90,10 +97,39 @@ pub struct IndexBuilder {
     modules: Vec<String>,
     docs: Vec<DocInfo>,
     sections: Vec<SectionInfo>,
-    /// Folded surface word → its stem (the first stem seen wins).
-    vocab: BTreeMap<String, String>,
-    /// Stem → section → weight.
-    postings: BTreeMap<String, BTreeMap<usize, u32>>,
+    /// Folded surface words, by id.
+    surfaces: Vec<String>,
+    surface_ids: FxHashMap<String, u32>,
+    /// The stem of each surface word (the first stem seen wins), by surface id.
+    surface_stem: Vec<u32>,
+    /// Folded stems, by id.
+    stems: Vec<String>,
+    stem_ids: FxHashMap<String, u32>,
+    /// Postings of the sections done: (stem id, section, weight), in the
+    /// order they were added.
+    postings: Vec<(u32, usize, u32)>,
+    /// The section being indexed, the weight of each stem id in it so far
+    /// (0: not in it), and the stems it has.
+    current: usize,
+    weights: Vec<u32>,
+    touched: Vec<u32>,
+    /// Per analyzer language: word as written → its surface id, or `None`
+    /// when it is not indexed.
+    analysed: Vec<(String, FxHashMap<String, Option<u32>>)>,
+}
+
+/// Postings grouped by stem id (see [`IndexBuilder::grouped`]).
+struct Grouped {
+    starts: Vec<usize>,
+    lens: Vec<usize>,
+    items: Vec<(usize, u32)>,
+}
+
+impl Grouped {
+    fn of(&self, stem: u32) -> &[(usize, u32)] {
+        let s = stem as usize;
+        &self.items[self.starts[s]..self.starts[s] + self.lens[s]]
+    }
 }
 
 /// Sizes of a finished index, for reports and tests.
@@ -146,78 +182,208 @@ impl IndexBuilder {
 
     /// Indexes the words of `text` as found in `field` of `section`.
     pub fn add_text(&mut self, section: usize, analyzer: &Analyzer, text: &str, field: Field) {
-        for term in analyzer.terms(text) {
-            let stem = self.vocab.entry(term.surface).or_insert(term.stem).clone();
-            let w = self
-                .postings
-                .entry(stem)
-                .or_default()
-                .entry(section)
-                .or_insert(0);
-            *w = (*w + field.weight()).min(MAX_WEIGHT);
+        let k = match self.analysed.iter().position(|(l, _)| l == analyzer.lang()) {
+            Some(k) => k,
+            None => {
+                self.analysed
+                    .push((analyzer.lang().to_string(), FxHashMap::default()));
+                self.analysed.len() - 1
+            }
+        };
+        let mut cache = std::mem::take(&mut self.analysed[k].1);
+        super::text::each_word(text, |word| {
+            let word = word.as_ref();
+            let found = match cache.get(word) {
+                Some(found) => *found,
+                None => {
+                    let found = self.analyse(analyzer, word);
+                    cache.insert(word.to_string(), found);
+                    found
+                }
+            };
+            if let Some(surface) = found {
+                let stem = self.surface_stem[surface as usize];
+                self.post(stem, section, field.weight());
+            }
+        });
+        self.analysed[k].1 = cache;
+    }
+
+    /// The surface word id of a word as written, or `None` when it is not
+    /// indexed. A surface word seen before keeps its stem, so the word is
+    /// only stemmed when its surface word is new.
+    fn analyse(&mut self, analyzer: &Analyzer, word: &str) -> Option<u32> {
+        let surface = analyzer.surface(word)?;
+        if let Some(&id) = self.surface_ids.get(&surface) {
+            return Some(id);
+        }
+        let stem = analyzer.stem(word, &surface);
+        Some(self.intern(Term { surface, stem }))
+    }
+
+    /// The id of a term's surface word; a new surface word takes its stem.
+    fn intern(&mut self, term: Term) -> u32 {
+        let stem = match self.stem_ids.get(&term.stem) {
+            Some(&id) => id,
+            None => {
+                let id = self.stems.len() as u32;
+                self.stems.push(term.stem.clone());
+                self.stem_ids.insert(term.stem, id);
+                self.weights.push(0);
+                id
+            }
+        };
+        let surface = match self.surface_ids.get(&term.surface) {
+            Some(&id) => id,
+            None => {
+                let id = self.surfaces.len() as u32;
+                self.surfaces.push(term.surface.clone());
+                self.surface_ids.insert(term.surface, id);
+                self.surface_stem.push(stem);
+                id
+            }
+        };
+        surface
+    }
+
+    /// Adds `weight` to the posting of `stem` in `section`.
+    fn post(&mut self, stem: u32, section: usize, weight: u32) {
+        if section != self.current {
+            self.end_section();
+            self.current = section;
+        }
+        let w = &mut self.weights[stem as usize];
+        if *w == 0 {
+            self.touched.push(stem);
+        }
+        *w = (*w + weight).min(MAX_WEIGHT);
+    }
+
+    /// Moves the postings of the current section to the list.
+    fn end_section(&mut self) {
+        for &stem in &self.touched {
+            let w = std::mem::take(&mut self.weights[stem as usize]);
+            self.postings.push((stem, self.current, w));
+        }
+        self.touched.clear();
+    }
+
+    /// The postings grouped by stem id: `(section, weight)` with sections
+    /// ascending, stem `s` at `items[starts[s]..starts[s] + lens[s]]`.
+    fn grouped(&self) -> Grouped {
+        let current = self
+            .touched
+            .iter()
+            .map(|&s| (s, self.current, self.weights[s as usize]));
+        let all = || self.postings.iter().copied().chain(current.clone());
+        let mut lens = vec![0usize; self.stems.len()];
+        for (s, _, _) in all() {
+            lens[s as usize] += 1;
+        }
+        let mut starts = Vec::with_capacity(lens.len());
+        let mut at = 0;
+        for &n in &lens {
+            starts.push(at);
+            at += n;
+        }
+        let mut items = vec![(0usize, 0u32); at];
+        let mut next = starts.clone();
+        for (s, section, w) in all() {
+            items[next[s as usize]] = (section, w);
+            next[s as usize] += 1;
+        }
+        // Sections come in order unless a section was added to twice,
+        // apart: then sort and sum.
+        for (s, len) in lens.iter_mut().enumerate() {
+            let list = &mut items[starts[s]..starts[s] + *len];
+            if list.windows(2).all(|p| p[0].0 < p[1].0) {
+                continue;
+            }
+            list.sort_by_key(|&(section, _)| section);
+            let mut kept = 0;
+            for i in 0..list.len() {
+                if kept > 0 && list[kept - 1].0 == list[i].0 {
+                    list[kept - 1].1 = (list[kept - 1].1 + list[i].1).min(MAX_WEIGHT);
+                } else {
+                    list[kept] = list[i];
+                    kept += 1;
+                }
+            }
+            *len = kept;
+        }
+        Grouped {
+            starts,
+            lens,
+            items,
         }
     }
 
+    /// Stem ids that have postings, sorted by stem.
+    fn sorted_stems(&self, grouped: &Grouped) -> Vec<u32> {
+        let mut ids: Vec<u32> = (0..self.stems.len() as u32)
+            .filter(|&i| grouped.lens[i as usize] > 0)
+            .collect();
+        ids.sort_unstable_by(|&a, &b| self.stems[a as usize].cmp(&self.stems[b as usize]));
+        ids
+    }
+
     pub fn stats(&self) -> Stats {
+        let grouped = self.grouped();
         Stats {
             docs: self.docs.len(),
             sections: self.sections.len(),
-            stems: self.postings.len(),
-            words: self.vocab.len(),
-            postings: self.postings.values().map(BTreeMap::len).sum(),
+            stems: grouped.lens.iter().filter(|&&n| n > 0).count(),
+            words: self.surfaces.len(),
+            postings: grouped.lens.iter().sum(),
         }
     }
 
     /// The index as the script `search-index.js`.
     pub fn script(&self) -> String {
-        let mut groups: BTreeMap<&str, Vec<&str>> = self
-            .postings
-            .keys()
-            .map(|s| (s.as_str(), Vec::new()))
-            .collect();
-        for (surface, stem) in &self.vocab {
-            if surface != stem {
-                if let Some(g) = groups.get_mut(stem.as_str()) {
-                    g.push(surface);
+        let grouped = self.grouped();
+        let stems = self.sorted_stems(&grouped);
+        // Surface words of each stem other than the stem itself, sorted.
+        let mut groups: Vec<Vec<&str>> = vec![Vec::new(); self.stems.len()];
+        for (surface, &stem) in self.surfaces.iter().zip(&self.surface_stem) {
+            if *surface != self.stems[stem as usize] {
+                groups[stem as usize].push(surface);
+            }
+        }
+        let mut words = String::new();
+        for (i, &id) in stems.iter().enumerate() {
+            let stem = self.stems[id as usize].as_str();
+            if i > 0 {
+                words.push('|');
+            }
+            words.push_str(stem);
+            let surfaces = &mut groups[id as usize];
+            surfaces.sort_unstable();
+            for s in surfaces.iter() {
+                words.push(' ');
+                match s.strip_prefix(stem) {
+                    Some(rest) => {
+                        words.push('~');
+                        words.push_str(rest);
+                    }
+                    None => words.push_str(s),
                 }
             }
         }
-        let words = groups
-            .iter()
-            .map(|(stem, surfaces)| {
-                let mut g = String::from(*stem);
-                for s in surfaces {
-                    g.push(' ');
-                    match s.strip_prefix(stem) {
-                        Some(rest) => {
-                            g.push('~');
-                            g.push_str(rest);
-                        }
-                        None => g.push_str(s),
-                    }
+        let mut postings = String::new();
+        for (i, &id) in stems.iter().enumerate() {
+            if i > 0 {
+                postings.push(' ');
+            }
+            let mut prev = 0;
+            for &(s, w) in grouped.of(id) {
+                let flag = usize::from(w != 1);
+                encode_number(&mut postings, (s - prev) * 2 + flag);
+                if w != 1 {
+                    encode_number(&mut postings, w as usize);
                 }
-                g
-            })
-            .collect::<Vec<_>>()
-            .join("|");
-        let postings = self
-            .postings
-            .values()
-            .map(|secs| {
-                let mut prev = 0;
-                let mut v = String::with_capacity(secs.len() * 2);
-                for (&s, &w) in secs {
-                    let flag = usize::from(w != 1);
-                    encode_number(&mut v, (s - prev) * 2 + flag);
-                    if w != 1 {
-                        encode_number(&mut v, w as usize);
-                    }
-                    prev = s;
-                }
-                v
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
+                prev = s;
+            }
+        }
         let docs = self
             .docs
             .iter()
@@ -263,18 +429,14 @@ const MORE_DIGITS: &[u8; 32] = b"wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ@$";
 /// Appends `n` in base 32, most significant digit first: one character for
 /// 0–31, two up to 1023, and so on. search.js decodes it.
 pub fn encode_number(out: &mut String, n: usize) {
-    let mut digits = Vec::new();
-    let mut n = n;
-    loop {
-        digits.push(n % 32);
-        n /= 32;
-        if n == 0 {
-            break;
-        }
+    let mut digits = 1;
+    while n >> (5 * digits) != 0 {
+        digits += 1;
     }
-    for (i, d) in digits.iter().enumerate().rev() {
+    for i in (0..digits).rev() {
+        let d = (n >> (5 * i)) & 31;
         let set = if i == 0 { LAST_DIGITS } else { MORE_DIGITS };
-        out.push(set[*d] as char);
+        out.push(set[d] as char);
     }
 }
 
@@ -384,6 +546,33 @@ mod tests {
         );
         assert_eq!(b.stats().docs, 1);
         assert_eq!(b.stats().sections, 2);
+    }
+
+    #[test]
+    fn a_section_added_to_again_later_sums_its_weights() {
+        let en = Analyzer::new("en");
+        let mut b = IndexBuilder::new("en", Vec::new());
+        let d = b.add_doc(DocInfo {
+            url: "a.html".into(),
+            title: "A".into(),
+            module: None,
+            content_lang: None,
+        });
+        let info = |id: &str| SectionInfo {
+            doc: d,
+            id: id.into(),
+            heading: id.into(),
+            snippet: String::new(),
+        };
+        let (s0, s1) = (b.add_section(info("")), b.add_section(info("one")));
+        b.add_text(s1, &en, "alpha", Field::Body);
+        b.add_text(s0, &en, "alpha beta", Field::Body);
+        b.add_text(s1, &en, "alpha", Field::Body);
+        let j = parse(&b.script());
+        assert_eq!(j["words"], "alpha|beta");
+        // alpha: section 0 weight 1 (`0`), section 1 weight 2 (`3`, `2`).
+        assert_eq!(j["postings"], "032 0");
+        assert_eq!(b.stats().postings, 3);
     }
 
     #[test]

@@ -44,6 +44,15 @@ pub const MAX_WORD_CHARS: usize = 40;
 /// Folds a word for matching: lowercase, without diacritics
 /// (`Sårbarhed` → `sarbarhed`, `Ærø` → `aero`, `Educación` → `educacion`).
 pub fn fold(word: &str) -> String {
+    // ASCII letters and digits only: the steps below just lowercase.
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return word.to_ascii_lowercase();
+    }
+    fold_unicode(word)
+}
+
+/// [`fold`] of any text, step by step.
+fn fold_unicode(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     for c in word.to_lowercase().nfkd() {
         if is_combining_mark(c) {
@@ -65,6 +74,9 @@ pub fn fold(word: &str) -> String {
 /// Whether `c` belongs to a word: a letter, digit or combining mark (so that
 /// decomposed text stays one word). search.js: `[\p{Alphabetic}\p{N}\p{M}]`.
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -76,46 +88,74 @@ fn is_hyphen(c: char) -> bool {
 /// parts joined (`co-productie` → `co`, `productie`, `coproductie`), so that
 /// it is found whichever way the reader writes it.
 pub fn words(text: &str) -> Vec<Cow<'_, str>> {
-    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut out = Vec::new();
+    each_word(text, |w| {
+        out.push(match w {
+            Word::Written(w) => Cow::Borrowed(w),
+            Word::Joined(w) => Cow::Owned(w.to_string()),
+        })
+    });
+    out
+}
+
+/// A word of a text: as written, or the parts of a hyphenated compound joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Word<'t, 'j> {
+    Written(&'t str),
+    Joined(&'j str),
+}
+
+impl AsRef<str> for Word<'_, '_> {
+    fn as_ref(&self) -> &str {
+        match self {
+            Word::Written(w) | Word::Joined(w) => w,
+        }
+    }
+}
+
+/// Calls `f` with each word of `text`, in the order of [`words`], without
+/// collecting them.
+pub fn each_word<'t>(text: &'t str, mut f: impl FnMut(Word<'t, '_>)) {
+    // Spans of the words of the current hyphenated run.
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    let mut joined = String::new();
+    let mut end_run = |run: &mut Vec<(usize, usize)>, f: &mut dyn FnMut(Word<'t, '_>)| {
+        if run.len() > 1 {
+            joined.clear();
+            for &(s, e) in run.iter() {
+                joined.push_str(&text[s..e]);
+            }
+            f(Word::Joined(&joined));
+        }
+        run.clear();
+    };
+    let mut word =
+        |s: usize, e: usize, run: &mut Vec<(usize, usize)>, f: &mut dyn FnMut(Word<'t, '_>)| {
+            let joined_to_prev = run.last().is_some_and(|&(_, prev)| {
+                let mut g = text[prev..s].chars();
+                matches!((g.next(), g.next()), (Some(c), None) if is_hyphen(c))
+            });
+            if !joined_to_prev {
+                end_run(run, f);
+            }
+            f(Word::Written(&text[s..e]));
+            run.push((s, e));
+        };
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
         match (is_word_char(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                spans.push((s, i));
+                word(s, i, &mut run, &mut f);
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        spans.push((s, text.len()));
+        word(s, text.len(), &mut run, &mut f);
     }
-    let mut out: Vec<Cow<'_, str>> = Vec::with_capacity(spans.len());
-    let mut run = 0; // words in the current hyphenated run
-    for (k, &(s, e)) in spans.iter().enumerate() {
-        let joined_to_prev = k > 0 && {
-            let gap = &text[spans[k - 1].1..s];
-            let mut g = gap.chars();
-            matches!((g.next(), g.next()), (Some(c), None) if is_hyphen(c))
-        };
-        if !joined_to_prev {
-            push_run(&mut out, run);
-            run = 0;
-        }
-        out.push(Cow::Borrowed(&text[s..e]));
-        run += 1;
-    }
-    push_run(&mut out, run);
-    out
-}
-
-/// After a run of `n` hyphenated words at the end of `out`, adds them joined.
-fn push_run(out: &mut Vec<Cow<'_, str>>, n: usize) {
-    if n > 1 {
-        let joined: String = out[out.len() - n..].iter().map(|w| w.as_ref()).collect();
-        out.push(Cow::Owned(joined));
-    }
+    end_run(&mut run, &mut f);
 }
 
 /// A word as the index keeps it.
@@ -129,6 +169,7 @@ pub struct Term {
 
 /// Turns words of one language into terms: stemmer and stop words.
 pub struct Analyzer {
+    lang: String,
     stemmer: Option<Stemmer>,
     stop: HashSet<String>,
 }
@@ -167,9 +208,16 @@ impl Analyzer {
     /// The analyzer of a language tag (`nl`, `da`, `pt-BR`, …).
     pub fn new(lang: &str) -> Analyzer {
         Analyzer {
+            lang: lang.to_string(),
             stemmer: algorithm(lang).map(Stemmer::create),
             stop: stopwords::for_lang(lang).iter().map(|w| fold(w)).collect(),
         }
+    }
+
+    /// The language tag the analyzer was made for: two analyzers of the
+    /// same tag give the same terms.
+    pub fn lang(&self) -> &str {
+        &self.lang
     }
 
     /// Whether words are stemmed (otherwise search matches whole words and prefixes).
@@ -187,30 +235,48 @@ impl Analyzer {
     /// The term of one word as written, or `None` for stop words, single
     /// letters and overlong words.
     pub fn term(&self, word: &str) -> Option<Term> {
+        let surface = self.surface(word)?;
+        let stem = self.stem(word, &surface);
+        Some(Term { surface, stem })
+    }
+
+    /// The folded word as the index keeps it ([`Term::surface`]), or `None`
+    /// for stop words, single letters and overlong words.
+    pub fn surface(&self, word: &str) -> Option<String> {
         let surface = fold(word);
         let n = surface.chars().count();
         let short = n < 2 && !surface.chars().all(|c| c.is_numeric());
         if n == 0 || short || n > MAX_WORD_CHARS || self.stop.contains(&surface) {
             return None;
         }
-        let stem = match &self.stemmer {
+        Some(surface)
+    }
+
+    /// The stem of `word` ([`Term::stem`]), whose surface is `surface`.
+    pub fn stem(&self, word: &str, surface: &str) -> String {
+        match &self.stemmer {
             Some(s) => {
-                let lower: String = word.to_lowercase().nfc().collect();
+                let lower: String = if word.is_ascii() {
+                    word.to_ascii_lowercase()
+                } else {
+                    word.to_lowercase().nfc().collect()
+                };
                 let stem = fold(&s.stem(&lower));
                 if stem.is_empty() {
-                    surface.clone()
+                    surface.to_string()
                 } else {
                     stem
                 }
             }
-            None => surface.clone(),
-        };
-        Some(Term { surface, stem })
+            None => surface.to_string(),
+        }
     }
 
     /// The terms of a text, in order.
     pub fn terms(&self, text: &str) -> Vec<Term> {
-        words(text).iter().filter_map(|w| self.term(w)).collect()
+        let mut out = Vec::new();
+        each_word(text, |w| out.extend(self.term(w.as_ref())));
+        out
     }
 }
 
@@ -237,6 +303,22 @@ mod tests {
         assert_eq!(fold("ΟΔΟΣ"), fold("οδοσ"), "final sigma");
         // Decomposed input folds like composed input.
         assert_eq!(fold("sa\u{30a}rbar"), fold("sårbar"));
+    }
+
+    #[test]
+    fn the_ascii_shortcut_folds_like_the_general_rules() {
+        for w in [
+            "Kwetsbaarheid",
+            "IPS",
+            "co2",
+            "ABCxyz019",
+            "Z",
+            "ﬁnal",
+            "a_b",
+            "Straße",
+        ] {
+            assert_eq!(fold(w), fold_unicode(w), "{w}");
+        }
     }
 
     #[test]
