@@ -322,12 +322,12 @@ pub fn render(
             let (path, js) = search::index_script(r);
             write(&path, js.as_bytes(), false);
         }
-        Job::Print(r, mi) => match r.render_print(mi, &edition) {
-            Ok((path, html)) => write(&path, html.as_bytes(), true),
+        Job::Print(r, mi) => match r.render_print_bytes(mi, &edition) {
+            Ok((path, html)) => write(&path, &html, true),
             Err(d) => fail(d),
         },
-        Job::Page(r, pos, entry) => match r.render(pos, entry) {
-            Ok(html) => write(&entry.output, html.as_bytes(), true),
+        Job::Page(r, pos, entry) => match r.render_bytes(pos, entry) {
+            Ok(html) => write(&entry.output, &html, true),
             Err(d) => fail(d),
         },
     });

@@ -132,12 +132,32 @@ impl Templates {
         ctx: &tera::Context,
         theme: &Theme,
     ) -> Result<String, Diagnostic> {
-        let tera = self
-            .by_lang
+        self.tera(lang)?
+            .render(name, ctx)
+            .map_err(|e| tera_error(&e, theme))
+    }
+
+    /// [`Templates::render`] as the bytes to write, without the check of
+    /// the whole output that a `String` needs (Tera writes only `str`s).
+    pub fn render_bytes(
+        &self,
+        lang: &str,
+        name: &str,
+        ctx: &tera::Context,
+        theme: &Theme,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(32 * 1024);
+        self.tera(lang)?
+            .render_to(name, ctx, &mut out)
+            .map_err(|e| tera_error(&e, theme))?;
+        Ok(out)
+    }
+
+    fn tera(&self, lang: &str) -> Result<&Tera, Diagnostic> {
+        self.by_lang
             .get(lang)
             .or_else(|| self.by_lang.values().next())
-            .ok_or_else(|| Diagnostic::error(Code::Template, "no templates loaded"))?;
-        tera.render(name, ctx).map_err(|e| tera_error(&e, theme))
+            .ok_or_else(|| Diagnostic::error(Code::Template, "no templates loaded"))
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -147,6 +167,12 @@ impl Templates {
             .map(|t| t.get_template_names().any(|n| n == name))
             .unwrap_or(false)
     }
+}
+
+/// Rendered bytes as text.
+pub fn utf8(bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes)
+        .map_err(|e| Diagnostic::error(Code::Template, format!("output is not UTF-8: {e}")))
 }
 
 /// A Tera error as a diagnostic, with the template's file and line where known.
