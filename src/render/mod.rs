@@ -286,7 +286,7 @@ pub fn render(
 
     let renders: Vec<TreeRender<'_>> = site
         .trees
-        .iter()
+        .par_iter()
         .map(|tree| TreeRender {
             site,
             tree,

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use fluent_bundle::{FluentArgs, FluentValue};
+use rayon::prelude::*;
 use tera::{Tera, Value};
 
 use crate::diagnostics::{Code, Diagnostic};
@@ -66,20 +67,23 @@ pub fn load(
         return Err(vec![tera_error(&e, theme)]);
     }
     let misses: Misses = Arc::default();
-    let mut by_lang = HashMap::new();
-    for lang in languages {
-        let mut t = tera.clone();
-        t.register_function(
-            "t",
-            Translate {
-                lang: lang.clone(),
-                source: source_lang.to_string(),
-                locales: Arc::clone(locales),
-                misses: Arc::clone(&misses),
-            },
-        );
-        by_lang.insert(lang.clone(), t);
-    }
+    // A copy per language (in parallel: a copy is a deep clone).
+    let by_lang = languages
+        .par_iter()
+        .map(|lang| {
+            let mut t = tera.clone();
+            t.register_function(
+                "t",
+                Translate {
+                    lang: lang.clone(),
+                    source: source_lang.to_string(),
+                    locales: Arc::clone(locales),
+                    misses: Arc::clone(&misses),
+                },
+            );
+            (lang.clone(), t)
+        })
+        .collect();
     Ok(Templates { by_lang, misses })
 }
 
