@@ -8,7 +8,7 @@
 //! file's modification time, which is what rsync and HTTP caches want.
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
+use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -56,6 +56,8 @@ impl Sink for MemorySink {
 pub struct Staging {
     dir: Option<tempfile::TempDir>,
     target: PathBuf,
+    /// Folders created in the staging folder so far.
+    made: Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -77,6 +79,7 @@ impl Staging {
         Ok(Staging {
             dir: Some(dir),
             target: target.to_path_buf(),
+            made: Mutex::default(),
         })
     }
 
@@ -146,9 +149,7 @@ fn remove_tree(dir: &Path) {
 impl Sink for Staging {
     fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
         let full = self.path().join(path);
-        if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
+        self.make_parent(&full)?;
         if self.reuse(path, &full, bytes.len() as u64, |old| same_as(old, bytes)) {
             return Ok(());
         }
@@ -160,9 +161,7 @@ impl Sink for Staging {
 
     fn copy(&self, path: &str, source: &Path) -> std::io::Result<()> {
         let full = self.path().join(path);
-        if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
+        self.make_parent(&full)?;
         let len = std::fs::metadata(source)?.len();
         let same = |old: &Path| {
             std::fs::File::open(source).is_ok_and(|mut f| {
@@ -181,6 +180,22 @@ impl Sink for Staging {
 }
 
 impl Staging {
+    /// Creates the folder of `file` (once per folder and build).
+    fn make_parent(&self, file: &Path) -> std::io::Result<()> {
+        let Some(parent) = file.parent() else {
+            return Ok(());
+        };
+        let known = |made: &std::collections::HashSet<PathBuf>| made.contains(parent);
+        if self.made.lock().map(|m| known(&m)).unwrap_or(false) {
+            return Ok(());
+        }
+        std::fs::create_dir_all(parent)?;
+        if let Ok(mut made) = self.made.lock() {
+            made.insert(parent.to_path_buf());
+        }
+        Ok(())
+    }
+
     /// Hard-links `path` of the previous output to `staged` when it has
     /// `len` bytes and `same` says they are what would be written. Only
     /// plain files with no other link are reused, so no file outside the
@@ -221,11 +236,12 @@ fn same_blocks(old: &Path, len: u64, mut same: impl FnMut(&[u8]) -> bool) -> boo
     let Ok(mut file) = std::fs::File::open(old) else {
         return false;
     };
-    let mut buf = vec![0u8; len.clamp(1, BLOCK) as usize];
+    let mut buf = Vec::with_capacity(len.clamp(1, BLOCK) as usize);
     loop {
-        match fill(&mut file, &mut buf) {
+        buf.clear();
+        match (&mut file).take(BLOCK).read_to_end(&mut buf) {
             Ok(0) => return true,
-            Ok(n) if same(&buf[..n]) => {}
+            Ok(_) if same(&buf) => {}
             _ => return false,
         }
     }

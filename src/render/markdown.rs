@@ -304,38 +304,42 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 let id = id.as_deref().unwrap_or("");
                 let wrap = !parsed.linked_headings.iter().any(|h| h == id);
                 heading_stack.push((n, wrap));
-                let class = if classes.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        " class=\"{}\"",
-                        escape(
-                            &classes
-                                .iter()
-                                .map(|c| c.as_ref())
-                                .collect::<Vec<_>>()
-                                .join(" ")
-                        )
-                    )
-                };
-                let open = format!("<h{n} id=\"{}{}\"{class}>", escape(prefix), escape(id));
-                if wrap {
-                    Event::Html(CowStr::from(format!(
-                        "{open}<a class=\"header\" href=\"#{}{}\">",
-                        escape(prefix),
-                        escape(id)
-                    )))
-                } else {
-                    Event::Html(CowStr::from(open))
+                let mut open = String::with_capacity(48 + 2 * (prefix.len() + id.len()));
+                open.push_str("<h");
+                open.push(char::from(b'0' + n));
+                open.push_str(" id=\"");
+                pulldown_cmark_escape_html(&mut open, prefix);
+                pulldown_cmark_escape_html(&mut open, id);
+                open.push('"');
+                if !classes.is_empty() {
+                    open.push_str(" class=\"");
+                    for (i, c) in classes.iter().enumerate() {
+                        if i > 0 {
+                            open.push(' ');
+                        }
+                        pulldown_cmark_escape_html(&mut open, c);
+                    }
+                    open.push('"');
                 }
+                open.push('>');
+                if wrap {
+                    open.push_str("<a class=\"header\" href=\"#");
+                    pulldown_cmark_escape_html(&mut open, prefix);
+                    pulldown_cmark_escape_html(&mut open, id);
+                    open.push_str("\">");
+                }
+                Event::Html(CowStr::from(open))
             }
             Event::End(TagEnd::Heading(_)) => {
                 let (n, wrap) = heading_stack.pop().unwrap_or((2, false));
-                Event::Html(CowStr::from(if wrap {
-                    format!("</a></h{n}>\n")
-                } else {
-                    format!("</h{n}>\n")
-                }))
+                let mut close = String::with_capacity(12);
+                if wrap {
+                    close.push_str("</a>");
+                }
+                close.push_str("</h");
+                close.push(char::from(b'0' + n));
+                close.push_str(">\n");
+                Event::Html(CowStr::from(close))
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let i = callout_index(*kind);

@@ -314,7 +314,7 @@ impl<'a> Renderer<'a> {
             .then(|| std::sync::Arc::new(sanitize::builder(&site.config.embed_hosts)));
         let trees = site
             .trees
-            .iter()
+            .par_iter()
             .map(|tree| TreeRender {
                 site,
                 tree,
@@ -520,12 +520,12 @@ impl<'a> Renderer<'a> {
     fn produce<'o>(&self, out: &Output<'o>) -> Result<Produced<'o>, Diagnostic> {
         Ok(match *out {
             Output::Page { tree, pos, entry } => {
-                let html = self.trees[tree].render(pos, entry)?;
-                Produced::Bytes(entry.output.clone(), html.into_bytes(), true)
+                let html = self.trees[tree].render_bytes(pos, entry)?;
+                Produced::Bytes(entry.output.clone(), html, true)
             }
             Output::Print { tree, module } => {
-                let (path, html) = self.trees[tree].render_print(module, &self.edition)?;
-                Produced::Bytes(path, html.into_bytes(), true)
+                let (path, html) = self.trees[tree].render_print_bytes(module, &self.edition)?;
+                Produced::Bytes(path, html, true)
             }
             Output::Search { tree } => {
                 let (path, js) = search::index_script(&self.trees[tree]);

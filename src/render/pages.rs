@@ -149,6 +149,12 @@ impl TreeRender<'_> {
 
     /// Renders one entry to a complete HTML document.
     pub fn render(&self, pos: Position, entry: &Entry) -> Result<String, Diagnostic> {
+        self.render_bytes(pos, entry)
+            .and_then(super::templates::utf8)
+    }
+
+    /// [`TreeRender::render`] as the bytes to write.
+    pub fn render_bytes(&self, pos: Position, entry: &Entry) -> Result<Vec<u8>, Diagnostic> {
         if entry.doc == usize::MAX {
             return Err(Diagnostic::error(
                 crate::diagnostics::Code::Layout,
@@ -186,7 +192,7 @@ impl TreeRender<'_> {
         let ctx = tera::Context::from_serialize(&ctx)
             .map_err(|e| Diagnostic::error(crate::diagnostics::Code::Template, e.to_string()))?;
         self.templates
-            .render(&self.tree.lang, template, &ctx, &self.site.theme)
+            .render_bytes(&self.tree.lang, template, &ctx, &self.site.theme)
             .map_err(|d| match d.path {
                 Some(_) => d,
                 None => d.at(&doc.path),

@@ -99,6 +99,16 @@ impl TreeRender<'_> {
         mi: Option<usize>,
         edition: &Edition,
     ) -> Result<(String, String), Diagnostic> {
+        let (path, bytes) = self.render_print_bytes(mi, edition)?;
+        Ok((path, super::templates::utf8(bytes)?))
+    }
+
+    /// [`TreeRender::render_print`] with the HTML as the bytes to write.
+    pub fn render_print_bytes(
+        &self,
+        mi: Option<usize>,
+        edition: &Edition,
+    ) -> Result<(String, Vec<u8>), Diagnostic> {
         let lang = &self.tree.lang;
         let home = &self.tree.home;
         let has_home = home.doc != usize::MAX;
@@ -193,7 +203,7 @@ impl TreeRender<'_> {
             .map_err(|e| Diagnostic::error(Code::Template, e.to_string()))?;
         let html = self
             .templates
-            .render(lang, "print.html", &ctx, &self.site.theme)?;
+            .render_bytes(lang, "print.html", &ctx, &self.site.theme)?;
         Ok((output, html))
     }
 

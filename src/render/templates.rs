@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use fluent_bundle::{FluentArgs, FluentValue};
+use rayon::prelude::*;
 use tera::{Tera, Value};
 
 use crate::diagnostics::{Code, Diagnostic};
@@ -66,20 +67,23 @@ pub fn load(
         return Err(vec![tera_error(&e, theme)]);
     }
     let misses: Misses = Arc::default();
-    let mut by_lang = HashMap::new();
-    for lang in languages {
-        let mut t = tera.clone();
-        t.register_function(
-            "t",
-            Translate {
-                lang: lang.clone(),
-                source: source_lang.to_string(),
-                locales: Arc::clone(locales),
-                misses: Arc::clone(&misses),
-            },
-        );
-        by_lang.insert(lang.clone(), t);
-    }
+    // A copy per language (in parallel: a copy is a deep clone).
+    let by_lang = languages
+        .par_iter()
+        .map(|lang| {
+            let mut t = tera.clone();
+            t.register_function(
+                "t",
+                Translate {
+                    lang: lang.clone(),
+                    source: source_lang.to_string(),
+                    locales: Arc::clone(locales),
+                    misses: Arc::clone(&misses),
+                },
+            );
+            (lang.clone(), t)
+        })
+        .collect();
     Ok(Templates { by_lang, misses })
 }
 
@@ -132,12 +136,32 @@ impl Templates {
         ctx: &tera::Context,
         theme: &Theme,
     ) -> Result<String, Diagnostic> {
-        let tera = self
-            .by_lang
+        self.tera(lang)?
+            .render(name, ctx)
+            .map_err(|e| tera_error(&e, theme))
+    }
+
+    /// [`Templates::render`] as the bytes to write, without the check of
+    /// the whole output that a `String` needs (Tera writes only `str`s).
+    pub fn render_bytes(
+        &self,
+        lang: &str,
+        name: &str,
+        ctx: &tera::Context,
+        theme: &Theme,
+    ) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(32 * 1024);
+        self.tera(lang)?
+            .render_to(name, ctx, &mut out)
+            .map_err(|e| tera_error(&e, theme))?;
+        Ok(out)
+    }
+
+    fn tera(&self, lang: &str) -> Result<&Tera, Diagnostic> {
+        self.by_lang
             .get(lang)
             .or_else(|| self.by_lang.values().next())
-            .ok_or_else(|| Diagnostic::error(Code::Template, "no templates loaded"))?;
-        tera.render(name, ctx).map_err(|e| tera_error(&e, theme))
+            .ok_or_else(|| Diagnostic::error(Code::Template, "no templates loaded"))
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -147,6 +171,12 @@ impl Templates {
             .map(|t| t.get_template_names().any(|n| n == name))
             .unwrap_or(false)
     }
+}
+
+/// Rendered bytes as text.
+pub fn utf8(bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes)
+        .map_err(|e| Diagnostic::error(Code::Template, format!("output is not UTF-8: {e}")))
 }
 
 /// A Tera error as a diagnostic, with the template's file and line where known.

@@ -113,9 +113,66 @@ pub struct IndexBuilder {
     current: usize,
     weights: Vec<u32>,
     touched: Vec<u32>,
-    /// Per analyzer language: word as written → its surface id, or `None`
-    /// when it is not indexed.
-    analysed: Vec<(String, FxHashMap<String, Option<u32>>)>,
+    /// Per analyzer language: word as written → the stem id of its surface
+    /// word, or `None` when it is not indexed.
+    analysed: Vec<(String, FxHashMap<WordKey, Option<u32>>)>,
+}
+
+/// A word as written, as a hash map key: a short word (almost every word)
+/// is kept inside the table itself, so that looking it up does not follow a
+/// pointer to compare it.
+#[derive(Clone)]
+enum WordKey {
+    Inline(u8, [u8; WordKey::INLINE]),
+    Heap(Box<[u8]>),
+}
+
+impl WordKey {
+    const INLINE: usize = 22;
+
+    fn new(word: &[u8]) -> WordKey {
+        if word.len() <= WordKey::INLINE {
+            let mut bytes = [0; WordKey::INLINE];
+            bytes[..word.len()].copy_from_slice(word);
+            WordKey::Inline(word.len() as u8, bytes)
+        } else {
+            WordKey::Heap(word.into())
+        }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        match self {
+            WordKey::Inline(len, bytes) => &bytes[..usize::from(*len)],
+            WordKey::Heap(bytes) => bytes,
+        }
+    }
+}
+
+// Equality and hashing are those of the bytes, as `Borrow<[u8]>` requires.
+impl PartialEq for WordKey {
+    fn eq(&self, other: &WordKey) -> bool {
+        self.bytes() == other.bytes()
+    }
+}
+
+impl Eq for WordKey {}
+
+impl std::hash::Hash for WordKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.bytes().hash(state)
+    }
+}
+
+impl std::borrow::Borrow<[u8]> for WordKey {
+    fn borrow(&self) -> &[u8] {
+        self.bytes()
+    }
+}
+
+impl std::fmt::Debug for WordKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", String::from_utf8_lossy(self.bytes()))
+    }
 }
 
 /// Postings grouped by stem id (see [`IndexBuilder::grouped`]).
@@ -193,16 +250,17 @@ impl IndexBuilder {
         let mut cache = std::mem::take(&mut self.analysed[k].1);
         super::text::each_word(text, |word| {
             let word = word.as_ref();
-            let found = match cache.get(word) {
-                Some(found) => *found,
+            let stem = match cache.get(word.as_bytes()) {
+                Some(stem) => *stem,
                 None => {
-                    let found = self.analyse(analyzer, word);
-                    cache.insert(word.to_string(), found);
-                    found
+                    let stem = self
+                        .analyse(analyzer, word)
+                        .map(|surface| self.surface_stem[surface as usize]);
+                    cache.insert(WordKey::new(word.as_bytes()), stem);
+                    stem
                 }
             };
-            if let Some(surface) = found {
-                let stem = self.surface_stem[surface as usize];
+            if let Some(stem) = stem {
                 self.post(stem, section, field.weight());
             }
         });
@@ -573,6 +631,35 @@ mod tests {
         // alpha: section 0 weight 1 (`0`), section 1 weight 2 (`3`, `2`).
         assert_eq!(j["postings"], "032 0");
         assert_eq!(b.stats().postings, 3);
+    }
+
+    #[test]
+    fn long_and_short_words_are_found_again() {
+        let long = "x".repeat(30);
+        let edge = "y".repeat(WordKey::INLINE);
+        let key = WordKey::new(long.as_bytes());
+        assert!(matches!(key, WordKey::Heap(_)));
+        assert!(matches!(WordKey::new(edge.as_bytes()), WordKey::Inline(..)));
+        assert_eq!(key, WordKey::new(long.as_bytes()));
+        assert_ne!(WordKey::new(b"ab"), WordKey::new(b"abc"));
+        let mut b = IndexBuilder::new("pl", Vec::new());
+        let d = b.add_doc(DocInfo {
+            url: "a.html".into(),
+            title: "A".into(),
+            module: None,
+            content_lang: None,
+        });
+        let s = b.add_section(SectionInfo {
+            doc: d,
+            id: String::new(),
+            heading: String::new(),
+            snippet: String::new(),
+        });
+        let pl = Analyzer::new("pl");
+        b.add_text(s, &pl, &format!("{long} {edge} {long}"), Field::Body);
+        let j = parse(&b.script());
+        assert_eq!(j["words"], format!("{long}|{edge}"));
+        assert_eq!(j["postings"], "12 0");
     }
 
     #[test]

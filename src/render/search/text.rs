@@ -142,8 +142,18 @@ pub fn each_word<'t>(text: &'t str, mut f: impl FnMut(Word<'t, '_>)) {
             run.push((s, e));
         };
     let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match (is_word_char(c), start) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII a byte at a time; other characters decoded.
+        let (is_word, len) = match bytes[i] {
+            b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+            _ => match text.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => (is_word_char(c), c.len_utf8()),
+                None => (false, 1),
+            },
+        };
+        match (is_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 word(s, i, &mut run, &mut f);
@@ -151,6 +161,7 @@ pub fn each_word<'t>(text: &'t str, mut f: impl FnMut(Word<'t, '_>)) {
             }
             _ => {}
         }
+        i += len;
     }
     if let Some(s) = start {
         word(s, text.len(), &mut run, &mut f);
