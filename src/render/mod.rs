@@ -236,15 +236,30 @@ pub fn render(
     sink: &dyn Sink,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Rendered> {
+    render_with(site, parsed, load_templates(site), sink, diags)
+}
+
+/// Compiles the theme's templates for the site's languages.
+pub fn load_templates(site: &Site) -> Result<templates::Templates, Vec<Diagnostic>> {
     let lang_codes: Vec<String> = site.languages.iter().map(|l| l.code.clone()).collect();
-    let templates =
-        match templates::load(&site.theme, &site.locales, &lang_codes, &site.source_lang) {
-            Ok(t) => t,
-            Err(e) => {
-                diags.extend(e);
-                return None;
-            }
-        };
+    templates::load(&site.theme, &site.locales, &lang_codes, &site.source_lang)
+}
+
+/// [`render`] with templates compiled beforehand (while Markdown was parsed).
+pub fn render_with(
+    site: &Site,
+    parsed: &[Parsed],
+    templates: Result<templates::Templates, Vec<Diagnostic>>,
+    sink: &dyn Sink,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Rendered> {
+    let templates = match templates {
+        Ok(t) => t,
+        Err(e) => {
+            diags.extend(e);
+            return None;
+        }
+    };
     let errors: Mutex<Vec<Diagnostic>> = Mutex::new(Vec::new());
     let pages = std::sync::atomic::AtomicUsize::new(0);
     let files = std::sync::atomic::AtomicUsize::new(0);
