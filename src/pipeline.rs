@@ -199,12 +199,16 @@ pub fn run(opts: &SiteOptions, sink: &dyn Sink) -> (Outcome, Option<(Site, Vec<P
     let Some(site) = load_site(opts, &mut diags) else {
         return (finish(diags, None, start), None);
     };
-    let parsed = render::parse_all(&site);
+    // Templates compile while Markdown is parsed.
+    let (parsed, templates) = rayon::join(
+        || render::parse_all(&site),
+        || render::load_templates(&site),
+    );
     render::validate(&site, &parsed, &mut diags);
     if diags.iter().any(Diagnostic::is_error) {
         return (finish(diags, None, start), Some((site, parsed)));
     }
-    let rendered = render::render(&site, &parsed, sink, &mut diags);
+    let rendered = render::render_with(&site, &parsed, templates, sink, &mut diags);
     (finish(diags, rendered, start), Some((site, parsed)))
 }
 

@@ -243,7 +243,18 @@ pub fn render(
     sink: &dyn Sink,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Rendered> {
-    let templates = match load_templates(site) {
+    render_with(site, parsed, load_templates(site), sink, diags)
+}
+
+/// [`render`] with templates compiled beforehand (while Markdown was parsed).
+pub fn render_with(
+    site: &Site,
+    parsed: &[Parsed],
+    templates: Result<templates::Templates, Vec<Diagnostic>>,
+    sink: &dyn Sink,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Rendered> {
+    let templates = match templates {
         Ok(t) => t,
         Err(e) => {
             diags.extend(e);
