@@ -5,15 +5,11 @@
 //! Run: `cargo bench --bench render` (or `-- search` for one group). For
 //! whole builds against Hugo and the Markdown floor, see `benches/run.sh`.
 
-use std::sync::Arc;
-
 use criterion::{criterion_group, criterion_main, Criterion};
 use equil::model::Site;
 use equil::pipeline::{load_site, SiteOptions};
-use equil::render::context::TreeNav;
 use equil::render::markdown::Parsed;
-use equil::render::pages::TreeRender;
-use equil::render::{parse_all, search, templates};
+use equil::render::{parse_all, search};
 
 /// The repository's site, loaded and parsed.
 fn site() -> (Site, Vec<Parsed>) {
@@ -26,36 +22,14 @@ fn site() -> (Site, Vec<Parsed>) {
     (site, parsed)
 }
 
-/// What rendering a language tree needs, as `render::render` sets it up.
-fn renders<'a>(
-    site: &'a Site,
-    parsed: &'a [Parsed],
-    templates: &'a templates::Templates,
-) -> Vec<TreeRender<'a>> {
-    let titles = ["Note", "Tip", "Important", "Warning", "Caution"].map(String::from);
-    site.trees
-        .iter()
-        .map(|tree| TreeRender {
-            site,
-            tree,
-            nav: TreeNav::new(site, tree).with_sidebars(site, &tree.lang, templates),
-            parsed,
-            templates,
-            callout_titles: titles.clone(),
-            sanitizer: None,
-        })
-        .collect()
-}
-
 fn benches(c: &mut Criterion) {
     let (site, parsed) = site();
-    let langs: Vec<String> = site.languages.iter().map(|l| l.code.clone()).collect();
-    let locales = Arc::clone(&site.locales);
-    let templates = match templates::load(&site.theme, &locales, &langs, &site.source_lang) {
+    let templates = match equil::render::load_templates(&site) {
         Ok(t) => t,
         Err(e) => panic!("templates: {e:?}"),
     };
-    let renders = renders(&site, &parsed, &templates);
+    // Set up exactly as a build does (navigation, sidebars, sanitiser).
+    let renders = equil::render::Renderer::new(&site, &parsed, &templates).trees;
     let pages: usize = renders.iter().map(|r| r.positions().len()).sum();
     eprintln!(
         "{} documents, {pages} pages in {} languages",

@@ -387,24 +387,12 @@ fn every_error_of_a_build_is_reported_with_its_position() {
 fn failed_build_leaves_previous_output_byte_for_byte() {
     let f = Fixture::small();
     f.build_ok();
-    let before: Vec<(String, Vec<u8>)> = files_under(&f.path("public"))
-        .into_iter()
-        .map(|p| {
-            let bytes = std::fs::read(f.path("public").join(&p)).unwrap();
-            (p, bytes)
-        })
-        .collect();
+    let before: Vec<(String, Vec<u8>)> = snapshot(&f.path("public"));
     f.write("content/en/intro/first.md", "---\ntitel: Broken\n---\n");
     let out = f.run(&["build"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("was not changed"));
-    let after: Vec<(String, Vec<u8>)> = files_under(&f.path("public"))
-        .into_iter()
-        .map(|p| {
-            let bytes = std::fs::read(f.path("public").join(&p)).unwrap();
-            (p, bytes)
-        })
-        .collect();
+    let after: Vec<(String, Vec<u8>)> = snapshot(&f.path("public"));
     assert_eq!(before, after);
     // No staging folder is left behind.
     let leftovers: Vec<_> = std::fs::read_dir(f.root())
@@ -515,15 +503,9 @@ fn site_template_overrides_the_built_in_one() {
 fn builds_are_deterministic() {
     let f = Fixture::small();
     f.build_ok();
-    let first: Vec<(String, Vec<u8>)> = files_under(&f.path("public"))
-        .into_iter()
-        .map(|p| (p.clone(), std::fs::read(f.path("public").join(&p)).unwrap()))
-        .collect();
+    let first: Vec<(String, Vec<u8>)> = snapshot(&f.path("public"));
     f.build_ok();
-    let second: Vec<(String, Vec<u8>)> = files_under(&f.path("public"))
-        .into_iter()
-        .map(|p| (p.clone(), std::fs::read(f.path("public").join(&p)).unwrap()))
-        .collect();
+    let second: Vec<(String, Vec<u8>)> = snapshot(&f.path("public"));
     assert_eq!(first, second);
 }
 
@@ -542,10 +524,7 @@ fn sidebars_rendered_once_per_module_match_the_macro() {
     }
     let built = |f: &Fixture| -> Vec<(String, Vec<u8>)> {
         f.build_ok();
-        files_under(&f.path("public"))
-            .into_iter()
-            .map(|p| (p.clone(), std::fs::read(f.path("public").join(&p)).unwrap()))
-            .collect()
+        snapshot(&f.path("public"))
     };
     let once = built(&f);
     let layout = include_str!("../themes/default/templates/layout.html");

@@ -147,6 +147,17 @@ pub fn text(doc: &Html, selector: &str) -> Option<String> {
         .map(|e| e.text().collect::<String>())
 }
 
+/// Every file under `dir` with its bytes, sorted by path (to compare outputs).
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    files_under(dir)
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(dir.join(&p)).unwrap_or_else(|e| panic!("{p}: {e}"));
+            (p, bytes)
+        })
+        .collect()
+}
+
 /// Every file under `dir`, relative, with `/` separators, sorted.
 pub fn files_under(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = walkdir::WalkDir::new(dir)
