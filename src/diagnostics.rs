@@ -63,6 +63,10 @@ pub enum Code {
     Draft,
     /// Writing the output failed.
     Write,
+    /// A glossary file is invalid, or a page links to a term it does not have.
+    Glossary,
+    /// A translation does not use the glossary's terms, or uses a form to avoid.
+    TerminologyDrift,
 }
 
 impl Code {
@@ -92,6 +96,8 @@ impl Code {
             Code::NoBaseUrl => "W105",
             Code::Draft => "W106",
             Code::AnchorInTranslation => "W108",
+            Code::Glossary => "E015",
+            Code::TerminologyDrift => "W109",
         }
     }
 
@@ -121,6 +127,8 @@ impl Code {
             Code::NoBaseUrl => "no-base-url",
             Code::Draft => "draft",
             Code::AnchorInTranslation => "anchor-in-translation",
+            Code::Glossary => "glossary",
+            Code::TerminologyDrift => "terminology-drift",
         }
     }
 }

@@ -162,7 +162,13 @@ pub fn model_site(
 /// Models the site from its sources, whatever `diags` holds (`equil serve`
 /// takes its documents back from the result even when it has errors).
 pub fn model(opts: &SiteOptions, sources: Sources, diags: &mut Vec<Diagnostic>) -> Site {
-    model::build(
+    let glossary = crate::load::glossary::load(
+        &opts.root,
+        &sources.langs,
+        &sources.config.source_language,
+        diags,
+    );
+    let mut site = model::build(
         opts.root.clone(),
         sources.config,
         sources.content,
@@ -174,7 +180,9 @@ pub fn model(opts: &SiteOptions, sources: Sources, diags: &mut Vec<Diagnostic>) 
             list_drafts: opts.list_drafts,
         },
         diags,
-    )
+    );
+    site.glossary = glossary;
+    site
 }
 
 /// The result of a build or check.

@@ -11,3 +11,4 @@ pub mod mark;
 pub mod names;
 pub mod status;
 pub mod table;
+pub mod terms;

@@ -53,6 +53,7 @@ pub fn validate(site: &Site, parsed: &[Parsed], diags: &mut Vec<Diagnostic>) {
     }
     translation_states(site, diags);
     interface_strings(site, diags);
+    crate::i18n::terms::drift(site, diags);
 }
 
 /// Warnings for translations that are out of date, of unknown state, or missing.
