@@ -83,6 +83,44 @@ pub trait LinkRewriter {
     fn print_url(&self, _href: &str) -> Option<String> {
         None
     }
+
+    /// How to write a link to a glossary term (`glossary:id`); `None` for
+    /// any other link.
+    fn glossary(&self, _dest: &str) -> Option<GlossaryLink> {
+        None
+    }
+}
+
+/// How a `[text](glossary:id)` link is written.
+pub enum GlossaryLink {
+    /// The term as plain text (print: no link, no definition).
+    Plain,
+    /// A link to the entry with its definition as a tooltip that works
+    /// without JavaScript (shown on hover and keyboard focus).
+    Tip { href: String, definition: String },
+}
+
+/// The HTML that opens and closes a glossary link (tooltip number `n`).
+fn glossary_html(g: &GlossaryLink, prefix: &str, n: usize) -> (String, String) {
+    match g {
+        GlossaryLink::Plain => (
+            "<span class=\"glossary-term\">".to_string(),
+            "</span>".to_string(),
+        ),
+        GlossaryLink::Tip { href, definition } => {
+            let id = format!("{}gl-{n}", escape(prefix));
+            (
+                format!(
+                    "<span class=\"glossary-ref\"><a class=\"glossary-term\" href=\"{}\" aria-describedby=\"{id}\">",
+                    escape(href)
+                ),
+                format!(
+                    "</a><span class=\"glossary-tip\" role=\"tooltip\" id=\"{id}\">{}</span></span>",
+                    escape(definition)
+                ),
+            )
+        }
+    }
 }
 
 /// Whether the text of a link already shows its address (`www.x.org` for
@@ -294,6 +332,8 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
     let mut heading_stack: Vec<(u8, bool)> = Vec::new();
     // Open links: the address to print after each (if any) and its text so far.
     let mut link_stack: Vec<Option<(String, String)>> = Vec::new();
+    // Open links: the HTML that closes each glossary link (`None`: an ordinary link).
+    let mut glossary_stack: Vec<Option<String>> = Vec::new();
     let mut out_events: Vec<Event<'_>> = Vec::with_capacity(parsed.events.len());
     for event in parsed.events.iter() {
         let e = match &event {
@@ -356,6 +396,14 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 title,
                 id,
             }) => {
+                if let Some(g) = opts.links.glossary(dest_url) {
+                    let (open, close) = glossary_html(&g, prefix, glossary_stack.len() + 1 + out_events.len());
+                    glossary_stack.push(Some(close));
+                    link_stack.push(None);
+                    out_events.push(Event::InlineHtml(CowStr::from(open)));
+                    continue;
+                }
+                glossary_stack.push(None);
                 let dest = if *link_type == LinkType::Email {
                     dest_url.to_string()
                 } else {
@@ -407,6 +455,11 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 event
             }
             Event::End(TagEnd::Link) => {
+                if let Some(Some(close)) = glossary_stack.pop() {
+                    link_stack.pop();
+                    out_events.push(Event::InlineHtml(CowStr::from(close)));
+                    continue;
+                }
                 out_events.push(event);
                 if let Some(Some((address, text))) = link_stack.pop() {
                     if !shows_address(&text, &address) {
