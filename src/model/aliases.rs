@@ -2,7 +2,7 @@
 //! small redirect page in its language. An alias may not take the place of
 //! anything else the site writes.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::{Site, Tree};
@@ -24,6 +24,15 @@ pub struct Redirect {
 pub fn resolve(site: &mut Site, diags: &mut Vec<Diagnostic>) {
     let mut taken = taken_outputs(site);
     let mut all = Vec::new();
+    // Each bad alias is reported once, not once per language it applies to.
+    let mut reported: HashSet<(PathBuf, String)> = HashSet::new();
+    let root = site.root.clone();
+    let mut report = |doc: &Path, alias: &str, d: Diagnostic| {
+        if reported.insert((doc.to_path_buf(), alias.to_string())) {
+            let (line, col) = alias_pos(&root, doc, alias);
+            diags.push(d.pos(line, col));
+        }
+    };
     for tree in &site.trees {
         let mut redirects: Vec<Redirect> = Vec::new();
         for e in Site::entries(tree).filter(|e| e.doc != usize::MAX) {
@@ -37,7 +46,9 @@ pub fn resolve(site: &mut Site, diags: &mut Vec<Diagnostic>) {
                     let rel = match normalise(alias) {
                         Ok(r) => r,
                         Err(why) => {
-                            diags.push(
+                            report(
+                                &doc.path,
+                                alias,
                                 Diagnostic::error(
                                     Code::UnsafePath,
                                     format!("alias `{alias}` {why}"),
@@ -56,7 +67,9 @@ pub fn resolve(site: &mut Site, diags: &mut Vec<Diagnostic>) {
                         continue;
                     }
                     if let Some(other) = taken.get(&output) {
-                        diags.push(
+                        report(
+                            &doc.path,
+                            alias,
                             Diagnostic::error(
                                 Code::DuplicateOutput,
                                 format!(
@@ -157,6 +170,18 @@ fn reserved(tree: &Tree) -> Vec<String> {
             .map(|m| format!("{l}/{}/print.html", m.slug)),
     );
     v
+}
+
+/// Where `alias` is written in the front matter of `doc` (read again only
+/// to report an error); the first line when it cannot be found.
+fn alias_pos(root: &Path, doc: &Path, alias: &str) -> (usize, usize) {
+    let text = std::fs::read_to_string(root.join(doc)).unwrap_or_default();
+    text.lines()
+        .enumerate()
+        .skip(1)
+        .take_while(|(_, l)| l.trim_end() != "---")
+        .find_map(|(i, l)| l.find(alias).map(|c| (i + 1, l[..c].chars().count() + 1)))
+        .unwrap_or((1, 1))
 }
 
 fn shown<'a>(p: &'a Path, root: &Path) -> &'a Path {
