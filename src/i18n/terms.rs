@@ -203,7 +203,7 @@ mod tests {
     fn words_not_parts_of_words_and_not_addresses() {
         assert_eq!(
             blank_destinations("see [job coach](glossary:job-coach) now"),
-            "see [job coach](                   ) now"
+            format!("see [job coach]({}) now", " ".repeat("glossary:job-coach".len()))
         );
         assert!(is_word("a job coach.", 2, 11));
         assert!(!is_word("jobcoaches", 0, 8));
