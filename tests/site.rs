@@ -218,6 +218,38 @@ fn term_links_carry_a_definition_that_works_without_javascript() {
 }
 
 #[test]
+fn a_definition_shows_on_keyboard_focus_without_javascript() {
+    let Some(chromium) = chromium() else { return };
+    let f = glossary_site();
+    f.build_ok();
+    let mut b = cdp::Browser::launch(&chromium);
+    let out = std::fs::canonicalize(f.path("public")).expect("public");
+    let tab = b.open_blank();
+    b.call(
+        Some(&tab),
+        "Emulation.setScriptExecutionDisabled",
+        json!({ "value": true }),
+    );
+    b.navigate(&tab, &format!("file://{}/nl/work/coaching.html", out.display()));
+    let shown = "getComputedStyle(document.querySelector('.glossary-tip')).opacity";
+    assert_eq!(b.eval(&tab, shown), "0", "hidden until wanted");
+    let mut reached = false;
+    for _ in 0..40 {
+        b.key(&tab, "Tab", "Tab", 9, None);
+        let on_term = b.eval(
+            &tab,
+            "document.activeElement && document.activeElement.classList.contains('glossary-term')",
+        );
+        if on_term == true {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "the term link is reachable with the Tab key");
+    assert_eq!(b.eval(&tab, shown), "1", "shown on keyboard focus");
+}
+
+#[test]
 fn an_unknown_glossary_id_is_an_error_with_a_suggestion() {
     let f = glossary_site();
     f.write(
