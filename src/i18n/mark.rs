@@ -270,7 +270,10 @@ fn unsafe_form(yaml: &str) -> Option<(usize, &'static str)> {
             continue;
         }
         if t == "..." {
-            return Some((i, "it has a `...` line (end of document) inside the front matter"));
+            return Some((
+                i,
+                "it has a `...` line (end of document) inside the front matter",
+            ));
         }
         if !seen_key && (content.starts_with('{') || content.starts_with('[')) {
             return Some((i, "it is written in flow style (`{ ... }`)"));
@@ -427,7 +430,11 @@ mod tests {
             ("---\n  title: T\n  order: 1\n---\n", 2, "indented"),
             ("---\ntitle: T\n...\n---\n", 3, "`...`"),
             ("---\ntitle: T\n? source_hash\n: x\n---\n", 3, "complex key"),
-            ("---\ntitle: T\nsource_hash: &h x\nsummary: *h\n---\n", 3, "anchor"),
+            (
+                "---\ntitle: T\nsource_hash: &h x\nsummary: *h\n---\n",
+                3,
+                "anchor",
+            ),
         ] {
             let e = mark(text).unwrap_err();
             assert_eq!(e.code, Code::UnsafeEdit, "{text}");

@@ -344,6 +344,9 @@ mod tests {
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
         left.sort();
-        assert_eq!(left, vec![format!("{}abc", live.staging_prefix), "keep-me".into()]);
+        assert_eq!(
+            left,
+            vec![format!("{}abc", live.staging_prefix), "keep-me".into()]
+        );
     }
 }
