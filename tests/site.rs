@@ -70,7 +70,10 @@ fn glossary_site() -> Fixture {
         "site.yaml",
         "languages: [en, nl, da]\nsource_language: en\nbase_url: https://example.org/equil/\n",
     );
-    f.write("content/en/_index.md", "---\ntitle: Handbook\n---\nWelcome.\n");
+    f.write(
+        "content/en/_index.md",
+        "---\ntitle: Handbook\n---\nWelcome.\n",
+    );
     f.write(
         "content/en/work/_index.md",
         "---\ntitle: Work first\nkind: module\n---\nAn overview.\n",
@@ -175,10 +178,7 @@ fn glossary_pages_are_sorted_in_each_language_and_cross_linked() {
     );
     // The glossary is listed under "About this handbook".
     let home = f.html("nl/index.html");
-    assert_eq!(
-        attrs(&home, ".about-handbook a", "href"),
-        ["glossary.html"]
-    );
+    assert_eq!(attrs(&home, ".about-handbook a", "href"), ["glossary.html"]);
 }
 
 #[test]
@@ -213,8 +213,14 @@ fn term_links_carry_a_definition_that_works_without_javascript() {
     );
     // The stylesheet shows it on hover and keyboard focus.
     let css = f.read("public/static/style.css");
-    assert!(css.contains(".glossary-term:focus + .glossary-tip"), "focus rule");
-    assert!(css.contains(".glossary-ref:hover .glossary-tip"), "hover rule");
+    assert!(
+        css.contains(".glossary-term:focus + .glossary-tip"),
+        "focus rule"
+    );
+    assert!(
+        css.contains(".glossary-ref:hover .glossary-tip"),
+        "hover rule"
+    );
 }
 
 #[test]
@@ -230,7 +236,10 @@ fn a_definition_shows_on_keyboard_focus_without_javascript() {
         "Emulation.setScriptExecutionDisabled",
         json!({ "value": true }),
     );
-    b.navigate(&tab, &format!("file://{}/nl/work/coaching.html", out.display()));
+    b.navigate(
+        &tab,
+        &format!("file://{}/nl/work/coaching.html", out.display()),
+    );
     let shown = "getComputedStyle(document.querySelector('.glossary-tip')).opacity";
     assert_eq!(b.eval(&tab, shown), "0", "hidden until wanted");
     let mut reached = false;
@@ -304,19 +313,30 @@ fn terminology_drift_is_warned_at_the_right_line_in_check_and_status() {
         .collect();
     assert_eq!(avoid.len(), 1, "{drift:#?}");
     assert_eq!(avoid[0]["path"], "content/nl/work/coaching.md");
-    assert_eq!((avoid[0]["line"].clone(), avoid[0]["column"].clone()), (json!(6), json!(5)));
-    assert!(avoid[0]["message"].as_str().unwrap().contains("patiëntervaring"));
+    assert_eq!(
+        (avoid[0]["line"].clone(), avoid[0]["column"].clone()),
+        (json!(6), json!(5))
+    );
+    assert!(avoid[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("patiëntervaring"));
     let missing: Vec<_> = drift
         .iter()
         .filter(|d| d["message"].as_str().unwrap_or("").contains("uses none of"))
         .collect();
     assert_eq!(missing.len(), 1, "{drift:#?}");
     let m = missing[0]["message"].as_str().unwrap();
-    assert!(m.contains("lived experience") && m.contains("ervaringskennis"), "{m}");
+    assert!(
+        m.contains("lived experience") && m.contains("ervaringskennis"),
+        "{m}"
+    );
     assert_eq!(missing[0]["path"], "content/nl/work/coaching.md");
     assert_eq!(missing[0]["line"], 6);
     // "jobcoach" is used: no warning for job-coach.
-    assert!(!drift.iter().any(|d| d["message"].as_str().unwrap_or("").contains("job-coach")));
+    assert!(!drift
+        .iter()
+        .any(|d| d["message"].as_str().unwrap_or("").contains("job-coach")));
 
     let out = f.run(&["i18n", "status", "--format", "json"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -353,7 +373,10 @@ fn country_site() -> Fixture {
         "site.yaml",
         "languages: [en, nl, da]\nsource_language: en\n",
     );
-    f.write("content/en/_index.md", "---\ntitle: Handbook\n---\nWelcome.\n");
+    f.write(
+        "content/en/_index.md",
+        "---\ntitle: Handbook\n---\nWelcome.\n",
+    );
     f.write(
         "content/en/employers/_index.md",
         "---\ntitle: Employers\nkind: module\n---\nOverview.\n",
@@ -401,7 +424,9 @@ fn a_localised_page_stays_current_when_the_source_changes_and_has_no_notice() {
     let out = f.run(&["check", "--format", "json"]);
     let diags: Vec<Value> = serde_json::from_str(&stdout(&out)).expect("json");
     assert!(
-        !diags.iter().any(|d| d["code"] == "W102" || d["code"] == "W103"),
+        !diags
+            .iter()
+            .any(|d| d["code"] == "W102" || d["code"] == "W103"),
         "{diags:#?}"
     );
 
@@ -540,7 +565,10 @@ fn an_alias_that_collides_names_both_files() {
     let e = with_code(&diags, "E014");
     assert_eq!(e.len(), 1, "{diags:#?}");
     assert_eq!(e[0]["path"], "content/en/employers/contacts.md");
-    assert_eq!((e[0]["line"].clone(), e[0]["column"].clone()), (json!(3), json!(11)));
+    assert_eq!(
+        (e[0]["line"].clone(), e[0]["column"].clone()),
+        (json!(3), json!(11))
+    );
     let msg = e[0]["message"].as_str().unwrap();
     assert!(
         msg.contains("content/en/employers/rights-and-support.md"),
@@ -556,7 +584,10 @@ fn an_alias_that_collides_names_both_files() {
     assert_eq!(e.len(), 1, "{diags:#?}");
     let both = format!("{} {}", e[0]["path"], e[0]["message"]);
     assert!(both.contains("content/en/employers/contacts.md"), "{both}");
-    assert!(both.contains("content/en/employers/rights-and-support.md"), "{both}");
+    assert!(
+        both.contains("content/en/employers/rights-and-support.md"),
+        "{both}"
+    );
     assert!(both.contains("already an alias of"), "{both}");
     // A path out of the language folder.
     f.write(
@@ -610,7 +641,10 @@ fn the_edit_link_points_at_the_file_in_the_readers_language() {
     let f = country_site();
     f.build_ok();
     let page = f.html("nl/employers/rights-and-support.html");
-    assert!(page.select(&sel(".edit-page")).next().is_none(), "off by default");
+    assert!(
+        page.select(&sel(".edit-page")).next().is_none(),
+        "off by default"
+    );
 
     f.write(
         "site.yaml",
@@ -635,7 +669,10 @@ fn the_edit_link_points_at_the_file_in_the_readers_language() {
         edit("en/employers/rights-and-support.html"),
         ["https://github.com/equil/handbook/edit/main/content/en/employers/rights-and-support.md"]
     );
-    assert_eq!(text_of(&f.html("nl/index.html"), ".edit-page a"), "Deze pagina bewerken");
+    assert_eq!(
+        text_of(&f.html("nl/index.html"), ".edit-page a"),
+        "Deze pagina bewerken"
+    );
 
     f.write(
         "site.yaml",
@@ -668,18 +705,33 @@ fn print_chapters_carry_a_qr_code_of_their_web_address() {
             "example.org/equil/nl/employers/rights-and-support.html"
         ]
     );
-    assert_eq!(print.select(&sel(".chapter-qr svg[role=img][aria-label]")).count(), 2);
+    assert_eq!(
+        print
+            .select(&sel(".chapter-qr svg[role=img][aria-label]"))
+            .count(),
+        2
+    );
 
     f.write(
         "site.yaml",
         "languages: [en, nl]\nsource_language: en\nbase_url: https://example.org/equil/\nprint_qr: false\n",
     );
     f.build_ok();
-    assert_eq!(f.html("nl/employers/print.html").select(&sel(".chapter-qr")).count(), 0);
+    assert_eq!(
+        f.html("nl/employers/print.html")
+            .select(&sel(".chapter-qr"))
+            .count(),
+        0
+    );
     // Without a base URL there is no address to encode.
     f.write("site.yaml", "languages: [en, nl]\nsource_language: en\n");
     f.build_ok();
-    assert_eq!(f.html("nl/employers/print.html").select(&sel(".chapter-qr")).count(), 0);
+    assert_eq!(
+        f.html("nl/employers/print.html")
+            .select(&sel(".chapter-qr"))
+            .count(),
+        0
+    );
 }
 
 /// A tool the PDF checks need; under CI its absence fails the test.
@@ -749,7 +801,9 @@ fn a_pdf_page_qr_code_decodes_to_that_pages_url() {
     let pdf = out_dir.join("nl/employers.pdf");
     let tmp = tempfile::tempdir().expect("tmp");
     // Page 1 is the cover, page 2 the contents; the chapters follow.
-    let found: Vec<String> = (3..=4).flat_map(|p| qr_codes(&pdf, p, tmp.path())).collect();
+    let found: Vec<String> = (3..=4)
+        .flat_map(|p| qr_codes(&pdf, p, tmp.path()))
+        .collect();
     assert_eq!(
         found,
         [

@@ -268,7 +268,11 @@ fn glossary(out: &mut String, l: &LangReport) {
     if !g.missing.is_empty() {
         let title = format!(
             "{} of {} (the source term is shown; add them to content/{}/glossary.yaml)",
-            counted(g.missing.len(), "glossary term missing", "glossary terms missing"),
+            counted(
+                g.missing.len(),
+                "glossary term missing",
+                "glossary terms missing"
+            ),
             g.total,
             l.code
         );

@@ -107,7 +107,10 @@ pub fn drift(site: &Site, diags: &mut Vec<Diagnostic>) {
             let doc = site.doc(e.doc);
             let text = Text::new(doc);
             avoided(doc, &text, gl, diags);
-            if matches!(e.status, Status::Current | Status::Outdated | Status::Unknown) {
+            if matches!(
+                e.status,
+                Status::Current | Status::Outdated | Status::Unknown
+            ) {
                 let source = site.doc(e.source);
                 missing_terms(doc, &text, source, source_gl, gl, diags);
             }
@@ -203,7 +206,10 @@ mod tests {
     fn words_not_parts_of_words_and_not_addresses() {
         assert_eq!(
             blank_destinations("see [job coach](glossary:job-coach) now"),
-            format!("see [job coach]({}) now", " ".repeat("glossary:job-coach".len()))
+            format!(
+                "see [job coach]({}) now",
+                " ".repeat("glossary:job-coach".len())
+            )
         );
         assert!(is_word("a job coach.", 2, 11));
         assert!(!is_word("jobcoaches", 0, 8));

@@ -124,7 +124,9 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
                     )
                     .at(CONFIG_FILE)
                     .pos(key_line(&text, "edit_url"), 1)
-                    .help("write it like `edit_url: https://github.com/ORG/REPO/edit/main/{path}`")]);
+                    .help(
+                        "write it like `edit_url: https://github.com/ORG/REPO/edit/main/{path}`",
+                    )]);
                 }
             }
             Ok(c)

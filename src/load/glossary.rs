@@ -77,7 +77,10 @@ impl Glossaries {
         if let Some(t) = self.by_lang.get(lang).and_then(|g| g.terms.get(id)) {
             return Some((t, false));
         }
-        self.source()?.terms.get(id).map(|t| (t, lang != self.source_lang))
+        self.source()?
+            .terms
+            .get(id)
+            .map(|t| (t, lang != self.source_lang))
     }
 
     /// Source ids that `lang`'s glossary does not translate, sorted.
@@ -156,7 +159,9 @@ pub fn parse(lang: &str, path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -
                 Code::Glossary,
                 format!("glossary id `{id}` is not lowercase letters, digits and `-`"),
             )
-            .help("ids are shared by every language and used in links, e.g. `job-coach`")));
+            .help(
+                "ids are shared by every language and used in links, e.g. `job-coach`",
+            )));
             ok = false;
         }
         if r.term.trim().is_empty() || r.definition.trim().is_empty() {
@@ -164,7 +169,9 @@ pub fn parse(lang: &str, path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -
                 Code::Glossary,
                 format!("glossary entry `{id}` has an empty `term` or `definition`"),
             )
-            .help("write the term and a one- or two-sentence definition in this language")));
+            .help(
+                "write the term and a one- or two-sentence definition in this language",
+            )));
             ok = false;
         }
         let clean = |v: Vec<String>| -> Vec<String> {
@@ -289,7 +296,8 @@ mod tests {
 
     #[test]
     fn bad_entries_are_reported_at_their_line() {
-        let (g, d) = parse_str("ok:\n  term: a\n  definition: b\nBad_Id:\n  term: x\n  definition: y\n");
+        let (g, d) =
+            parse_str("ok:\n  term: a\n  definition: b\nBad_Id:\n  term: x\n  definition: y\n");
         assert!(g.is_none());
         assert_eq!(d[0].code, Code::Glossary);
         assert_eq!(d[0].line, Some(4));

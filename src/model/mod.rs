@@ -367,9 +367,7 @@ pub fn build(
             match by_key.get(&(lang.as_str(), rel)) {
                 Some(&t) => {
                     let status = match &docs[t].fm.source_hash {
-                        _ if docs[t].fm.localised || docs[source].fm.localised => {
-                            Status::Localised
-                        }
+                        _ if docs[t].fm.localised || docs[source].fm.localised => Status::Localised,
                         None => Status::Unknown,
                         Some(h) if *h == docs[source].hash => Status::Current,
                         Some(_) => Status::Outdated,
@@ -614,7 +612,9 @@ fn about_entries(
             .or_else(|| docs[source].fm.slug.clone())
             .unwrap_or_else(|| stem.to_string());
         let clash = RESERVED_TOP.contains(&slug.as_str())
-            || out.iter().any(|e: &Entry| e.output == format!("{lang}/{slug}.html"));
+            || out
+                .iter()
+                .any(|e: &Entry| e.output == format!("{lang}/{slug}.html"));
         if clash {
             diags.push(
                 Diagnostic::error(

@@ -11,7 +11,9 @@ use icu_collator::{Collator, CollatorPreferences};
 use icu_locale_core::Locale;
 use serde::Serialize;
 
-use super::context::{about_for, base_context, dir_name, Alternate, LangLink, PageContext, PageData};
+use super::context::{
+    about_for, base_context, dir_name, Alternate, LangLink, PageContext, PageData,
+};
 use super::links::relative;
 use super::markdown::inline_html;
 use super::pages::TreeRender;
@@ -133,9 +135,11 @@ impl TreeRender<'_> {
             output: out.clone(),
         };
         let title = title(self.site, lang);
+        let intro = message(self.site, lang, "glossary-intro");
         let page = PageData {
             title: title.clone(),
-            summary: message(self.site, lang, "glossary-intro"),
+            summary_text: intro.clone(),
+            summary: intro,
             kind: "glossary",
             content: String::new(),
             toc: Vec::new(),

@@ -397,7 +397,8 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 id,
             }) => {
                 if let Some(g) = opts.links.glossary(dest_url) {
-                    let (open, close) = glossary_html(&g, prefix, glossary_stack.len() + 1 + out_events.len());
+                    let (open, close) =
+                        glossary_html(&g, prefix, glossary_stack.len() + 1 + out_events.len());
                     glossary_stack.push(Some(close));
                     link_stack.push(None);
                     out_events.push(Event::InlineHtml(CowStr::from(open)));

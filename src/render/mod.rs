@@ -57,6 +57,7 @@ pub fn validate(site: &Site, parsed: &[Parsed], diags: &mut Vec<Diagnostic>) {
     translation_states(site, diags);
     interface_strings(site, diags);
     crate::i18n::terms::drift(site, diags);
+    diags.extend(crate::check::assets::active(site));
 }
 
 /// Warnings for translations that are out of date, of unknown state, or missing.
@@ -283,6 +284,20 @@ pub fn render_with(
     }
     let renderer = Renderer::new(site, parsed, &templates);
     let outputs = renderer.outputs();
+    let clashes = crate::check::assets::collisions(
+        &site.root,
+        outputs.iter().map(|o| {
+            let source = match o {
+                Output::Asset { source, .. } => Some(*source),
+                _ => None,
+            };
+            (renderer.path_of(o), source)
+        }),
+    );
+    if !clashes.is_empty() {
+        diags.extend(clashes);
+        return None;
+    }
     renderer.render(&outputs, sink, diags)
 }
 
@@ -457,7 +472,9 @@ impl<'a> Renderer<'a> {
             }
             Output::Search { tree } => format!("{}/search-index.js", self.site.trees[tree].lang),
             Output::Glossary { tree } => glossary::output(&self.site.trees[tree].lang),
-            Output::Redirect { tree, index } => self.site.trees[tree].redirects[index].output.clone(),
+            Output::Redirect { tree, index } => {
+                self.site.trees[tree].redirects[index].output.clone()
+            }
             Output::Chooser => "index.html".to_string(),
             Output::NotFound => "404.html".to_string(),
             Output::Sitemap => "sitemap.xml".to_string(),

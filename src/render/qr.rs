@@ -59,7 +59,9 @@ mod tests {
     #[test]
     fn inline_svg_with_a_label_and_a_short_address() {
         let q = code("https://example.org/nl/m/p.html", "QR \"x\"").unwrap();
-        assert!(q.svg.starts_with("<svg role=\"img\" aria-label=\"QR &quot;x&quot;\" xmlns="));
+        assert!(q
+            .svg
+            .starts_with("<svg role=\"img\" aria-label=\"QR &quot;x&quot;\" xmlns="));
         assert!(q.svg.contains("viewBox"));
         assert!(!q.svg.contains("<?xml"));
         assert_eq!(q.short, "example.org/nl/m/p.html");

@@ -29,9 +29,7 @@ impl TreeRender<'_> {
         let r = &self.tree.redirects[index];
         let url = relative(&r.output, &r.target);
         let title = Some(&r.target)
-            .and_then(|t| {
-                crate::model::Site::entries(self.tree).find(|e| &e.output == t)
-            })
+            .and_then(|t| crate::model::Site::entries(self.tree).find(|e| &e.output == t))
             .filter(|e| e.doc != usize::MAX)
             .map(|e| inline_text(&self.site.doc(e.doc).fm.title))
             .unwrap_or_default();
