@@ -4,8 +4,6 @@
 //! languages linked to their entries. Also what `[text](glossary:id)` links
 //! point to and the definition shown with them.
 
-use std::cmp::Ordering;
-
 use icu_collator::options::CollatorOptions;
 use icu_collator::{Collator, CollatorPreferences};
 use icu_locale_core::Locale;
@@ -73,8 +71,8 @@ pub fn sort_by_collation<T>(lang: &str, items: &mut [T], key: impl Fn(&T) -> &st
     let locale = Locale::try_from_str(lang).unwrap_or(Locale::UNKNOWN);
     let prefs = CollatorPreferences::from(&locale);
     match Collator::try_new(prefs, CollatorOptions::default()) {
-        Ok(c) => items.sort_by(|a, b| c.compare(key(a), key(b)).then(Ordering::Equal)),
-        Err(_) => items.sort_by(|a, b| key(a).to_lowercase().cmp(&key(b).to_lowercase())),
+        Ok(c) => items.sort_by(|a, b| c.compare(key(a), key(b))),
+        Err(_) => items.sort_by_key(|a| key(a).to_lowercase()),
     }
 }
 
