@@ -433,6 +433,16 @@ fn a_localised_page_stays_current_when_the_source_changes_and_has_no_notice() {
     assert_eq!(nl["pages"]["unknown"], 0);
     let text = stdout(&f.run(&["i18n", "status"]));
     assert!(text.contains("Localised"), "{text}");
+    // mark-current leaves a page written for its country as it is.
+    let file = "content/nl/employers/rights-and-support.md";
+    let before_text = f.read(file);
+    let out = f.run(&["i18n", "mark-current", file]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("localised: true"), "{}", stderr(&out));
+    assert_eq!(f.read(file), before_text);
+    let out = f.run(&["i18n", "mark-current", "--lang", "nl"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(f.read(file), before_text);
 
     let out = f.run(&["check", "--format", "json"]);
     let diags: Vec<Value> = serde_json::from_str(&stdout(&out)).expect("json");
