@@ -286,13 +286,15 @@ impl TreeRender<'_> {
             fallback: entry.status == Status::Fallback,
             content_lang: doc.lang.clone(),
             content_dir: dir_name(self.site, &doc.lang),
-            qr: self.chapter_qr(entry),
+            qr: self.page_qr(entry),
         }
     }
 
-    /// The QR code of a chapter: the web address of the same page in the
-    /// same language.
-    fn chapter_qr(&self, entry: &Entry) -> Option<super::qr::Qr> {
+    /// The QR code for a printed page (a chapter, or a handout's sheet): the
+    /// web address of the same page in the same language. `None` without a
+    /// base URL or with `print_qr: false`. Templates show it with
+    /// `{% include "qr-code.html" %}` (variable `qr`).
+    pub fn page_qr(&self, entry: &Entry) -> Option<super::qr::Qr> {
         let base = self.site.config.base_url.as_ref()?;
         if !self.site.config.print_qr {
             return None;
