@@ -211,6 +211,18 @@ fn term_links_carry_a_definition_that_works_without_javascript() {
         texts(&da, ".glossary-tip"),
         ["En person, der støtter et andet menneske i at finde og beholde betalt arbejde."]
     );
+    // A term the reader's glossary lacks: the source definition, marked as such.
+    f.write(
+        "content/en/work/_index.md",
+        "---\ntitle: Work first\nkind: module\n---\nA [job coach](glossary:job-coach) and [the open labour market](glossary:open-labour-market).\n",
+    );
+    f.build_ok();
+    let nl = f.html("nl/work/index.html");
+    let tips: Vec<_> = nl
+        .select(&sel(".glossary-tip"))
+        .map(|t| t.value().attr("lang").map(str::to_string))
+        .collect();
+    assert_eq!(tips, [None, Some("en".to_string())]);
     // The stylesheet shows it on hover and keyboard focus.
     let css = f.read("public/static/style.css");
     assert!(

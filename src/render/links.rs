@@ -248,10 +248,11 @@ impl LinkRewriter for TreeLinks<'_> {
         if self.print.is_some() {
             return Some(GlossaryLink::Plain);
         }
-        let (term, _) = self.glossary.term(&self.tree.lang, id)?;
+        let (term, fallback) = self.glossary.term(&self.tree.lang, id)?;
         Some(GlossaryLink::Tip {
             href: self.rewrite(dest, false),
             definition: super::markdown::inline_text(&term.definition),
+            lang: fallback.then(|| self.glossary.source_lang.clone()),
         })
     }
 

@@ -97,7 +97,13 @@ pub enum GlossaryLink {
     Plain,
     /// A link to the entry with its definition as a tooltip that works
     /// without JavaScript (shown on hover and keyboard focus).
-    Tip { href: String, definition: String },
+    Tip {
+        href: String,
+        definition: String,
+        /// The definition's language when it is not the page's (a term the
+        /// reader's glossary lacks).
+        lang: Option<String>,
+    },
 }
 
 /// The HTML that opens and closes a glossary link (tooltip number `n`).
@@ -107,15 +113,23 @@ fn glossary_html(g: &GlossaryLink, prefix: &str, n: usize) -> (String, String) {
             "<span class=\"glossary-term\">".to_string(),
             "</span>".to_string(),
         ),
-        GlossaryLink::Tip { href, definition } => {
+        GlossaryLink::Tip {
+            href,
+            definition,
+            lang,
+        } => {
             let id = format!("{}gl-{n}", escape(prefix));
+            let lang = lang
+                .as_deref()
+                .map(|l| format!(" lang=\"{}\"", escape(l)))
+                .unwrap_or_default();
             (
                 format!(
                     "<span class=\"glossary-ref\"><a class=\"glossary-term\" href=\"{}\" aria-describedby=\"{id}\">",
                     escape(href)
                 ),
                 format!(
-                    "</a><span class=\"glossary-tip\" role=\"tooltip\" id=\"{id}\">{}</span></span>",
+                    "</a><span class=\"glossary-tip\" role=\"tooltip\" id=\"{id}\"{lang}>{}</span></span>",
                     escape(definition)
                 ),
             )
