@@ -118,7 +118,7 @@ fn glossary_html(g: &GlossaryLink, prefix: &str, n: usize) -> (String, String) {
             definition,
             lang,
         } => {
-            let id = format!("{}gl-{n}", escape(prefix));
+            let id = format!("{}gl-tip-{n}", escape(prefix));
             let lang = lang
                 .as_deref()
                 .map(|l| format!(" lang=\"{}\"", escape(l)))
@@ -348,6 +348,7 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
     let mut link_stack: Vec<Option<(String, String)>> = Vec::new();
     // Open links: the HTML that closes each glossary link (`None`: an ordinary link).
     let mut glossary_stack: Vec<Option<String>> = Vec::new();
+    let mut tips = 0;
     let mut out_events: Vec<Event<'_>> = Vec::with_capacity(parsed.events.len());
     for event in parsed.events.iter() {
         let e = match &event {
@@ -411,8 +412,10 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 id,
             }) => {
                 if let Some(g) = opts.links.glossary(dest_url) {
-                    let (open, close) =
-                        glossary_html(&g, prefix, glossary_stack.len() + 1 + out_events.len());
+                    let (open, close) = {
+                        tips += 1;
+                        glossary_html(&g, prefix, tips)
+                    };
                     glossary_stack.push(Some(close));
                     link_stack.push(None);
                     out_events.push(Event::InlineHtml(CowStr::from(open)));
