@@ -290,3 +290,69 @@ fn a_fluent_file_that_crashed_the_parser_is_reported_not_fatal() {
     );
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
 }
+
+/// The YAML mistakes trainers make, each explained where it is, with the
+/// exact help line they read.
+#[test]
+fn yaml_mistakes_are_explained_in_plain_words() {
+    let f = Fixture::small();
+    let pages = [
+        ("colon", "---\ntitle: Co-design: a how-to\n---\nText.\n"),
+        (
+            "tab",
+            "---\ntitle: Tabs\nobjectives:\n\t- Know the basics\n---\nText.\n",
+        ),
+        (
+            "quote",
+            "---\ntitle: \"Co-design\norder: 3\nsummary: x\n---\nText.\n",
+        ),
+        ("order", "---\ntitle: Order\norder: drie\n---\nText.\n"),
+        (
+            "duration",
+            "---\ntitle: Duration\nduration: 1 uur\n---\nText.\n",
+        ),
+        ("kind", "---\ntitle: Kind\nkind: tol\n---\nText.\n"),
+    ];
+    for (name, text) in pages {
+        f.write(&format!("content/en/intro/{name}.md"), text);
+    }
+    let (code, all) = check(&f);
+    assert_eq!(code, 1);
+    let p = |n: &str| format!("content/en/intro/{n}.md");
+    let cases = [
+        (
+            "colon",
+            "E002",
+            2,
+            17,
+            "put the title in quotes: `title: \"Co-design: a how-to\"`",
+        ),
+        (
+            "tab",
+            "E002",
+            4,
+            1,
+            "use spaces; there is a tab at column 1",
+        ),
+        (
+            "quote",
+            "E002",
+            2,
+            8,
+            "end the value with the same quote on this line: `title: \"Co-design\"`",
+        ),
+        ("order", "E004", 3, 8, "`order` is a whole number, e.g. 1"),
+        (
+            "duration",
+            "E004",
+            3,
+            11,
+            "`duration` is a whole number (minutes), e.g. 60",
+        ),
+        ("kind", "E004", 3, 7, "did you mean `tool`?"),
+    ];
+    for (name, code, line, col, help) in cases {
+        let d = finding(&all, code, &p(name), line, col);
+        assert_eq!(d["help"], help, "{name}: {d:#?}");
+    }
+}

@@ -7,6 +7,7 @@ pub mod frontmatter;
 pub mod locales;
 pub mod theme;
 pub mod yaml;
+pub mod yaml_help;
 
 use std::path::Path;
 

@@ -108,7 +108,20 @@ fn to_diagnostic(
 ) -> Diagnostic {
     // serde_yaml appends " at line L column C" to its message; we report the
     // position ourselves, counted from the start of the file.
-    let msg = e.to_string();
+    let full = e.to_string();
+    let at = e.location().map(|l| (l.line(), l.column()));
+    if let Some(x) = super::yaml_help::explain(&full, at, text) {
+        let code = if full.contains(": invalid type: ") || full.contains(": unknown variant ") {
+            Code::FrontMatterValue
+        } else {
+            code
+        };
+        return Diagnostic::error(code, x.message)
+            .at(path)
+            .pos(first_line + x.line - 1, x.column)
+            .help(x.help);
+    }
+    let msg = full;
     let msg = match msg.find(" at line ") {
         Some(i) => msg[..i].to_string(),
         None => msg,
