@@ -356,3 +356,63 @@ fn yaml_mistakes_are_explained_in_plain_words() {
         assert_eq!(d["help"], help, "{name}: {d:#?}");
     }
 }
+
+/// Fluent mistakes: an unknown term in the source language (an error), an
+/// unknown variable and a clash with a built-in message in a translation
+/// (warnings), each at its file and line; a missing message's help names
+/// the file that holds the source text.
+#[test]
+fn fluent_mistakes_are_reported_not_printed() {
+    let f = Fixture::small();
+    f.write(
+        "locales/en/extra.ftl",
+        "# Extra strings\n-brand = EQUIL\nextra-greeting = Hello { $name } from { -brnad }\n",
+    );
+    f.write(
+        "locales/nl/extra.ftl",
+        "extra-greeting = Hallo { $naam }\n\nnav-home = Start\n",
+    );
+    let (code, all) = check(&f);
+    assert_eq!(code, 1, "{all:#?}");
+    let d = finding(&all, "E022", "locales/en/extra.ftl", 3, 1);
+    assert_eq!(d["severity"], "error");
+    assert!(
+        d["message"].as_str().unwrap().contains("`-brnad`"),
+        "{d:#?}"
+    );
+    let d = finding(&all, "E022", "locales/nl/extra.ftl", 1, 1);
+    assert_eq!(d["severity"], "warning");
+    assert!(d["message"].as_str().unwrap().contains("`$naam`"), "{d:#?}");
+    assert_eq!(
+        d["help"],
+        "did you mean `$name`? (this message is given `$name`)"
+    );
+    let d = finding(&all, "E023", "locales/nl/extra.ftl", 3, 1);
+    assert_eq!(d["severity"], "warning");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("(built-in)/nl/main.ftl"),
+        "{d:#?}"
+    );
+
+    // Fixed, the site checks clean; a translation's own main.ftl that lacks
+    // a message is told where the source text is.
+    f.write(
+        "locales/en/extra.ftl",
+        "-brand = EQUIL\nextra-greeting = Hello { $name } from { -brand }\n",
+    );
+    f.write("locales/nl/extra.ftl", "extra-greeting = Hallo { $name }\n");
+    f.write("locales/nl/main.ftl", "lang-name = Nederlands\n");
+    let (code, all) = check(&f);
+    assert_eq!(code, 0, "{all:#?}");
+    let d = all
+        .iter()
+        .find(|d| d["code"] == "E021" && d["message"].as_str().unwrap().contains("`search-label`"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(
+        d["help"],
+        "add `search-label = …` to locales/nl/main.ftl (the en text is at (built-in)/en/main.ftl:79)"
+    );
+}

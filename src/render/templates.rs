@@ -127,6 +127,19 @@ pub fn keys_used(theme: &Theme) -> Vec<(String, PathBuf)> {
     out
 }
 
+/// The variables the theme's templates pass to each message id (the union
+/// over every `t()` call of it).
+pub fn args_used(theme: &Theme) -> std::collections::BTreeMap<String, BTreeSet<String>> {
+    let mut out: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();
+    for (_, file) in theme.templates() {
+        let src = String::from_utf8_lossy(&file.bytes);
+        for (key, args) in crate::load::locales::template_calls(&src) {
+            out.entry(key).or_default().extend(args);
+        }
+    }
+    out
+}
+
 impl Templates {
     /// Renders `name` in `lang`'s strings.
     pub fn render(
