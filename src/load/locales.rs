@@ -245,12 +245,19 @@ pub fn strings_from_files(
         direction: Direction::Ltr,
         native_name: lang.to_string(),
     };
-    if let Some(name) = strings.format("lang-name", None) {
-        strings.native_name = name;
-    }
-    if strings.format("lang-dir", None).as_deref() == Some("rtl") {
-        strings.direction = Direction::Rtl;
-    }
+    // The language's name: its own `lang-name`, else CLDR's, never a bare code
+    // when either knows it.
+    strings.native_name = strings
+        .format("lang-name", None)
+        .filter(|n| !n.trim().is_empty() && !n.trim().eq_ignore_ascii_case(lang))
+        .or_else(|| super::names::native_name(lang))
+        .unwrap_or_else(|| lang.to_string());
+    strings.direction = match strings.format("lang-dir", None).as_deref() {
+        Some("rtl") => Direction::Rtl,
+        Some(_) => Direction::Ltr,
+        None if super::names::is_rtl(lang) => Direction::Rtl,
+        None => Direction::Ltr,
+    };
     strings
 }
 

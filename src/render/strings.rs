@@ -76,7 +76,8 @@ fn missing(site: &Site, keys: &[(String, PathBuf)], diags: &mut Vec<Diagnostic>)
             continue;
         }
         for lang in &site.languages {
-            if lang.code == site.source_lang {
+            // A language's name and direction come from CLDR when it has none.
+            if lang.code == site.source_lang || matches!(key.as_str(), "lang-name" | "lang-dir") {
                 continue;
             }
             let has = site

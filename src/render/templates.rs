@@ -255,6 +255,18 @@ impl tera::Function for Translate {
                 other => fargs.set(name.as_str(), FluentValue::from(other.to_string())),
             }
         }
+        // A language's own name and direction never fall back to the source
+        // language's (which would call Portuguese "English").
+        if let (Some(l), "lang-name" | "lang-dir") = (self.locales.get(&self.lang), key) {
+            return Ok(Value::String(if key == "lang-name" {
+                l.native_name.clone()
+            } else {
+                match l.direction {
+                    crate::load::locales::Direction::Rtl => "rtl".to_string(),
+                    crate::load::locales::Direction::Ltr => "ltr".to_string(),
+                }
+            }));
+        }
         let args = if fargs.iter().next().is_some() {
             Some(&fargs)
         } else {
