@@ -428,8 +428,8 @@ impl Locales {
 pub fn keys_used_by_template(source: &str) -> Vec<String> {
     let mut keys = Vec::new();
     let mut rest = source;
-    while let Some(i) = rest.find("t(key=") {
-        rest = &rest[i + 6..];
+    while let Some(i) = next_call(rest) {
+        rest = &rest[i + 5..];
         let quote = rest.chars().next();
         if let Some(q @ ('"' | '\'')) = quote {
             if let Some(end) = rest[1..].find(q) {
@@ -440,14 +440,25 @@ pub fn keys_used_by_template(source: &str) -> Vec<String> {
     keys
 }
 
+/// Where the next `t(key=` or `plural_labels(key=` call is in `rest`: the
+/// offset of its `(key=`.
+fn next_call(rest: &str) -> Option<usize> {
+    let t = rest.find("t(key=").map(|i| i + 1);
+    let p = rest
+        .find("plural_labels(key=")
+        .map(|i| i + "plural_labels".len());
+    t.into_iter().chain(p).min()
+}
+
 /// The `t(key="…", name=…, …)` calls of a template source: each message id
 /// with the names of the variables the call passes.
 pub fn template_calls(source: &str) -> Vec<(String, Vec<String>)> {
     let mut calls = Vec::new();
     let mut rest = source;
-    while let Some(i) = rest.find("t(key=") {
-        let after = &rest[i + 2..];
-        rest = &rest[i + 6..];
+    while let Some(i) = next_call(rest) {
+        let plural = rest[..i].ends_with("plural_labels");
+        let after = &rest[i + 1..];
+        rest = &rest[i + 5..];
         // The call's text up to its closing parenthesis, split at top-level commas.
         let (mut depth, mut quote, mut parts, mut start) = (0usize, None, Vec::new(), 0);
         let mut end = after.len();
@@ -479,7 +490,10 @@ pub fn template_calls(source: &str) -> Vec<(String, Vec<String>)> {
             let name = name.trim();
             if name == "key" {
                 key = Some(value.trim().trim_matches(['"', '\'']).to_string());
-            } else if !name.is_empty() {
+            } else if plural && name == "var" {
+                // plural_labels(var="count") gives the message `$count`.
+                args.push(value.trim().trim_matches(['"', '\'']).to_string());
+            } else if !plural && !name.is_empty() {
                 args.push(name.to_string());
             }
         }
@@ -494,7 +508,7 @@ pub fn template_calls(source: &str) -> Vec<(String, Vec<String>)> {
 mod tests {
     #[test]
     fn template_calls_name_their_variables() {
-        let src = r#"{{ t(key="a") }} {{ t(key="print-language", language=t(key="lang-name")) }} {{ t(key='h', hours=(minutes / 60) | round, m=x) }}"#;
+        let src = r#"{{ t(key="a") }} {{ t(key="print-language", language=t(key="lang-name")) }} {{ t(key='h', hours=(minutes / 60) | round, m=x) }} {% for c, t in plural_labels(key="r", var="count") %}"#;
         let calls = template_calls(src);
         assert_eq!(
             calls,
@@ -503,6 +517,7 @@ mod tests {
                 ("print-language".to_string(), vec!["language".to_string()]),
                 ("lang-name".to_string(), vec![]),
                 ("h".to_string(), vec!["hours".to_string(), "m".to_string()]),
+                ("r".to_string(), vec!["count".to_string()]),
             ]
         );
     }
@@ -580,7 +595,7 @@ mod tests {
 
     #[test]
     fn template_keys_are_found() {
-        let src = r#"{{ t(key="nav-home") }} {{ t(key='x-y', n=2) }} {{ other(key="z") }}"#;
-        assert_eq!(keys_used_by_template(src), vec!["nav-home", "x-y"]);
+        let src = r#"{{ plural_labels(key="p") }} {{ t(key="nav-home") }} {{ t(key='x-y', n=2) }} {{ other(key="z") }}"#;
+        assert_eq!(keys_used_by_template(src), vec!["p", "nav-home", "x-y"]);
     }
 }

@@ -5,6 +5,7 @@ pub mod context;
 pub mod links;
 pub mod markdown;
 pub mod pages;
+pub mod plurals;
 pub mod print;
 pub mod sanitize;
 pub mod search;

@@ -81,6 +81,14 @@ pub fn load(
                     misses: Arc::clone(&misses),
                 },
             );
+            t.register_function(
+                "plural_labels",
+                PluralLabels {
+                    lang: lang.clone(),
+                    source: source_lang.to_string(),
+                    locales: Arc::clone(locales),
+                },
+            );
             (lang.clone(), t)
         })
         .collect();
@@ -293,6 +301,35 @@ impl tera::Function for Translate {
                 self.source
             ))),
         }
+    }
+}
+
+/// `plural_labels(key="…", var="count")`: the message's text per plural
+/// category of the page's language, for counts made in the browser (see
+/// [`super::plurals`]); the source language's when the language lacks it.
+struct PluralLabels {
+    lang: String,
+    source: String,
+    locales: Arc<Locales>,
+}
+
+impl tera::Function for PluralLabels {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let key = args
+            .get("key")
+            .and_then(Value::as_str)
+            .ok_or_else(|| tera::Error::msg("plural_labels() needs key=\"message-id\""))?;
+        let var = args.get("var").and_then(Value::as_str).unwrap_or("count");
+        let of = |lang: &str| {
+            self.locales
+                .get(lang)
+                .filter(|l| l.has(key))
+                .map(|l| super::plurals::labels(l, key, var))
+        };
+        let labels = of(&self.lang)
+            .or_else(|| of(&self.source))
+            .unwrap_or_default();
+        Ok(serde_json::to_value(labels).unwrap_or(Value::Null))
     }
 }
 

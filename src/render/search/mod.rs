@@ -6,6 +6,7 @@
 //! folds and looks up words: see [`text`] for the rules and [`index`] for the
 //! format. Pages shown as a fallback are indexed in their own language.
 
+pub mod cjk;
 pub mod index;
 mod stopwords;
 pub mod text;
