@@ -15,6 +15,7 @@ use crate::load::content::CONTENT_DIR;
 use crate::load::locales::{self, LOCALES_DIR};
 use crate::load::names;
 use crate::load::yaml;
+use crate::write::atomic::{self, NewFiles};
 
 /// Options of [`add_language`].
 #[derive(Debug, Clone)]
@@ -175,26 +176,40 @@ pub fn add_language(opts: &AddOptions, diags: &mut Vec<Diagnostic>) -> Option<Ad
         return None;
     }
 
-    let mut created = Vec::new();
+    // New files are written atomically and removed again if a later one
+    // fails; site.yaml is replaced last, in one rename.
     let fail = |p: &Path, e: std::io::Error| {
-        Diagnostic::error(Code::Write, format!("cannot write: {e}")).at(p)
+        Diagnostic::error(Code::Write, format!("cannot write: {e}"))
+            .at(p)
+            .help("nothing was left behind; fix the cause and run `equil i18n add` again")
     };
-    if content_folder.is_none() {
-        if let Err(e) = std::fs::create_dir_all(root.join(&content_dir)) {
-            diags.push(fail(&content_dir, e));
-            return None;
-        }
-        created.push(content_dir);
+    let mut new_files = NewFiles::new(root);
+    if let Err(e) = new_files.dir(&content_dir) {
+        diags.push(fail(&content_dir, e));
+        return None;
     }
+    let mut config_text = None;
     for (path, text) in writes {
-        if let Err(e) = write_new(&root.join(&path), &text) {
+        if path == Path::new(CONFIG_FILE) {
+            config_text = Some(text);
+            continue;
+        }
+        if let Err(e) = new_files.file(&path, text.as_bytes()) {
             diags.push(fail(&path, e));
             return None;
         }
-        if path != Path::new(CONFIG_FILE) {
-            created.push(path);
+    }
+    if let Some(text) = config_text {
+        if let Err(e) = atomic::replace(&root.join(CONFIG_FILE), text.as_bytes()) {
+            diags.push(fail(Path::new(CONFIG_FILE), e));
+            return None;
         }
     }
+    let mut created = Vec::new();
+    if content_folder.is_none() {
+        created.push(content_dir);
+    }
+    created.extend(new_files.keep());
     Some(Added {
         created,
         kept,
@@ -212,17 +227,6 @@ fn folder_under(dir: &Path, lang: &str) -> Option<String> {
         .filter(|e| e.file_type().map(|t| t.is_dir()).unwrap_or(false))
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .find(|n| n.eq_ignore_ascii_case(lang))
-}
-
-/// Writes a file through a temporary file in the same folder, renamed over
-/// the old one, so that an interrupted write never leaves half a file.
-fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
-    let parent = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(parent)?;
-    std::io::Write::write_all(&mut tmp, text.as_bytes())?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 /// `site.yaml` with `lang` appended to its `languages`, if that can be done
