@@ -73,10 +73,10 @@ fn rules_for(lang: &str) -> PluralRules {
     [id, language, "en".parse().unwrap_or_default()]
         .into_iter()
         .find_map(|l| PluralRules::create(l, PluralRuleType::CARDINAL).ok())
-        .unwrap_or_else(|| unreachable_rules())
+        .unwrap_or_else(english_rules)
 }
 
-fn unreachable_rules() -> PluralRules {
+fn english_rules() -> PluralRules {
     // English is always in the CLDR data of intl_pluralrules.
     PluralRules::create(
         "en".parse::<LanguageIdentifier>().unwrap_or_default(),
