@@ -134,7 +134,7 @@ fn resolve_all(
                 _ => {}
             }
             for problem in resolve(strings, id, &vars) {
-                diags.push(report(site, strings, id, &problem, is_source, &vars));
+                diags.push(report(strings, id, &problem, is_source, &vars));
             }
         }
     }
@@ -222,7 +222,6 @@ fn resolve(strings: &LangStrings, id: &str, vars: &BTreeSet<String>) -> Vec<Reso
 
 /// A resolver problem as a diagnostic at the message's definition.
 fn report(
-    site: &Site,
     strings: &LangStrings,
     id: &str,
     problem: &ResolverError,
@@ -239,7 +238,6 @@ fn report(
         Some((path, line)) => d = d.at(path).pos(*line, 1),
         None => d = d.at(Path::new("locales").join(&strings.lang)),
     }
-    let _ = site;
     d.help(help)
 }
 
