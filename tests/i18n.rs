@@ -302,6 +302,13 @@ fn add_checks_the_tag_and_never_calls_a_language_english() {
     assert!(out.status.success(), "{}", stderr(&out));
     let ftl = f.read("locales/qaa/main.ftl");
     assert!(ftl.contains("\nlang-name = qaa\n"), "{ftl}");
+    // Until someone names it, check says the menu shows a bare code.
+    let out = f.run(&["check"]);
+    assert!(
+        stderr(&out).contains("the language menu calls `qaa` just `qaa`"),
+        "{}",
+        stderr(&out)
+    );
     assert!(!ftl.contains("= English"), "{ftl}");
     // A block list in site.yaml keeps its form and its comments.
     let f = Fixture::small();

@@ -24,6 +24,32 @@ pub fn validate(site: &Site, diags: &mut Vec<Diagnostic>) {
     let args = templates::args_used(&site.theme);
     missing(site, &used, diags);
     resolve_all(site, &args, diags);
+    unnamed(site, diags);
+}
+
+/// A language neither its Fluent files nor CLDR name would be shown in the
+/// language menu by its bare code.
+fn unnamed(site: &Site, diags: &mut Vec<Diagnostic>) {
+    for lang in &site.languages {
+        if !lang.name.eq_ignore_ascii_case(&lang.code) {
+            continue;
+        }
+        let folder =
+            crate::load::locales::folder_of(&site.root, &lang.code).unwrap_or(lang.code.clone());
+        diags.push(
+            Diagnostic::warning(
+                Code::FluentMissing,
+                format!(
+                    "the language menu calls `{0}` just `{0}`: its name is not known",
+                    lang.code
+                ),
+            )
+            .at(format!("locales/{folder}"))
+            .help(format!(
+                "add `lang-name = …`, the language's name in itself, to locales/{folder}/main.ftl"
+            )),
+        );
+    }
 }
 
 /// Where a language should get a message it lacks: the file of the same
