@@ -416,3 +416,28 @@ fn fluent_mistakes_are_reported_not_printed() {
         "add `search-label = …` to locales/nl/main.ftl (the en text is at (built-in)/en/main.ftl:79)"
     );
 }
+
+/// E021's help names the file that holds the source message, and never a
+/// file that would replace a built-in one.
+#[test]
+fn a_missing_message_is_added_beside_its_source() {
+    let f = Fixture::small();
+    f.write(
+        "locales/en/extra.ftl",
+        "extra-thanks = Thanks to our funders\n",
+    );
+    f.write(
+        "themes/default/templates/partials/thanks.html",
+        "<p>{{ t(key=\"extra-thanks\") }} {{ t(key=\"nav-home\") }}</p>\n",
+    );
+    let (code, all) = check(&f);
+    assert_eq!(code, 0, "{all:#?}");
+    let d = all
+        .iter()
+        .find(|d| d["code"] == "E021" && d["message"].as_str().unwrap().contains("`extra-thanks`"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(
+        d["help"],
+        "add `extra-thanks = …` to locales/nl/extra.ftl (the en text is at locales/en/extra.ftl:1)"
+    );
+}

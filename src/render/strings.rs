@@ -63,6 +63,18 @@ pub fn where_to_add(site: &Site, lang: &str, key: &str) -> String {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "main.ftl".to_string());
     let folder = crate::load::locales::folder_of(&site.root, lang).unwrap_or(lang.to_string());
+    // A site's file replaces the built-in file of the same name: a message
+    // for a built-in language goes into a file of the site's own.
+    let replaces_builtin = site.locales.get(lang).is_some_and(|l| {
+        l.files
+            .iter()
+            .any(|f| f.name == file && f.path.starts_with("(built-in)"))
+    });
+    let file = if replaces_builtin {
+        "site.ftl".to_string()
+    } else {
+        file
+    };
     let mut help = format!("add `{key} = …` to locales/{folder}/{file}");
     if let Some((p, line)) = origin {
         if lang != site.source_lang {
