@@ -8,7 +8,6 @@
 pub mod add;
 pub mod ftl;
 pub mod mark;
-pub mod names;
 pub mod status;
 pub mod table;
 pub mod terms;
