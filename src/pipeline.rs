@@ -173,21 +173,22 @@ pub fn model(opts: &SiteOptions, sources: Sources, diags: &mut Vec<Diagnostic>) 
         &sources.config.source_language,
         diags,
     );
-    let mut site = model::build(
-        opts.root.clone(),
-        sources.config,
-        sources.content,
-        sources.locales,
-        sources.theme,
-        sources.langs,
+    model::build(
+        model::Inputs {
+            root: opts.root.clone(),
+            config: sources.config,
+            content: sources.content,
+            locales: sources.locales,
+            theme: sources.theme,
+            lang_codes: sources.langs,
+            glossary,
+        },
         &ModelOptions {
             drafts: opts.drafts,
             list_drafts: opts.list_drafts,
         },
         diags,
-    );
-    site.glossary = glossary;
-    site
+    )
 }
 
 /// The result of a build or check.

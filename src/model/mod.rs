@@ -251,18 +251,29 @@ pub fn is_published(doc: &Doc, lang_codes: &[String], opts: &ModelOptions) -> bo
     (opts.drafts || !doc.fm.draft) && lang_codes.contains(&doc.lang)
 }
 
+/// What the model is built from: everything loaded from disk.
+pub struct Inputs {
+    pub root: PathBuf,
+    pub config: Config,
+    pub content: Content,
+    pub locales: Arc<Locales>,
+    pub theme: Theme,
+    /// The site's languages, in switcher order.
+    pub lang_codes: Vec<String>,
+    pub glossary: Glossaries,
+}
+
 /// Builds the model from loaded content. Problems go to `diags`.
-pub fn build(
-    root: PathBuf,
-    config: Config,
-    content: Content,
-    locales: impl Into<Arc<Locales>>,
-    theme: Theme,
-    lang_codes: Vec<String>,
-    opts: &ModelOptions,
-    diags: &mut Vec<Diagnostic>,
-) -> Site {
-    let locales: Arc<Locales> = locales.into();
+pub fn build(inputs: Inputs, opts: &ModelOptions, diags: &mut Vec<Diagnostic>) -> Site {
+    let Inputs {
+        root,
+        config,
+        content,
+        locales,
+        theme,
+        lang_codes,
+        glossary,
+    } = inputs;
     let source_lang = config.source_language.clone();
     if opts.list_drafts {
         for d in content.docs.iter().filter(|d| d.fm.draft) {
@@ -579,7 +590,7 @@ pub fn build(
         trees,
         locales,
         theme,
-        glossary: Glossaries::default(),
+        glossary,
     };
     aliases::resolve(&mut site, diags);
     site
@@ -656,15 +667,13 @@ fn distinct_names(languages: &mut [Language]) {
 /// `group_size`) are taken from the source page when a translation leaves
 /// them out.
 fn inherit_from_source(docs: &mut [Doc], source_lang: &str) {
-    let sources: HashMap<
-        String,
-        (
-            Option<i64>,
-            Option<Kind>,
-            Option<u32>,
-            Option<crate::load::frontmatter::GroupSize>,
-        ),
-    > = docs
+    type Inherited = (
+        Option<i64>,
+        Option<Kind>,
+        Option<u32>,
+        Option<crate::load::frontmatter::GroupSize>,
+    );
+    let sources: HashMap<String, Inherited> = docs
         .iter()
         .filter(|d| d.lang == source_lang)
         .map(|d| {
