@@ -26,7 +26,6 @@
   var WORD_RE = /[\p{Alphabetic}\p{N}\p{M}]+/gu;
   var ENDS_IN_WORD_RE = /[\p{Alphabetic}\p{N}\p{M}]$/u;
   var NUMBER_RE = /^\p{N}+$/u;
-  var WORD_CHAR_RE = /^[\p{Alphabetic}\p{N}]$/u;
 
   /** Lowercase, without diacritics: "Sårbarhed" -> "sarbarhed". */
   function fold(word) {
@@ -47,19 +46,11 @@
     return out;
   }
 
-  /** A heading's id as the Markdown renderer makes it (src/render/markdown.rs slugify). */
+  /** A heading's id as GitHub makes it, before duplicates are numbered:
+   *  keep identical to src/render/markdown/slug.rs slugify. */
+  var SLUG_DROP_RE = /[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc} -]/gu;
   function slugify(text) {
-    var out = "", dash = false;
-    Array.from(text).forEach(function (c) {
-      if (WORD_CHAR_RE.test(c)) {
-        if (dash && out) out += "-";
-        dash = false;
-        out += c.toLowerCase();
-      } else {
-        dash = true;
-      }
-    });
-    return out || "section";
+    return text.toLowerCase().replace(SLUG_DROP_RE, "").replace(/ /g, "-");
   }
 
   /** Whether a folded word may be searched for (as the index keeps words). */
