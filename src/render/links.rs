@@ -113,7 +113,7 @@ pub fn classify(doc_rel: &str, dest: &str) -> Target {
 /// addresses are only for images.
 pub fn classify_link(doc_rel: &str, dest: &str, image: bool) -> Target {
     let t = dest.trim_start();
-    let data = t.len() >= 5 && t[..5].eq_ignore_ascii_case("data:");
+    let data = t.get(..5).is_some_and(|s| s.eq_ignore_ascii_case("data:"));
     if data && !image {
         return Target::Unsafe("`data:` links are only allowed for images".into());
     }

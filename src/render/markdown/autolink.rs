@@ -18,14 +18,14 @@ pub fn split(text: &str) -> Option<Vec<Event<'static>>> {
     let mut plain = String::new();
     let mut found = false;
     for span in finder.spans(text) {
-        let s = span.as_str();
+        let (s, after) = entity_tail(span.as_str(), &text[span.end()..]);
         let dest = match span.kind() {
             Some(LinkKind::Url) => url(s),
             Some(LinkKind::Email) => Some(format!("mailto:{s}")),
             _ => None,
         };
         let Some(dest) = dest else {
-            plain.push_str(s);
+            plain.push_str(span.as_str());
             continue;
         };
         found = true;
@@ -40,6 +40,7 @@ pub fn split(text: &str) -> Option<Vec<Event<'static>>> {
         }));
         out.push(Event::Text(CowStr::from(s.to_string())));
         out.push(Event::End(TagEnd::Link));
+        plain.push_str(after);
     }
     if !found {
         return None;
@@ -50,10 +51,27 @@ pub fn split(text: &str) -> Option<Vec<Event<'static>>> {
     Some(out)
 }
 
-/// The address of a URL found in text: only web addresses are linked.
+/// A link that ends in what looks like a character reference (`&hl` before
+/// `;`) leaves it out, as GitHub does: the link, and the text cut off it.
+fn entity_tail<'a>(link: &'a str, next: &str) -> (&'a str, &'a str) {
+    if next.starts_with(';') {
+        if let Some(amp) = link.rfind('&') {
+            let name = &link[amp + 1..];
+            if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric()) {
+                return (&link[..amp], &link[amp..]);
+            }
+        }
+    }
+    (link, "")
+}
+
+/// The address of a URL found in text: only web (and FTP) addresses are linked.
 fn url(s: &str) -> Option<String> {
     let lower = s.to_ascii_lowercase();
-    if lower.starts_with("https://") || lower.starts_with("http://") {
+    if ["https://", "http://", "ftp://"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
         Some(s.to_string())
     } else if lower.starts_with("www.") && s.len() > 4 {
         Some(format!("http://{s}"))
@@ -88,7 +106,9 @@ mod tests {
             ]
         );
         assert_eq!(links("(https://x.org/a_(b))"), ["https://x.org/a_(b)"]);
-        assert!(split("example.org and a.b and ftp://x.org").is_none());
+        assert!(split("example.org and a.b and gopher://x.org").is_none());
+        assert_eq!(links("x.org/?q=a&hl;"), Vec::<String>::new());
+        assert_eq!(links("www.x.org/?q=a&hl;"), ["http://www.x.org/?q=a"]);
         assert!(split("no address here").is_none());
     }
 }
