@@ -500,6 +500,85 @@ mod tests {
     }
 
     #[test]
+    fn github_ids_in_every_script_and_old_ids_kept() {
+        let p = parse(
+            "## Don't tolerate bad actors\n\n## क्या है\n\n## Main\n\n## Set {x}\n\n## 🎉\n\n## Mine {#main-1}\n\n## Empty {}\n",
+            1,
+        );
+        let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "dont-tolerate-bad-actors",
+                "क्या-है",
+                "main-2",
+                "set-x",
+                "section",
+                "main-1",
+                "empty-"
+            ]
+        );
+        assert_eq!(p.headings[3].text, "Set {x}");
+        assert_eq!(
+            p.headings[0].old_id.as_deref(),
+            Some("don-t-tolerate-bad-actors")
+        );
+        assert_eq!(p.headings[1].old_id.as_deref(), Some("क-या-है"));
+        let h = html("## Don't give up\n");
+        assert!(
+            h.contains(r#"<h2 id="dont-give-up"><span id="don-t-give-up"></span>"#),
+            "{h}"
+        );
+    }
+
+    #[test]
+    fn links_keep_schemes_queries_and_mail_addresses() {
+        let titles = ["Note", "Tip", "Important", "Warning", "Caution"].map(String::from);
+        let b = crate::render::sanitize::builder(&[]);
+        let md = "<kbd>K</kbd> [doi](doi:10.1000/1) <zotero://select/x> [q](doc.pdf?x=1#page=2) [e]() <jo@example.org> and https://equil.eu/x. `www.code.org`\n\n<a href=\"zotero://y\">raw</a>\n";
+        let p = parse(md, 1);
+        assert!(p.links.iter().any(|l| l.dest == "mailto:jo@example.org"));
+        let h = to_html(
+            &p,
+            &HtmlOptions {
+                links: &Same,
+                id_prefix: "",
+                callout_titles: &titles,
+                heading_shift: 0,
+                sanitizer: Some(&b),
+            },
+        );
+        for want in [
+            r#"<a href="doi:10.1000/1">doi</a>"#,
+            r#"<a href="zotero://select/x">zotero://select/x</a>"#,
+            r#"<a href="doc.pdf?x=1#page=2">q</a>"#,
+            r#"<a href="">e</a>"#,
+            r#"<a href="mailto:jo@example.org">jo@example.org</a>"#,
+            r#"<a href="https://equil.eu/x">https://equil.eu/x</a>."#,
+            "<code>www.code.org</code>",
+            "<a>raw</a>",
+        ] {
+            assert!(h.contains(want), "{want} in {h}");
+        }
+    }
+
+    #[test]
+    fn footnotes_get_unique_ids_and_backlinks() {
+        let h = html("A[^a b] B[^a-b] C[^*] D[^!] E[^a b]\n\n[^a b]: One.\n[^a-b]: Two.\n[^*]: Three.\n[^!]: Four.\n[^none]: Five.\n");
+        for want in [
+            r##"<a href="#fn-a-b" id="fnref-a-b">1</a>"##,
+            r##"<a href="#fn-a-b-1" id="fnref-a-b-1">2</a>"##,
+            r##"<a href="#fn-3" id="fnref-3">3</a>"##,
+            r##"<a href="#fn-4" id="fnref-4">4</a>"##,
+            r##"<a href="#fn-a-b" id="fnref-a-b-2">1</a>"##,
+            r##"<a class="footnote-backref" href="#fnref-a-b-2">↩2</a>"##,
+            r##"id="fn-none"><span class="footnote-label">5</span>"##,
+        ] {
+            assert!(h.contains(want), "{want} in {h}");
+        }
+    }
+
+    #[test]
     fn admonitions_become_callouts() {
         let h = html("> [!TIP]\n> Try this.\n");
         assert!(

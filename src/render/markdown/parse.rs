@@ -41,6 +41,8 @@ impl Lines {
 /// `{#id}` of the page is known.
 struct Pending {
     event: usize,
+    /// Where the heading is in the body.
+    start: usize,
     text: String,
     explicit: Option<String>,
     has_link: bool,
@@ -69,6 +71,7 @@ pub fn parse(body: &str, first_line: usize) -> Parsed {
             Event::Start(Tag::Heading { id, .. }) => {
                 heading = Some(Pending {
                     event: events.next_other(),
+                    start: range.start,
                     text: String::new(),
                     explicit: id.as_ref().map(|s| s.to_string()),
                     has_link: false,
@@ -77,6 +80,10 @@ pub fn parse(body: &str, first_line: usize) -> Parsed {
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(mut h) = heading.take() {
+                    if let Some(braces) = literal_braces(&body[h.start..range.end]) {
+                        h.text.push_str(braces);
+                        events.push(Event::Text(CowStr::from(braces.to_string())));
+                    }
                     h.text = h.text.trim().to_string();
                     if !section.text.trim().is_empty() || section.id.is_some() {
                         parsed.sections.push(std::mem::take(&mut section));
@@ -168,6 +175,39 @@ pub fn parse(body: &str, first_line: usize) -> Parsed {
     events.shrink_to_fit();
     parsed.events = events;
     parsed
+}
+
+/// A trailing `{…}` that is not an attribute block (`{#id .class key=value}`):
+/// the parser removed it from the heading, GitHub shows it. With the spaces
+/// before it, as written.
+fn literal_braces(src: &str) -> Option<&str> {
+    let first = src.lines().next()?;
+    let line = if first.trim_start().starts_with('#') {
+        // ATX: without a closing sequence of `#`.
+        let t = first.trim_end();
+        let stripped = t.trim_end_matches('#');
+        if stripped.len() < t.len() && stripped.ends_with([' ', '\t']) {
+            stripped.trim_end()
+        } else {
+            t
+        }
+    } else {
+        // Setext: the text lines, without the underline.
+        let text = src.trim_end();
+        text[..text.rfind('\n')?].trim_end()
+    };
+    let body = line.strip_suffix('}')?;
+    let open = body.rfind('{')?;
+    let inner = &body[open + 1..];
+    let valid = !inner.trim().is_empty()
+        && inner.split_whitespace().all(|t| {
+            (t.len() > 1 && (t.starts_with('#') || t.starts_with('.'))) || t.contains('=')
+        });
+    if valid {
+        return None;
+    }
+    let space = body[..open].len() - body[..open].trim_end().len();
+    line.get(open - space..)
 }
 
 /// Records raw HTML, the links it makes (`<a href>`, `<img src>`) and the
