@@ -307,3 +307,27 @@ fn anchors_written_as_heading_text_get_the_id_as_a_hint() {
     assert_eq!(errs[0]["help"], "did you mean `#tldr`?");
     assert_eq!(errs[1]["help"], "did you mean `#search-results-1`?");
 }
+
+#[test]
+fn raw_html_and_link_problems_are_reported_where_they_are() {
+    let f = fixture();
+    f.write(
+        "content/en/coaching/problems.md",
+        "---\ntitle: Problems\norder: 6\n---\nA map: <img src=\"images/mpa.svg\" alt=\"map\">\n\n<a href=\"zotero://select/items/1\">the source</a>\n\n[Run](vbscript:msgbox) and [doi](doi:10.1000/1) and <jo@example.org>.\n",
+    );
+    let (code, all) = check(&f);
+    assert_eq!(code, 1, "{all:#?}");
+    let at = |code: &str| {
+        all.iter()
+            .find(|d| d["code"] == code && d["path"] == "content/en/coaching/problems.md")
+            .map(|d| (d["line"].as_u64(), d["column"].as_u64(), d["help"].clone()))
+            .unwrap_or_else(|| panic!("no {code}: {all:#?}"))
+    };
+    let (line, column, help) = at("E013");
+    assert_eq!((line, column), (Some(5), Some(8)));
+    assert_eq!(help, "did you mean `images/map.svg`?");
+    assert_eq!(at("W107").0, Some(7));
+    assert_eq!(at("E040").0, Some(9));
+    // Nothing else: the doi: link and the e-mail address are fine.
+    assert_eq!(errors(&all).len(), 2, "{all:#?}");
+}

@@ -535,7 +535,7 @@ mod tests {
     fn links_keep_schemes_queries_and_mail_addresses() {
         let titles = ["Note", "Tip", "Important", "Warning", "Caution"].map(String::from);
         let b = crate::render::sanitize::builder(&[]);
-        let md = "<kbd>K</kbd> [doi](doi:10.1000/1) <zotero://select/x> [q](doc.pdf?x=1#page=2) [e]() <jo@example.org> and https://equil.eu/x. `www.code.org`\n\n<a href=\"zotero://y\">raw</a>\n";
+        let md = "<kbd>K</kbd> [doi](doi:10.1000/1) <zotero://select/x> [q](doc.pdf?x=1#page=2) [e]() <jo@example.org> and https://equil.eu/x. `www.code.org` <a href=\"https://x.org\">see www.y.org</a>\n\n<a href=\"zotero://y\">raw</a>\n";
         let p = parse(md, 1);
         assert!(p.links.iter().any(|l| l.dest == "mailto:jo@example.org"));
         let h = to_html(
@@ -556,6 +556,7 @@ mod tests {
             r#"<a href="mailto:jo@example.org">jo@example.org</a>"#,
             r#"<a href="https://equil.eu/x">https://equil.eu/x</a>."#,
             "<code>www.code.org</code>",
+            r#"<a href="https://x.org">see www.y.org</a>"#,
             "<a>raw</a>",
         ] {
             assert!(h.contains(want), "{want} in {h}");

@@ -61,6 +61,8 @@ pub fn parse(body: &str, first_line: usize) -> Parsed {
     let mut section = Section::default();
     let mut in_code = false;
     let mut in_link = 0usize;
+    // Open raw `<a>`, `<code>` or `<pre>` elements (no autolinks inside).
+    let mut in_raw = 0usize;
     let parser = Parser::new_ext(body, options()).into_offset_iter();
     for (event, range) in TextMergeWithOffset::new(parser) {
         let at = |offset: usize| {
@@ -126,7 +128,7 @@ pub fn parse(body: &str, first_line: usize) -> Parsed {
             Event::End(TagEnd::Link | TagEnd::Image) => in_link = in_link.saturating_sub(1),
             Event::Start(Tag::CodeBlock(_)) => in_code = true,
             Event::End(TagEnd::CodeBlock) => in_code = false,
-            Event::Text(t) if !in_code && in_link == 0 => {
+            Event::Text(t) if !in_code && in_link == 0 && in_raw == 0 => {
                 if let Some(h) = heading.as_mut() {
                     h.text.push_str(t);
                 } else {
@@ -151,9 +153,12 @@ pub fn parse(body: &str, first_line: usize) -> Parsed {
             }
             Event::SoftBreak | Event::HardBreak => section.text.push(' '),
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
+                // Inline raw HTML left open does not reach past its block.
+                in_raw = 0;
                 section.text.push(' ')
             }
             Event::Html(h) | Event::InlineHtml(h) => {
+                in_raw = raw_depth(in_raw, h);
                 let (line, column) = at(range.start);
                 raw_html(&mut parsed, h, line, column);
             }
@@ -208,6 +213,30 @@ fn literal_braces(src: &str) -> Option<&str> {
     }
     let space = body[..open].len() - body[..open].trim_end().len();
     line.get(open - space..)
+}
+
+/// The number of raw `<a>`, `<code>` and `<pre>` elements open after `h`.
+fn raw_depth(mut depth: usize, h: &str) -> usize {
+    let lower = h.to_ascii_lowercase();
+    for (i, _) in lower.match_indices('<') {
+        let rest = &lower[i + 1..];
+        let (close, name) = match rest.strip_prefix('/') {
+            Some(r) => (true, r),
+            None => (false, rest),
+        };
+        let is = |tag: &str| {
+            name.strip_prefix(tag)
+                .is_some_and(|r| r.starts_with(['>', ' ', '\t', '\n', '/']))
+        };
+        if is("a") || is("code") || is("pre") {
+            depth = if close {
+                depth.saturating_sub(1)
+            } else {
+                depth + 1
+            };
+        }
+    }
+    depth
 }
 
 /// Records raw HTML, the links it makes (`<a href>`, `<img src>`) and the
