@@ -17,29 +17,52 @@
 //! (with its common indentation removed) Markdown between them. A line map
 //! keeps positions in reports pointing at the file as written.
 
+/// At most this many blocks are opened in a page, and at most this many
+/// start tags without an end tag are looked at.
+const MAX_BLOCKS: usize = 256;
+
+/// Where a line of the opened-up text comes from: its 0-based line in the
+/// body as written, and how many columns of indentation it lost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Origin {
+    pub line: usize,
+    pub shift: usize,
+}
+
 /// The body with every `markdown="1"` block opened up, and for each of its
-/// lines the 0-based line of `body` it comes from.
-pub fn expand(body: &str) -> (String, Vec<usize>) {
+/// lines where it comes from.
+pub fn expand(body: &str) -> (String, Vec<Origin>) {
     let mut text = body.to_string();
-    let mut map: Vec<usize> = (0..=body.matches('\n').count()).collect();
+    let mut map: Vec<Origin> = (0..=body.matches('\n').count())
+        .map(|line| Origin { line, shift: 0 })
+        .collect();
     // Each pass opens the first block left; nested blocks take another pass.
-    for _ in 0..1000 {
-        let Some((new, new_map)) = expand_first(&text) else {
+    // Bounded, so that a page of thousands of unclosed tags stays fast.
+    let mut from = 0;
+    for _ in 0..MAX_BLOCKS {
+        let Some((new, new_map, next)) = expand_first(&text, from) else {
             break;
         };
         map = new_map
             .into_iter()
-            .map(|l| map.get(l).copied().unwrap_or(l))
+            .map(|o| match map.get(o.line) {
+                Some(m) => Origin {
+                    line: m.line,
+                    shift: m.shift + o.shift,
+                },
+                None => o,
+            })
             .collect();
         text = new;
+        from = next;
     }
     (text, map)
 }
 
-/// Text being built, with the source line of each of its lines.
+/// Text being built, with the origin of each of its lines.
 struct Out {
     text: String,
-    map: Vec<usize>,
+    map: Vec<Origin>,
 }
 
 impl Out {
@@ -49,55 +72,69 @@ impl Out {
             self.text.push(c);
             if c == '\n' {
                 line += 1;
-                self.map.push(line);
+                self.map.push(Origin { line, shift: 0 });
             }
         }
     }
-    /// Appends `n` blank lines that stand for source line `line`.
-    fn breaks(&mut self, n: usize, line: usize) {
-        for _ in 0..n {
-            self.text.push('\n');
-            self.map.push(line);
-        }
+    /// Starts a new line that stands for source line `line`, `shift` columns in.
+    fn newline(&mut self, line: usize, shift: usize) {
+        self.text.push('\n');
+        self.map.push(Origin { line, shift });
     }
 }
 
-fn expand_first(text: &str) -> Option<(String, Vec<usize>)> {
-    let (open_end, name, attr) = find_open(text)?;
-    let close = find_close(text, open_end, &name)?;
+/// Opens the first block that starts at or after `from`: the new text, its
+/// line map, and where to look for the next block.
+fn expand_first(text: &str, from: usize) -> Option<(String, Vec<Origin>, usize)> {
+    let (open_end, attr, close) = find_block(text, from)?;
     let line_of = |i: usize| text[..i].matches('\n').count();
     let mut out = Out {
         text: String::with_capacity(text.len() + 8),
-        map: vec![0],
+        map: vec![Origin { line: 0, shift: 0 }],
     };
     out.push(&text[..attr.start], 0);
     out.push(&text[attr.end..open_end], line_of(attr.end));
+    let next = out.text.len();
     let inner = &text[open_end..close];
     let inner_start = open_end + inner.len() - inner.trim_start_matches(['\n', '\r']).len();
-    let inner = dedent(inner.trim_matches(['\n', '\r']));
+    let (inner, indent) = dedent(inner.trim_matches(['\n', '\r']));
     let inner_line = line_of(inner_start);
-    out.breaks(1, line_of(open_end));
-    out.breaks(1, inner_line);
+    out.newline(line_of(open_end), 0);
     for (k, l) in inner.split('\n').enumerate() {
-        if k > 0 {
-            out.breaks(1, inner_line + k);
-        }
+        out.newline(inner_line + k, indent);
         out.push(l, inner_line + k);
     }
-    out.breaks(2, line_of(close));
+    out.newline(line_of(close), 0);
+    out.newline(line_of(close), 0);
     out.push(&text[close..], line_of(close));
-    Some((out.text, out.map))
+    Some((out.text, out.map, next))
+}
+
+/// The first block at or after `from` whose end tag is found: where its
+/// start tag ends, the `markdown` attribute, where the end tag starts.
+fn find_block(text: &str, mut from: usize) -> Option<(usize, std::ops::Range<usize>, usize)> {
+    for _ in 0..MAX_BLOCKS {
+        let (open_end, name, attr) = find_open(text, from)?;
+        if let Some(close) = find_close(text, open_end, &name) {
+            return Some((open_end, attr, close));
+        }
+        from = open_end;
+    }
+    None
 }
 
 /// The first start tag at the beginning of a line (outside fenced code) with
 /// `markdown="1"` (or `block`): where it ends, its name, and the attribute's
 /// range (with the space before it).
-fn find_open(text: &str) -> Option<(usize, String, std::ops::Range<usize>)> {
+fn find_open(text: &str, from: usize) -> Option<(usize, String, std::ops::Range<usize>)> {
     let mut fence: Option<(char, usize)> = None;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
+        if start < from && fence.is_none() && fence_of(line.trim_start_matches(' ')).is_none() {
+            continue;
+        }
         let trimmed = line.trim_start_matches(' ');
         if line.len() - trimmed.len() > 3 {
             continue;
@@ -116,7 +153,10 @@ fn find_open(text: &str) -> Option<(usize, String, std::ops::Range<usize>)> {
             continue;
         }
         let tag_start = start + line.len() - trimmed.len();
-        let tag_end = tag_start + trimmed.find('>')? + 1;
+        let Some(gt) = trimmed.find('>') else {
+            continue;
+        };
+        let tag_end = tag_start + gt + 1;
         let tag = &text[tag_start..tag_end];
         let name: String = tag[1..]
             .chars()
@@ -176,18 +216,20 @@ fn find_close(text: &str, from: usize, name: &str) -> Option<usize> {
     None
 }
 
-/// Removes the indentation common to every non-blank line.
-fn dedent(s: &str) -> String {
+/// Removes the indentation common to every non-blank line; and its width.
+fn dedent(s: &str) -> (String, usize) {
     let indent = s
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
         .min()
         .unwrap_or(0);
-    s.split('\n')
+    let text = s
+        .split('\n')
         .map(|l| l.get(indent..).unwrap_or(l.trim_start()))
         .collect::<Vec<_>>()
-        .join("\n")
+        .join("\n");
+    (text, indent)
 }
 
 #[cfg(test)]
@@ -206,9 +248,10 @@ mod tests {
         let src: Vec<&str> = body.split('\n').collect();
         assert_eq!(map.len(), lines.len());
         let ask = lines.iter().position(|l| l.starts_with("Ask")).unwrap();
-        assert!(src[map[ask]].contains("Ask"));
+        assert!(src[map[ask].line].contains("Ask"));
+        assert_eq!(map[ask].shift, 2);
         let after = lines.iter().position(|l| *l == "After").unwrap();
-        assert_eq!(src[map[after]], "After");
+        assert_eq!(src[map[after].line], "After");
     }
 
     #[test]
@@ -222,5 +265,13 @@ mod tests {
             "{text}"
         );
         assert_eq!(expand("no blocks\n").0, "no blocks\n");
+        // A block without an end tag, or a tag over two lines, is left as it
+        // is; later blocks still open.
+        let (text, _) =
+            expand("<div markdown=\"1\">\n<p\n>\n\n<aside markdown=\"1\">\n*b*\n</aside>\n");
+        assert!(
+            text.starts_with("<div markdown=\"1\">\n<p\n>\n\n<aside>\n\n*b*\n\n</aside>"),
+            "{text}"
+        );
     }
 }

@@ -16,11 +16,11 @@ use super::{options, Footnote, Heading, LinkRef, Parsed, RawHtml, Section};
 /// opened up).
 struct Lines {
     starts: Vec<usize>,
-    map: Vec<usize>,
+    map: Vec<kramdown::Origin>,
 }
 
 impl Lines {
-    fn new(text: &str, map: Vec<usize>) -> Self {
+    fn new(text: &str, map: Vec<kramdown::Origin>) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Lines { starts, map }
@@ -33,7 +33,10 @@ impl Lines {
             .get(start..offset)
             .map(|s| s.chars().count())
             .unwrap_or(0);
-        (self.map.get(line).copied().unwrap_or(line) + 1, col + 1)
+        match self.map.get(line) {
+            Some(o) => (o.line + 1, col + o.shift + 1),
+            None => (line + 1, col + 1),
+        }
     }
 }
 
