@@ -220,6 +220,14 @@ fn github_markdown_site_checks_builds_and_every_anchor_resolves() {
     );
     assert!(!f.read("public/en/coaching/aside.html").contains("[Someone"));
     assert_eq!(attrs(&aside, ".content div h2", "id"), ["inside-a-block"]);
+    let last = attrs(&aside, ".content > p:last-of-type a", "href");
+    assert_eq!(
+        last,
+        [
+            "images/map.svg?v=2",
+            "checklist-two.html?view=print#before-the-interview"
+        ]
+    );
 
     // Checklists keep their labels; in print, each chapter's ids are its own.
     let one = f.html("en/coaching/checklist-one.html");

@@ -234,9 +234,20 @@ impl LinkRewriter for TreeLinks<'_> {
                 Some((_, prefix)) => format!("#{prefix}{f}"),
                 None => format!("#{f}"),
             },
-            Target::Page { rel, fragment } => self
-                .page_url(&rel, &fragment)
-                .unwrap_or_else(|| dest.to_string()),
+            Target::Page { rel, fragment } => match self.page_url(&rel, &fragment) {
+                // `page.md?x=1#a` → `page.html?x=1#a` (not inside a print document).
+                Some(url) if !q.is_empty() && !url.starts_with('#') => {
+                    let (base, frag) = url.split_once('#').unwrap_or((&url, ""));
+                    let frag = if frag.is_empty() {
+                        String::new()
+                    } else {
+                        format!("#{frag}")
+                    };
+                    format!("{base}{q}{frag}")
+                }
+                Some(url) => url,
+                None => dest.to_string(),
+            },
             Target::Asset { rel, fragment } => {
                 if let Some(out) = self.tree.asset_outputs.get(&rel) {
                     return with_fragment(self.site_url(out, image), &fragment);
