@@ -339,3 +339,40 @@ fn raw_html_and_link_problems_are_reported_where_they_are() {
     // Nothing else: the doi: link and the e-mail address are fine.
     assert_eq!(errors(&all).len(), 2, "{all:#?}");
 }
+
+#[test]
+fn headings_never_take_an_id_the_theme_uses() {
+    use equil::render::markdown::slug::is_reserved;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(&dir)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        // Literal ids in templates, and ids search.js gives its elements.
+        for pat in ["id=\"", ".id = \""] {
+            for (i, _) in text.match_indices(pat) {
+                let rest = &text[i + pat.len()..];
+                let id = &rest[..rest.find('"').unwrap_or(0)];
+                if !id.is_empty() && !id.contains("{{") {
+                    found.push(id.to_string());
+                }
+            }
+        }
+    }
+    assert!(found.len() >= 10, "{found:?}");
+    for id in &found {
+        let id = if id.ends_with('-') {
+            format!("{id}0")
+        } else {
+            id.clone()
+        };
+        assert!(
+            is_reserved(&id),
+            "the theme uses id `{id}`: add it to RESERVED_IDS in src/render/markdown/slug.rs"
+        );
+    }
+}

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd, TextMergeWithOffset};
 
 use super::events::Events;
-use super::slug::{legacy_slug, slugify, Slugger, RESERVED_IDS};
+use super::slug::{is_reserved, legacy_slug, slugify, Slugger};
 use super::{autolink, html, kramdown};
 use super::{options, Footnote, Heading, LinkRef, Parsed, RawHtml, Section};
 
@@ -325,9 +325,8 @@ fn name_headings(parsed: &mut Parsed, events: &mut Events, headings: Vec<Pending
     }
     for (i, h) in headings.into_iter().enumerate() {
         let id = ids[i].clone();
-        let old = Some(olds[i].clone()).filter(|o| {
-            !ids.contains(o) && !parsed.anchors.contains(o) && !RESERVED_IDS.contains(&o.as_str())
-        });
+        let old = Some(olds[i].clone())
+            .filter(|o| !ids.contains(o) && !parsed.anchors.contains(o) && !is_reserved(o));
         if let Some(Event::Start(Tag::Heading { id: slot, .. })) = events.other_mut(h.event) {
             *slot = Some(CowStr::from(id.clone()));
         }

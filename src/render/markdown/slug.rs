@@ -33,6 +33,17 @@ pub const RESERVED_IDS: &[&str] = &[
     "eu-star",
 ];
 
+/// search.js numbers its result options `search-result-0`, `search-result-1`, ….
+const RESERVED_PREFIX: &str = "search-result-";
+
+/// Whether the theme uses `id` on every page (a heading never takes it).
+pub fn is_reserved(id: &str) -> bool {
+    RESERVED_IDS.contains(&id)
+        || id
+            .strip_prefix(RESERVED_PREFIX)
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The id GitHub gives a heading with this text (before numbering duplicates).
 /// Empty when nothing is left (a heading of emoji only).
 pub fn slugify(text: &str) -> String {
@@ -110,7 +121,7 @@ impl Slugger {
     pub fn unique(&mut self, slug: &str) -> String {
         let base = if slug.is_empty() { "section" } else { slug };
         let mut id = base.to_string();
-        while self.seen.contains_key(&id) {
+        while self.seen.contains_key(&id) || is_reserved(&id) {
             let n = self.seen.entry(base.to_string()).or_insert(0);
             *n += 1;
             id = format!("{base}-{n}");
@@ -153,6 +164,8 @@ mod tests {
         assert_eq!(s.unique("goals-1"), "goals-1-1");
         assert_eq!(s.unique("goals"), "goals-2");
         assert_eq!(s.unique("main"), "main-1");
+        assert_eq!(s.unique("search-result-2"), "search-result-2-1");
+        assert_eq!(s.unique("search-result-x"), "search-result-x");
         assert_eq!(s.unique(""), "section");
         s.claim("mine");
         assert_eq!(s.unique("mine"), "mine-1");
