@@ -117,7 +117,7 @@ const INTENDED: &[(&str, &[&str])] = &[
         &["gfm-194", "gfm-200"],
     ),
     (
-        "the linkify crate ends a bare address at an unbalanced `)` and needs a domain \
+        "the linkify crate ends a bare address at an unbalanced `)` and needs a top-level domain \
          of two letters or more in e-mail addresses",
         &["gfm-609", "gfm-615"],
     ),
