@@ -35,6 +35,8 @@ pub enum Code {
     BrokenLink,
     /// A link's anchor exists in the page's own language but not in a translation it lands on.
     AnchorInTranslation,
+    /// A link to a heading by the id older equil versions gave it.
+    OldAnchor,
     /// A referenced image or asset that does not exist.
     MissingAsset,
     /// Two pages would be written to the same output path.
@@ -114,6 +116,7 @@ impl Code {
             Code::AnchorInTranslation => "W108",
             Code::Glossary => "E015",
             Code::TerminologyDrift => "W109",
+            Code::OldAnchor => "W120",
         }
     }
 
@@ -150,6 +153,7 @@ impl Code {
             Code::AnchorInTranslation => "anchor-in-translation",
             Code::Glossary => "glossary",
             Code::TerminologyDrift => "terminology-drift",
+            Code::OldAnchor => "old-anchor",
         }
     }
 }
