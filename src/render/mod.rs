@@ -10,6 +10,7 @@ pub mod sanitize;
 pub mod search;
 pub mod sidebar;
 pub mod sitemap;
+pub mod template_graph;
 pub mod templates;
 
 use std::path::Path;
