@@ -108,6 +108,9 @@ pub fn files_for(root: &Path, lang: &str) -> Result<Vec<FtlFile>, Diagnostic> {
                     .at(&rel)
                     .pos(1, 1)
             })?;
+            if let Some(d) = too_deep(&rel, &text) {
+                return Err(d);
+            }
             files.insert(
                 name.clone(),
                 FtlFile {
@@ -119,6 +122,24 @@ pub fn files_for(root: &Path, lang: &str) -> Result<Vec<FtlFile>, Diagnostic> {
         }
     }
     Ok(files.into_values().collect())
+}
+
+/// An error when `text` nests placeables too deep for the Fluent parser.
+fn too_deep(path: &Path, text: &str) -> Option<Diagnostic> {
+    let offset = super::limits::fluent_too_deep(text)?;
+    let (line, col) = line_col(text, offset);
+    Some(
+        Diagnostic::error(
+            Code::FluentSyntax,
+            format!(
+                "placeables `{{ … }}` are nested more than {} levels deep here",
+                super::limits::MAX_FLUENT_NESTING
+            ),
+        )
+        .at(path)
+        .pos(line, col)
+        .help("a message needs only a few levels of `{ }`; remove the extra braces"),
+    )
 }
 
 /// Parses one language's files into a bundle. Syntax errors are reported with
@@ -159,6 +180,10 @@ pub fn strings_from_files(
                 .pos(line, col)
                 .help("write the character itself, or e.g. `\\u00E9` for é"),
             );
+            continue;
+        }
+        if let Some(d) = too_deep(&file.path, &file.text) {
+            diags.push(d);
             continue;
         }
         let text = file.text.clone();
