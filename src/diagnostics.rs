@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 /// How serious a finding is. Errors fail the build (exit 1); warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -285,55 +285,119 @@ impl IntoIterator for Diagnostics {
     }
 }
 
+/// How many findings of one kind are shown per file in text; the rest are
+/// counted in one line ("and 7,995 more like this in …"). JSON keeps all.
+pub const SHOWN_PER_FILE: usize = 5;
+
 /// Renders diagnostics for a terminal, with the offending source line
 /// underlined where the file can be read (paths are relative to `root`).
+/// Each file is read once and long lines are cut around the column, so
+/// the cost grows with the number of findings plus the size of the files.
 pub fn render_text(diags: &[Diagnostic], root: &Path, color: bool) -> String {
-    use codespan_reporting::diagnostic::{Diagnostic as CsDiag, Label};
-    use codespan_reporting::files::SimpleFiles;
     use codespan_reporting::term::{self, termcolor};
+    use std::collections::HashMap;
 
-    let mut files = SimpleFiles::new();
     let mut out = termcolor::Buffer::no_color();
     if color {
         out = termcolor::Buffer::ansi();
     }
     let config = term::Config::default();
+    let mut sources = crate::excerpt::Sources::default();
+    let mut shown: HashMap<(Option<&PathBuf>, Code, Severity), usize> = HashMap::new();
     for d in diags {
-        let code = format!("{}", d.code.id());
-        let mut cs = match d.severity {
-            Severity::Error => CsDiag::error(),
-            Severity::Warning => CsDiag::warning(),
+        let seen = shown
+            .entry((d.path.as_ref(), d.code, d.severity))
+            .or_default();
+        *seen += 1;
+        if *seen > SHOWN_PER_FILE {
+            continue;
         }
-        .with_code(code)
-        .with_message(&d.message);
-        let mut notes = Vec::new();
-        let source = d
-            .path
-            .as_ref()
-            .and_then(|p| std::fs::read_to_string(root.join(p)).ok());
-        match (&d.path, d.line, source) {
-            (Some(path), Some(line), Some(src)) => {
-                let offset = byte_offset(&src, line, d.column.unwrap_or(1));
-                let end = label_end(&src, offset);
-                let id = files.add(path.display().to_string(), src);
-                cs = cs.with_labels(vec![Label::primary(id, offset..end)]);
-            }
-            _ => {
-                if let Some(loc) = d.location() {
-                    notes.push(format!("in {loc}"));
-                }
-            }
-        }
-        if let Some(help) = &d.help {
-            notes.push(format!("help: {help}"));
-        }
-        cs = cs.with_notes(notes);
-        if term::emit_to_write_style(&mut out, &config, &files, &cs).is_err() {
-            // Fall back to the plain form; the snippet is a nicety.
-            let _ = std::io::Write::write_fmt(&mut out, format_args!("{d}\n"));
-        }
+        emit_one(d, root, &mut sources, &config, &mut out);
+    }
+    let mut rest: Vec<_> = shown
+        .into_iter()
+        .filter(|(_, n)| *n > SHOWN_PER_FILE)
+        .collect();
+    rest.sort();
+    for ((path, code, severity), n) in rest {
+        let word = if severity == Severity::Error {
+            "error"
+        } else {
+            "warning"
+        };
+        let place = path.map_or("the site".to_string(), |p| p.display().to_string());
+        let _ = std::io::Write::write_fmt(
+            &mut out,
+            format_args!(
+                "{word}[{}]: and {} more like this in {place} (`--format json` lists them all)\n\n",
+                code.id(),
+                thousands(n - SHOWN_PER_FILE)
+            ),
+        );
     }
     String::from_utf8_lossy(out.as_slice()).into_owned()
+}
+
+/// One finding, with its source excerpt when the file has that line.
+fn emit_one(
+    d: &Diagnostic,
+    root: &Path,
+    sources: &mut crate::excerpt::Sources,
+    config: &codespan_reporting::term::Config,
+    out: &mut codespan_reporting::term::termcolor::Buffer,
+) {
+    use codespan_reporting::diagnostic::{Diagnostic as CsDiag, Label};
+    use codespan_reporting::term;
+
+    let mut cs = match d.severity {
+        Severity::Error => CsDiag::error(),
+        Severity::Warning => CsDiag::warning(),
+    }
+    .with_code(d.code.id())
+    .with_message(&d.message);
+    let mut notes = Vec::new();
+    let excerpt = match (&d.path, d.line) {
+        (Some(path), Some(line)) => sources.excerpt(root, path, line, d.column.unwrap_or(1)),
+        _ => None,
+    };
+    match &excerpt {
+        Some(e) => cs = cs.with_labels(vec![Label::primary((), e.label.clone())]),
+        None => {
+            if let Some(loc) = d.location() {
+                notes.push(format!("in {loc}"));
+            }
+        }
+    }
+    if let Some(help) = &d.help {
+        notes.push(format!("help: {help}"));
+    }
+    cs = cs.with_notes(notes);
+    let emitted = match &excerpt {
+        Some(e) => term::emit_to_write_style(out, config, e, &cs),
+        None => term::emit_to_write_style(
+            out,
+            config,
+            &codespan_reporting::files::SimpleFile::new("", ""),
+            &cs,
+        ),
+    };
+    if emitted.is_err() {
+        // Fall back to the plain form; the snippet is a nicety.
+        let _ = std::io::Write::write_fmt(out, format_args!("{d}\n"));
+    }
+}
+
+/// `7995` as `7,995`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// One finding in the documented JSON form (see README, "JSON output").
@@ -387,20 +451,6 @@ pub fn byte_offset(src: &str, line: usize, column: usize) -> usize {
     src.len()
 }
 
-/// End of the label starting at `offset`: the rest of the word, at least one char.
-fn label_end(src: &str, offset: usize) -> usize {
-    let rest = &src[offset.min(src.len())..];
-    let word = rest
-        .find(|c: char| c.is_whitespace() || c == ':' || c == ')' || c == ']')
-        .unwrap_or(rest.len());
-    let len = if word == 0 {
-        rest.chars().next().map(char::len_utf8).unwrap_or(0)
-    } else {
-        word
-    };
-    (offset + len).min(src.len())
-}
-
 /// 1-based line and column of a byte offset.
 pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let before = &src[..offset.min(src.len())];
@@ -434,6 +484,29 @@ mod tests {
         let off = byte_offset(src, 2, 2);
         assert_eq!(&src[off..off + 2], "é");
         assert_eq!(line_col(src, off), (2, 2));
+    }
+
+    #[test]
+    fn repeats_in_one_file_are_counted_after_a_few() {
+        let diags: Vec<Diagnostic> = (0..1200)
+            .map(|i| {
+                Diagnostic::error(Code::BrokenLink, format!("link {i}"))
+                    .at("a.md")
+                    .pos(1, i + 1)
+            })
+            .chain(std::iter::once(
+                Diagnostic::warning(Code::Draft, "draft").at("a.md"),
+            ))
+            .collect();
+        let text = render_text(&diags, Path::new("/nonexistent"), false);
+        assert_eq!(text.matches("error[E012]: link").count(), SHOWN_PER_FILE);
+        assert!(text.contains("warning[W106]: draft"), "{text}");
+        assert!(
+            text.contains("error[E012]: and 1,195 more like this in a.md"),
+            "{text}"
+        );
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 
     #[test]

@@ -140,7 +140,8 @@ mod tests {
 
     #[test]
     fn fluent_nesting_is_limited_but_braces_in_strings_and_comments_pass() {
-        let ok = "# {{{{\nmsg = { \"{\" } and { $n ->\n    [one] { NUMBER($n) }\n   *[other] x\n}\n";
+        let ok =
+            "# {{{{\nmsg = { \"{\" } and { $n ->\n    [one] { NUMBER($n) }\n   *[other] x\n}\n";
         assert_eq!(fluent_too_deep(ok), None);
         let deep = format!("m = {}\"x\"{}\n", "{ ".repeat(20_000), " }".repeat(20_000));
         assert_eq!(fluent_too_deep(&deep), Some(4 + 2 * MAX_FLUENT_NESTING));

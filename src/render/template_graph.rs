@@ -145,7 +145,11 @@ impl Graph {
                     }
                     continue;
                 }
-                depth[v] = 1 + self.edges[v].iter().map(|&(w, _)| depth[w]).max().unwrap_or(0);
+                depth[v] = 1 + self.edges[v]
+                    .iter()
+                    .map(|&(w, _)| depth[w])
+                    .max()
+                    .unwrap_or(0);
                 if depth[v] > MAX_DEPTH {
                     return Err(Problem::TooDeep(self.units[v].clone()));
                 }
@@ -275,7 +279,8 @@ mod tests {
 
     fn run(templates: &[(&str, &str)]) -> Result<(), Problem> {
         let mut tera = Tera::default();
-        tera.add_raw_templates(templates.to_vec()).expect("templates parse");
+        tera.add_raw_templates(templates.to_vec())
+            .expect("templates parse");
         let sources = templates
             .iter()
             .map(|(n, s)| (n.to_string(), s.to_string()))
@@ -324,7 +329,10 @@ mod tests {
             ),
         ])
         .unwrap_err();
-        assert_eq!(cycle_names(p), ["macro `a` in m.html", "macro `b` in n.html"]);
+        assert_eq!(
+            cycle_names(p),
+            ["macro `a` in m.html", "macro `b` in n.html"]
+        );
     }
 
     #[test]
