@@ -39,6 +39,8 @@ pub enum Code {
     MissingAsset,
     /// Two pages would be written to the same output path.
     DuplicateOutput,
+    /// Content nested deeper than equil renders (raw HTML elements).
+    TooDeep,
     /// A Fluent file has a syntax error.
     FluentSyntax,
     /// A Fluent message is missing in a language (falls back) or everywhere.
@@ -79,6 +81,7 @@ impl Code {
             Code::BrokenLink => "E012",
             Code::MissingAsset => "E013",
             Code::DuplicateOutput => "E014",
+            Code::TooDeep => "E015",
             Code::FluentSyntax => "E020",
             Code::FluentMissing => "E021",
             Code::Template => "E030",
@@ -108,6 +111,7 @@ impl Code {
             Code::BrokenLink => "broken-link",
             Code::MissingAsset => "missing-asset",
             Code::DuplicateOutput => "duplicate-output",
+            Code::TooDeep => "too-deep",
             Code::FluentSyntax => "fluent-syntax",
             Code::FluentMissing => "fluent-missing",
             Code::Template => "template",

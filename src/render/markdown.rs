@@ -54,6 +54,9 @@ pub struct Parsed {
     pub links: Vec<LinkRef>,
     pub sections: Vec<Section>,
     pub raw_html: Vec<RawHtml>,
+    /// Where raw HTML first nests deeper than the sanitiser can take
+    /// (see [`super::sanitize::MAX_HTML_NESTING`]): line and column.
+    pub html_too_deep: Option<(usize, usize)>,
     /// Footnote label → number, by first appearance.
     footnotes: HashMap<String, usize>,
     /// Headings that contain a link (not wrapped in a self-link).
@@ -262,6 +265,7 @@ pub fn parse(body: &str, first_line: usize) -> Parsed {
     }
     events.shrink_to_fit();
     parsed.events = events;
+    parsed.html_too_deep = super::sanitize::too_deep(&parsed.raw_html);
     parsed
 }
 
@@ -426,6 +430,8 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
     pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
     match opts.sanitizer {
         // Without raw HTML, pulldown-cmark's output is safe by construction.
+        // Too deep for the HTML parser: reported as an error; not published.
+        Some(_) if parsed.html_too_deep.is_some() => String::new(),
         Some(b) if !parsed.raw_html.is_empty() => super::sanitize::clean(b, &html),
         _ => html,
     }
