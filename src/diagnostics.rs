@@ -299,7 +299,6 @@ pub const SHOWN_PER_FILE: usize = 5;
 /// the cost grows with the number of findings plus the size of the files.
 pub fn render_text(diags: &[Diagnostic], root: &Path, color: bool) -> String {
     use codespan_reporting::term::{self, termcolor};
-    use std::collections::HashMap;
 
     let mut out = termcolor::Buffer::no_color();
     if color {
@@ -307,39 +306,71 @@ pub fn render_text(diags: &[Diagnostic], root: &Path, color: bool) -> String {
     }
     let config = term::Config::default();
     let mut sources = crate::excerpt::Sources::default();
-    let mut shown: HashMap<(Option<&PathBuf>, Code, Severity), usize> = HashMap::new();
-    for d in diags {
-        let seen = shown
-            .entry((d.path.as_ref(), d.code, d.severity))
-            .or_default();
-        *seen += 1;
-        if *seen > SHOWN_PER_FILE {
-            continue;
-        }
+    let (shown, rest) = summarise(diags);
+    for d in shown {
         emit_one(d, root, &mut sources, &config, &mut out);
     }
-    let mut rest: Vec<_> = shown
-        .into_iter()
-        .filter(|(_, n)| *n > SHOWN_PER_FILE)
-        .collect();
-    rest.sort();
-    for ((path, code, severity), n) in rest {
-        let word = if severity == Severity::Error {
-            "error"
-        } else {
-            "warning"
-        };
-        let place = path.map_or("the site".to_string(), |p| p.display().to_string());
-        let _ = std::io::Write::write_fmt(
-            &mut out,
-            format_args!(
-                "{word}[{}]: and {} more like this in {place} (`--format json` lists them all)\n\n",
-                code.id(),
-                thousands(n - SHOWN_PER_FILE)
-            ),
-        );
+    for r in rest {
+        let _ = std::io::Write::write_fmt(&mut out, format_args!("{r}\n\n"));
     }
     String::from_utf8_lossy(out.as_slice()).into_owned()
+}
+
+/// Findings left out of a text report: `count` more of `code` in `path`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Omitted<'a> {
+    pub path: Option<&'a PathBuf>,
+    pub code: Code,
+    pub severity: Severity,
+    pub count: usize,
+}
+
+impl fmt::Display for Omitted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let word = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let place = self
+            .path
+            .map_or("the site".to_string(), |p| p.display().to_string());
+        write!(
+            f,
+            "{word}[{}]: and {} more like this in {place} (`--format json` lists them all)",
+            self.code.id(),
+            thousands(self.count)
+        )
+    }
+}
+
+/// The findings to show (the first [`SHOWN_PER_FILE`] of each code in each
+/// file, in order) and what was left out.
+pub fn summarise(diags: &[Diagnostic]) -> (Vec<&Diagnostic>, Vec<Omitted<'_>>) {
+    use std::collections::HashMap;
+
+    let mut seen: HashMap<(Option<&PathBuf>, Code, Severity), usize> = HashMap::new();
+    let mut shown = Vec::new();
+    for d in diags {
+        let n = seen
+            .entry((d.path.as_ref(), d.code, d.severity))
+            .or_default();
+        *n += 1;
+        if *n <= SHOWN_PER_FILE {
+            shown.push(d);
+        }
+    }
+    let mut rest: Vec<Omitted<'_>> = seen
+        .into_iter()
+        .filter(|(_, n)| *n > SHOWN_PER_FILE)
+        .map(|((path, code, severity), n)| Omitted {
+            path,
+            code,
+            severity,
+            count: n - SHOWN_PER_FILE,
+        })
+        .collect();
+    rest.sort_by(|a, b| (a.path, a.code, a.severity).cmp(&(b.path, b.code, b.severity)));
+    (shown, rest)
 }
 
 /// One finding, with its source excerpt when the file has that line.
