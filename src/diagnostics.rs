@@ -500,11 +500,22 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
 }
 
 /// The nearest of `candidates` to `word`, if it is close enough to be a likely typo.
+///
+/// Optimal string alignment distance (a typo is a changed, missing, extra
+/// or swapped character); candidates whose length alone puts them too far
+/// away are skipped before any distance is computed.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let len = word.chars().count();
     candidates
         .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .filter_map(|c| {
+            let limit = 2.max(c.len() / 3);
+            if c.chars().count().abs_diff(len) > limit {
+                return None;
+            }
+            let d = strsim::osa_distance(word, c);
+            (d <= limit).then_some((d, c))
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }

@@ -100,11 +100,11 @@ impl Pdf {
             .get(b"Names")
             .ok()
             .and_then(|n| self.get(n, b"Dests"));
+        // Each node once: a broken file may list a node among its own kids.
         let mut stack: Vec<&Object> = tree.into_iter().collect();
-        let mut seen = 0;
+        let mut seen: HashSet<ObjectId> = HashSet::new();
         while let Some(node) = stack.pop() {
-            seen += 1;
-            if seen > MAX_ENTRIES {
+            if seen.len() > MAX_ENTRIES {
                 break;
             }
             if let Some(pairs) = self.get(node, b"Names").and_then(|p| p.as_array().ok()) {
@@ -117,7 +117,13 @@ impl Pdf {
                 }
             }
             if let Some(kids) = self.get(node, b"Kids").and_then(|k| k.as_array().ok()) {
-                stack.extend(kids.iter());
+                for kid in kids {
+                    if let Ok(id) = kid.as_reference() {
+                        if seen.insert(id) {
+                            stack.push(kid);
+                        }
+                    }
+                }
             }
         }
         out

@@ -148,21 +148,38 @@ pub fn slugify(text: &str) -> String {
 /// Line starts of a text, for byte offset → line and column.
 struct Lines {
     starts: Vec<usize>,
+    /// The last position asked for (byte offset, its 0-based column), so
+    /// that positions asked in order along one long line are counted from
+    /// there: linear in the line, not quadratic.
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl Lines {
     fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { starts }
+        Lines {
+            starts,
+            last: std::cell::Cell::new((0, 0)),
+        }
     }
     fn pos(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
-        let col = text
-            .get(start..offset)
-            .map(|s| s.chars().count())
-            .unwrap_or(0);
+        let (last_offset, last_col) = self.last.get();
+        let (from, base) = if last_offset >= start && last_offset <= offset {
+            (last_offset, last_col)
+        } else {
+            (start, 0)
+        };
+        let col = base
+            + text
+                .get(from..offset)
+                .map(|s| s.chars().count())
+                .unwrap_or(0);
+        if text.is_char_boundary(offset.min(text.len())) {
+            self.last.set((offset, col));
+        }
         (line + 1, col + 1)
     }
 }
