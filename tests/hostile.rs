@@ -518,7 +518,7 @@ fn serve_answers_everyone_when_one_event_stream_stalls() {
     let before = tree_outside(f.root(), "content");
     for _ in 0..4 {
         f.write("content/en/intro/second.md", &huge);
-        s.wait_for("/en/intro/second.html", "the overlay", |b| b.contains("equil-overlay"));
+        s.wait_for("/en/intro/second.html", "the overlay", |b| b.contains("id=\"equil-overlay\""));
         f.write("content/en/intro/second.md", &good);
         s.wait_for("/en/intro/second.html", "the fix", |b| !b.contains("id=\"equil-overlay\""));
     }
