@@ -65,8 +65,7 @@ impl Excerpt {
             text.push('…');
         }
         let mut label_start = None;
-        let mut taken = 0;
-        for (i, c) in full.chars().enumerate().skip(from) {
+        for (taken, (i, c)) in full.chars().enumerate().skip(from).enumerate() {
             if i == col0 {
                 label_start = Some(text.len());
             }
@@ -75,7 +74,6 @@ impl Excerpt {
                 break;
             }
             text.push(c);
-            taken += 1;
         }
         let start = label_start.unwrap_or(text.len());
         let end = start + label_len(&text[start..]);

@@ -32,6 +32,7 @@ struct Run {
 
 /// Runs `equil ARGS` (with `--root` when given), killed after [`WALL_LIMIT`],
 /// and measures it.
+#[allow(clippy::zombie_processes)] // reaped by wait4 in `wait_measured`
 fn run(args: &[&str], root: Option<&Path>, env: &[(&str, &Path)]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_equil"));
     cmd.args(args).env("NO_COLOR", "1");
@@ -101,7 +102,9 @@ fn wait_measured(child: &Child) -> (i32, Duration, u64) {
     } else {
         -libc::WTERMSIG(status)
     };
-    let tv = |t: libc::timeval| Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64);
+    let tv = |t: libc::timeval| {
+        Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
+    };
     let cpu = tv(usage.ru_utime) + tv(usage.ru_stime);
     (code, cpu, usage.ru_maxrss as u64)
 }
@@ -125,10 +128,7 @@ fn findings(stderr: &str) -> Vec<(String, String, usize)> {
     let lines: Vec<&str> = stderr.lines().collect();
     let mut out = Vec::new();
     for (i, l) in lines.iter().enumerate() {
-        let Some(code) = l
-            .strip_prefix("error[")
-            .and_then(|r| r.split(']').next())
-        else {
+        let Some(code) = l.strip_prefix("error[").and_then(|r| r.split(']').next()) else {
             continue;
         };
         let Some(loc) = lines
@@ -201,7 +201,10 @@ fn template_loops_are_errors_naming_the_templates() {
     ];
     for (files, at, line, words) in cases {
         let f = Fixture::small();
-        f.write(&format!("{TEMPLATES}/page.html"), &page_including("a-loop.html"));
+        f.write(
+            &format!("{TEMPLATES}/page.html"),
+            &page_including("a-loop.html"),
+        );
         for (name, text) in files {
             f.write(&format!("{TEMPLATES}/{name}"), text);
         }
@@ -237,7 +240,11 @@ impl Serve {
         std::thread::spawn(move || {
             let mut r = BufReader::new(err);
             let mut buf = Vec::new();
-            while r.read_until(b'\n', &mut buf).map(|n| n > 0).unwrap_or(false) {
+            while r
+                .read_until(b'\n', &mut buf)
+                .map(|n| n > 0)
+                .unwrap_or(false)
+            {
                 let mut s = sink.lock().unwrap();
                 // Keep the end: a huge error is printed on every rebuild.
                 if s.len() < 1 << 20 {
@@ -257,7 +264,11 @@ impl Serve {
         let port = line
             .split("http://127.0.0.1:")
             .nth(1)
-            .and_then(|p| p.trim_end_matches(|c: char| !c.is_ascii_digit()).split('/').next())
+            .and_then(|p| {
+                p.trim_end_matches(|c: char| !c.is_ascii_digit())
+                    .split('/')
+                    .next()
+            })
             .and_then(|p| p.parse().ok())
             .unwrap_or_else(|| panic!("no port in {line}"));
         Serve {
@@ -311,11 +322,22 @@ impl Drop for Serve {
 fn a_template_loop_saved_during_serve_shows_the_overlay() {
     let f = Fixture::small();
     let mut s = Serve::start(f.root());
-    s.wait_for("/en/intro/first.html", "the first page", |b| b.contains("Getting started"));
+    s.wait_for("/en/intro/first.html", "the first page", |b| {
+        b.contains("Getting started")
+    });
 
-    f.write(&format!("{TEMPLATES}/b-loop.html"), "{% include \"a-loop.html\" %}");
-    f.write(&format!("{TEMPLATES}/a-loop.html"), "<p>\n{% include \"b-loop.html\" %}</p>");
-    f.write(&format!("{TEMPLATES}/page.html"), &page_including("a-loop.html"));
+    f.write(
+        &format!("{TEMPLATES}/b-loop.html"),
+        "{% include \"a-loop.html\" %}",
+    );
+    f.write(
+        &format!("{TEMPLATES}/a-loop.html"),
+        "<p>\n{% include \"b-loop.html\" %}</p>",
+    );
+    f.write(
+        &format!("{TEMPLATES}/page.html"),
+        &page_including("a-loop.html"),
+    );
     let before = tree(f.root());
     let body = s.wait_for("/en/intro/first.html", "the overlay", |b| {
         b.contains("equil-overlay") && b.contains("include each other in a loop")
@@ -349,7 +371,11 @@ fn deep_nesting_in_fluent_and_yaml_is_refused_quickly() {
         ),
         (
             "site.yaml",
-            format!("languages: [en, nl]\nfooter: {}{}\n", "{a: ".repeat(n), "}".repeat(n)),
+            format!(
+                "languages: [en, nl]\nfooter: {}{}\n",
+                "{a: ".repeat(n),
+                "}".repeat(n)
+            ),
             "E005",
             2,
         ),
@@ -359,7 +385,12 @@ fn deep_nesting_in_fluent_and_yaml_is_refused_quickly() {
         f.write(file, &text);
         let before = tree(f.root());
         let r = run(&["build"], Some(f.root()), &[]);
-        assert_eq!(r.code, 1, "{file}: {}", &r.stderr[..r.stderr.len().min(2000)]);
+        assert_eq!(
+            r.code,
+            1,
+            "{file}: {}",
+            &r.stderr[..r.stderr.len().min(2000)]
+        );
         assert_finding(&r.stderr, code, file, line);
         assert!(r.stderr.contains("nested more than"), "{file}");
         assert!(r.cpu < Duration::from_secs(1), "{file}: {:?}", r.cpu);
@@ -421,7 +452,9 @@ fn malformed_pdf_bytes_never_panic() {
 #[test]
 fn thousands_of_errors_on_one_line_cost_little() {
     let f = Fixture::small();
-    let links: Vec<String> = (0..8000).map(|i| format!("[x{i}](missing{i}.md)")).collect();
+    let links: Vec<String> = (0..8000)
+        .map(|i| format!("[x{i}](missing{i}.md)"))
+        .collect();
     f.write(
         "content/en/intro/second.md",
         &format!("---\ntitle: Second page\n---\n{}\n", links.join(" ")),
@@ -437,7 +470,11 @@ fn thousands_of_errors_on_one_line_cost_little() {
         "{}",
         &r.stderr[..r.stderr.len().min(4000)]
     );
-    assert!(r.stderr.len() < 20_000, "{} bytes of report", r.stderr.len());
+    assert!(
+        r.stderr.len() < 20_000,
+        "{} bytes of report",
+        r.stderr.len()
+    );
     assert!(r.cpu < Duration::from_secs(2), "{:?}", r.cpu);
     assert!(r.max_rss_kib < 200 * 1024, "{} KiB", r.max_rss_kib);
     assert_eq!(tree(f.root()), before, "files changed");
@@ -491,12 +528,16 @@ fn stalled_event_stream(port: u16) -> socket2::Socket {
 /// What a browser does on each page load: the page, then its event stream.
 fn page_load(port: u16, timeout: Duration) -> Result<(), String> {
     let mut page = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
-    page.set_read_timeout(Some(timeout)).map_err(|e| e.to_string())?;
+    page.set_read_timeout(Some(timeout))
+        .map_err(|e| e.to_string())?;
     write!(page, "GET /en/ HTTP/1.0\r\nHost: x\r\n\r\n").map_err(|e| e.to_string())?;
     let mut body = Vec::new();
-    page.read_to_end(&mut body).map_err(|e| format!("page: {e}"))?;
+    page.read_to_end(&mut body)
+        .map_err(|e| format!("page: {e}"))?;
     let mut events = TcpStream::connect(("127.0.0.1", port)).map_err(|e| e.to_string())?;
-    events.set_read_timeout(Some(timeout)).map_err(|e| e.to_string())?;
+    events
+        .set_read_timeout(Some(timeout))
+        .map_err(|e| e.to_string())?;
     write!(events, "GET /__equil/events HTTP/1.1\r\nHost: x\r\n\r\n").map_err(|e| e.to_string())?;
     let mut head = [0u8; 64];
     events.read(&mut head).map_err(|e| format!("events: {e}"))?;
@@ -514,13 +555,20 @@ fn serve_answers_everyone_when_one_event_stream_stalls() {
     // Failures with a large error (4 MB in every event) and fixes, until the
     // stalled stream's buffers are full many times over.
     let good = f.read("content/en/intro/second.md");
-    let huge = format!("---\ntitle: Second page\norder: \"{}\"\n---\nText.\n", "x".repeat(4 << 20));
+    let huge = format!(
+        "---\ntitle: Second page\norder: \"{}\"\n---\nText.\n",
+        "x".repeat(4 << 20)
+    );
     let before = tree_outside(f.root(), "content");
     for _ in 0..4 {
         f.write("content/en/intro/second.md", &huge);
-        s.wait_for("/en/intro/second.html", "the overlay", |b| b.contains("id=\"equil-overlay\""));
+        s.wait_for("/en/intro/second.html", "the overlay", |b| {
+            b.contains("id=\"equil-overlay\"")
+        });
         f.write("content/en/intro/second.md", &good);
-        s.wait_for("/en/intro/second.html", "the fix", |b| !b.contains("id=\"equil-overlay\""));
+        s.wait_for("/en/intro/second.html", "the fix", |b| {
+            !b.contains("id=\"equil-overlay\"")
+        });
     }
     for i in 0..8 {
         let t = Instant::now();
@@ -532,7 +580,8 @@ fn serve_answers_everyone_when_one_event_stream_stalls() {
 
     // Keep-alive requests are answered without Nagle's delay (~40 ms each).
     let mut conn = TcpStream::connect(("127.0.0.1", s.port)).expect("connect");
-    conn.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    conn.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
     let mut reader = BufReader::new(conn.try_clone().unwrap());
     let mut times = Vec::new();
     for _ in 0..15 {
@@ -554,7 +603,10 @@ fn serve_answers_everyone_when_one_event_stream_stalls() {
         times.push(t.elapsed());
     }
     times.sort();
-    assert!(times[times.len() / 2] < Duration::from_millis(30), "{times:?}");
+    assert!(
+        times[times.len() / 2] < Duration::from_millis(30),
+        "{times:?}"
+    );
 }
 
 #[test]
@@ -593,7 +645,10 @@ fn group_members(pgid: i32) -> Vec<i32> {
 
 /// Children of `pid`, started by any of its threads (from /proc).
 fn children(pid: u32) -> Vec<i32> {
-    let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).into_iter().flatten().flatten();
+    let tasks = std::fs::read_dir(format!("/proc/{pid}/task"))
+        .into_iter()
+        .flatten()
+        .flatten();
     tasks
         .flat_map(|t| {
             std::fs::read_to_string(t.path().join("children"))
@@ -606,6 +661,7 @@ fn children(pid: u32) -> Vec<i32> {
 }
 
 #[test]
+#[allow(clippy::zombie_processes)] // reaped by wait4 in `wait_measured`
 fn pdf_stops_chromium_and_cleans_up_on_sigterm() {
     let Some(chromium) = chromium() else { return };
     let f = Fixture::small();
@@ -629,12 +685,18 @@ fn pdf_stops_chromium_and_cleans_up_on_sigterm() {
             break c;
         }
         assert!(start.elapsed() < WALL_LIMIT, "Chromium never started");
-        assert!(matches!(child.try_wait(), Ok(None)), "equil pdf ended before Chromium started");
+        assert!(
+            matches!(child.try_wait(), Ok(None)),
+            "equil pdf ended before Chromium started"
+        );
         std::thread::sleep(Duration::from_millis(10));
     };
     // Chromium runs in its own process group (so Ctrl-C reaches equil).
     for &b in &browsers {
-        assert!(!group_members(b).is_empty(), "Chromium {b} is not a group leader");
+        assert!(
+            !group_members(b).is_empty(),
+            "Chromium {b} is not a group leader"
+        );
     }
     std::thread::sleep(Duration::from_millis(300));
     // SAFETY: signals our own child.
@@ -655,7 +717,11 @@ fn pdf_stops_chromium_and_cleans_up_on_sigterm() {
         );
         std::thread::sleep(Duration::from_millis(50));
     }
-    assert_eq!(files_under(tmp.path()), Vec::<String>::new(), "temporary files left");
+    assert_eq!(
+        files_under(tmp.path()),
+        Vec::<String>::new(),
+        "temporary files left"
+    );
     assert_eq!(
         std::fs::read_dir(tmp.path()).unwrap().count(),
         0,
