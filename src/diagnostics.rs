@@ -45,6 +45,11 @@ pub enum Code {
     FluentSyntax,
     /// A Fluent message is missing in a language (falls back) or everywhere.
     FluentMissing,
+    /// A Fluent message refers to a variable, term, message or function that
+    /// does not exist (it would be printed as `{$name}`).
+    FluentReference,
+    /// A Fluent message or term is defined twice, or over a built-in one.
+    FluentDuplicate,
     /// A template failed to parse or render.
     Template,
     /// A page is shown in the source language because its translation is missing.
@@ -65,6 +70,12 @@ pub enum Code {
     Draft,
     /// Writing the output failed.
     Write,
+    /// The output folder may not be replaced (it holds other files, or the site).
+    OutputFolder,
+    /// A user's file that equil cannot change safely (and left as it was).
+    UnsafeEdit,
+    /// A content file that could run code in readers' browsers (.html, .js, scripted .svg).
+    ActiveAsset,
 }
 
 impl Code {
@@ -84,10 +95,15 @@ impl Code {
             Code::TooDeep => "E015",
             Code::FluentSyntax => "E020",
             Code::FluentMissing => "E021",
+            Code::FluentReference => "E022",
+            Code::FluentDuplicate => "E023",
             Code::Template => "E030",
             Code::UnsafePath => "E040",
             Code::UnsafeHtml => "W107",
             Code::Write => "E050",
+            Code::OutputFolder => "E051",
+            Code::UnsafeEdit => "E052",
+            Code::ActiveAsset => "E041",
             Code::Fallback => "W101",
             Code::Outdated => "W102",
             Code::UnknownTranslationState => "W103",
@@ -114,10 +130,15 @@ impl Code {
             Code::TooDeep => "too-deep",
             Code::FluentSyntax => "fluent-syntax",
             Code::FluentMissing => "fluent-missing",
+            Code::FluentReference => "fluent-reference",
+            Code::FluentDuplicate => "fluent-duplicate",
             Code::Template => "template",
             Code::UnsafePath => "unsafe-path",
             Code::UnsafeHtml => "unsafe-html",
             Code::Write => "write",
+            Code::OutputFolder => "output-folder",
+            Code::UnsafeEdit => "unsafe-edit",
+            Code::ActiveAsset => "active-asset",
             Code::Fallback => "fallback",
             Code::Outdated => "outdated",
             Code::UnknownTranslationState => "unknown-translation-state",
