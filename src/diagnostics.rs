@@ -364,14 +364,20 @@ impl fmt::Display for Omitted<'_> {
     }
 }
 
-/// The findings to show (the first [`SHOWN_PER_FILE`] of each code in each
-/// file, in order) and what was left out.
+/// The findings to show (the first [`SHOWN_PER_FILE`] of each code at
+/// lines of each file, in order) and what was left out.
 pub fn summarise(diags: &[Diagnostic]) -> (Vec<&Diagnostic>, Vec<Omitted<'_>>) {
     use std::collections::HashMap;
 
     let mut seen: HashMap<(Option<&PathBuf>, Code, Severity), usize> = HashMap::new();
     let mut shown = Vec::new();
     for d in diags {
+        // Findings without a line (about a file or folder as a whole, such
+        // as each missing interface string) cost nothing to show: all are.
+        if d.line.is_none() {
+            shown.push(d);
+            continue;
+        }
         let n = seen
             .entry((d.path.as_ref(), d.code, d.severity))
             .or_default();
@@ -564,10 +570,15 @@ mod tests {
             .chain(std::iter::once(
                 Diagnostic::warning(Code::Draft, "draft").at("a.md"),
             ))
+            .chain((0..8).map(|i| {
+                Diagnostic::warning(Code::FluentMissing, format!("string {i} missing"))
+                    .at("locales/nl")
+            }))
             .collect();
         let text = render_text(&diags, Path::new("/nonexistent"), false);
         assert_eq!(text.matches("error[E012]: link").count(), SHOWN_PER_FILE);
         assert!(text.contains("warning[W106]: draft"), "{text}");
+        assert_eq!(text.matches("missing").count(), 8, "{text}");
         assert!(
             text.contains("error[E012]: and 1,195 more like this in a.md"),
             "{text}"
