@@ -118,7 +118,10 @@ impl Print<'_> {
             .arg(self.url)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::from(log));
+            .stderr(Stdio::from(log))
+            // Chromium's own temporary files go in the folder removed after
+            // the run, so a Chromium that is ended leaves nothing behind.
+            .env("TMPDIR", work.path());
         own_group(&mut command);
         let mut child = command
             .spawn()
