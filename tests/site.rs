@@ -293,7 +293,7 @@ fn an_unknown_glossary_id_is_an_error_with_a_suggestion() {
     let out = f.run(&["check"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let diags = check_json(&f);
-    let e = with_code(&diags, "E015");
+    let e = with_code(&diags, "E016");
     assert_eq!(e.len(), 1, "{diags:#?}");
     assert_eq!(e[0]["path"], "content/en/work/coaching.md");
     assert_eq!(e[0]["line"], 6);
@@ -308,7 +308,7 @@ fn a_bad_glossary_file_is_reported_at_its_line() {
         "job-coach:\n  term: jobcoach\n  definition: Helpt.\nJob_Coach2:\n  term: x\n  definition: y\n",
     );
     let diags = check_json(&f);
-    let e = with_code(&diags, "E015");
+    let e = with_code(&diags, "E016");
     assert_eq!(e.len(), 1, "{diags:#?}");
     assert_eq!(e[0]["path"], "content/nl/glossary.yaml");
     assert_eq!(e[0]["line"], 4);
@@ -318,7 +318,7 @@ fn a_bad_glossary_file_is_reported_at_its_line() {
         "job-coach:\n  term: jobcoach\n  definition: Helpt.\nzero-exclusoin:\n  term: x\n  definition: y\n",
     );
     let diags = check_json(&f);
-    let w: Vec<_> = with_code(&diags, "E015");
+    let w: Vec<_> = with_code(&diags, "E016");
     assert_eq!(w.len(), 1, "{diags:#?}");
     assert_eq!(w[0]["severity"], "warning");
     assert_eq!(w[0]["line"], 4);
