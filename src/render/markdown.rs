@@ -106,6 +106,9 @@ pub struct HtmlOptions<'a> {
     pub id_prefix: &'a str,
     /// Localised titles for note, tip, important, warning, caution.
     pub callout_titles: &'a [String; 5],
+    /// The language of those titles when it differs from the text's (a
+    /// page not yet translated), for their `lang` attribute.
+    pub titles_lang: Option<&'a str>,
     /// Offset added to heading levels (print: page h2 → h3 under a chapter h2).
     pub heading_shift: u8,
     /// Sanitiser for pages with raw HTML (`None`: raw HTML is trusted).
@@ -344,8 +347,11 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let i = callout_index(*kind);
                 Event::Html(CowStr::from(format!(
-                    "<div class=\"callout callout-{}\" role=\"note\">\n<p class=\"callout-title\">{}</p>\n",
+                    "<div class=\"callout callout-{}\" role=\"note\">\n<p class=\"callout-title\"{}>{}</p>\n",
                     CALLOUT_KINDS[i],
+                    opts.titles_lang
+                        .map(|l| format!(" lang=\"{}\"", escape(l)))
+                        .unwrap_or_default(),
                     escape(&opts.callout_titles[i])
                 )))
             }
@@ -481,6 +487,7 @@ mod tests {
                 links: &Same,
                 id_prefix: "",
                 callout_titles: &titles,
+                titles_lang: None,
                 heading_shift: 0,
                 sanitizer: None,
             },
