@@ -283,7 +283,10 @@ fn every_page_has_landmarks_breadcrumbs_and_disclaimer() {
     f.build_ok();
     // The funder block is the site's choice: none by default ...
     let doc = f.html("en/intro/first.html");
-    assert!(doc.select(&sel("footer .funder, .eu-emblem")).next().is_none());
+    assert!(doc
+        .select(&sel("footer .funder, .eu-emblem"))
+        .next()
+        .is_none());
     // ... and the Erasmus+ block, with the EU emblem, when site.yaml says so.
     f.write(
         "site.yaml",

@@ -144,7 +144,10 @@ fn claims(text: &str) -> Vec<&'static str> {
         .filter(|w| lower.contains(w))
         .collect();
     // "EQUIL" as a word (the generator's own name, `equil`, never shows).
-    if text.split(|c: char| !c.is_alphanumeric()).any(|w| w == "EQUIL") {
+    if text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "EQUIL")
+    {
         found.push("EQUIL");
     }
     found
@@ -178,9 +181,13 @@ fn a_new_site_is_neutral_and_the_equil_site_keeps_its_identity() {
         assert_eq!(claims(&html), Vec::<&str>::new(), "{file}");
     }
     assert!(pages > 20, "only {pages} pages");
-    let home = Html::parse_document(&std::fs::read_to_string(public.join("nl/index.html")).unwrap());
+    let home =
+        Html::parse_document(&std::fs::read_to_string(public.join("nl/index.html")).unwrap());
     assert_eq!(text(&home, ".brand-name").as_deref(), Some("Our handbook"));
-    assert!(home.select(&sel(".funder, .brand-tagline")).next().is_none());
+    assert!(home
+        .select(&sel(".funder, .brand-tagline"))
+        .next()
+        .is_none());
 
     // The cover of a PDF says nothing about EQUIL or the EU either.
     if let Some(chromium) = chromium() {
@@ -220,7 +227,8 @@ fn a_new_site_is_neutral_and_the_equil_site_keeps_its_identity() {
         equil_out.to_str().unwrap(),
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let home = Html::parse_document(&std::fs::read_to_string(equil_out.join("es/index.html")).unwrap());
+    let home =
+        Html::parse_document(&std::fs::read_to_string(equil_out.join("es/index.html")).unwrap());
     assert_eq!(
         attrs(&home, "footer .funder img.eu-emblem", "src"),
         ["../static/eu-emblem.svg"]
@@ -260,7 +268,12 @@ fn a_new_site_is_neutral_and_the_equil_site_keeps_its_identity() {
             assert!((d - h / 18.0).abs() < 0.05, "point {i} at {d}, not h/18");
         }
         assert!((pts[0].0 - cx).abs() < 0.01 && pts[0].1 < cy, "upright");
-        angles.push((cx - w / 2.0).atan2(h / 2.0 - cy).to_degrees().rem_euclid(360.0));
+        angles.push(
+            (cx - w / 2.0)
+                .atan2(h / 2.0 - cy)
+                .to_degrees()
+                .rem_euclid(360.0),
+        );
     }
     for (i, a) in angles.iter().enumerate() {
         assert!((a - 30.0 * i as f64).abs() < 0.05, "star {i} at {a}°");

@@ -194,7 +194,10 @@ fn the_cover_and_disclaimer_are_in_the_reader_language() {
     f.build_ok();
     // No funder block unless the site opts in.
     let doc = f.html("en/intro/print.html");
-    assert!(doc.select(&sel(".cover-funded, .disclaimer")).next().is_none());
+    assert!(doc
+        .select(&sel(".cover-funded, .disclaimer"))
+        .next()
+        .is_none());
     with_funding(&f);
     f.build_ok();
     for (lang, page) in [
@@ -236,9 +239,7 @@ fn the_cover_and_disclaimer_are_in_the_reader_language() {
     assert_eq!(second.value().attr("lang"), Some("en"));
     assert_eq!(
         text(&doc, "#ch-second .notice-fallback").map(|t| t.trim().to_string()),
-        Some(
-            message("nl", "fallback-notice").replace("{ $language }", "Engels"),
-        ),
+        Some(message("nl", "fallback-notice").replace("{ $language }", "Engels"),),
         "the notice names the language the reader gets"
     );
 }

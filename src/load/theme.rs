@@ -123,12 +123,15 @@ pub fn add_logo(theme: &mut Theme, root: &Path, logo: &str) -> Result<(), Diagno
             Code::Config,
             format!("the logo `{logo}` is not an image file equil can publish"),
         )
-        .help("use an .svg, .png, .jpg or .webp file, e.g. `logo: images/logo.svg`")));
+        .help(
+            "use an .svg, .png, .jpg or .webp file, e.g. `logo: images/logo.svg`",
+        )));
     }
     let bytes = std::fs::read(root.join(logo)).map_err(|e| {
         at(
-            Diagnostic::error(Code::Config, format!("cannot read the logo `{logo}`: {e}"))
-                .help("give the path of the image from the site folder, e.g. `logo: images/logo.svg`"),
+            Diagnostic::error(Code::Config, format!("cannot read the logo `{logo}`: {e}")).help(
+                "give the path of the image from the site folder, e.g. `logo: images/logo.svg`",
+            ),
         )
     })?;
     theme.files.insert(

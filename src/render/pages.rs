@@ -140,7 +140,11 @@ impl TreeRender<'_> {
     fn nav_link(&self, from: &Entry, mi: usize, pi: Option<usize>) -> Link {
         let (m, nav) = (&self.tree.modules[mi], &self.nav.modules[mi]);
         let (to, title, content_lang) = match pi {
-            Some(pi) => (&m.pages[pi], &nav.pages[pi].title, &nav.pages[pi].content_lang),
+            Some(pi) => (
+                &m.pages[pi],
+                &nav.pages[pi].title,
+                &nav.pages[pi].content_lang,
+            ),
             None => (&m.index, &nav.title, &nav.content_lang),
         };
         Link {
