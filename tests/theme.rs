@@ -118,6 +118,7 @@ fn the_theme_fits_every_screen_in_every_language() {
     text_spacing(&mut b, &tab, &site, &mut problems);
     focus_not_hidden_by_the_print_bar(&mut b, &tab, &site, &mut problems);
     dark_scheme_and_reduced_motion(&mut b, &tab, &site, &mut problems);
+    slash_shortcut_can_be_turned_off(&mut b, &tab, &site, &mut problems);
 
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
@@ -252,7 +253,9 @@ fn text_spacing(b: &mut cdp::Browser, tab: &cdp::Tab, site: &Path, problems: &mu
           const q = e.getBoundingClientRect();
           if (q.bottom > r.bottom + 1 || q.right > r.right + 1 || q.left < r.left - 1)
             out.push(`${e.textContent.trim().slice(0, 40)} leaves its card`);
-          if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== "visible")
+          const st = getComputedStyle(e);
+          if ((e.scrollWidth > e.clientWidth + 1 && st.overflowX !== "visible") ||
+              (e.scrollHeight > e.clientHeight + 1 && st.overflowY !== "visible"))
             out.push(`${e.textContent.trim().slice(0, 40)} is clipped`);
         }
         boxes.forEach((o, j) => {
@@ -307,14 +310,26 @@ fn focus_not_hidden_by_the_print_bar(
             .as_u64()
             .unwrap();
         let mut seen = HashSet::new();
-        for _ in 0..stops + 2 {
-            b.key(tab, "Tab", "Tab", 9, None);
+        // Forwards through the page, then backwards (Shift+Tab), where
+        // focus lands on links above that the bar could cover.
+        for step in 0..2 * (stops + 2) {
+            let shift = if step > stops + 2 { 8 } else { 0 };
+            for kind in ["rawKeyDown", "keyUp"] {
+                b.call(
+                    Some(tab),
+                    "Input.dispatchKeyEvent",
+                    json!({ "type": kind, "key": "Tab", "code": "Tab", "modifiers": shift,
+                            "windowsVirtualKeyCode": 9, "nativeVirtualKeyCode": 9 }),
+                );
+            }
             let v = b.eval(
                 tab,
                 "(() => { const e = document.activeElement; if (!e || e === document.body) return ''; \
                  const bar = document.querySelector('.screen-bar'); if (bar.contains(e)) return 'bar'; \
                  const r = e.getBoundingClientRect(), h = getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().bottom : 0; \
-                 return (r.top < h - 1 || r.bottom > innerHeight + 1) ? 'hidden: ' + e.outerHTML.slice(0, 80) + ' at ' + Math.round(r.top) + ' under ' + Math.round(h) : 'ok ' + (e.id || e.getAttribute('href')); })()",
+                 const tall = r.height > innerHeight - h; \
+                 const hidden = tall ? (r.bottom <= h + 1 || r.top >= innerHeight - 1) : (r.top < h - 1 || r.bottom > innerHeight + 1); \
+                 return hidden ? 'hidden: ' + e.outerHTML.slice(0, 80) + ' at ' + Math.round(r.top) + ' under ' + Math.round(h) : 'ok ' + (e.id || e.getAttribute('href')); })()",
             );
             let v = v.as_str().unwrap_or_default().to_string();
             if v.starts_with("hidden") {
@@ -349,6 +364,43 @@ fn dark_scheme_and_reduced_motion(
         problems.push(format!("dark scheme with reduced motion: {v}"));
     }
     media(b, tab, json!([]));
+}
+
+/// WCAG 2.1.4: the "/" shortcut has a switch in the footer, remembered.
+fn slash_shortcut_can_be_turned_off(
+    b: &mut cdp::Browser,
+    tab: &cdp::Tab,
+    site: &Path,
+    problems: &mut Vec<String>,
+) {
+    let page = format!("file://{}/it/index.html", site.display());
+    b.navigate(tab, &page);
+    let slash = |b: &mut cdp::Browser| {
+        b.eval(tab, "document.activeElement.blur(), true");
+        b.key(tab, "/", "Slash", 191, Some("/"));
+        b.eval(tab, "document.activeElement.id")
+    };
+    if slash(b) != "search-input" {
+        problems.push("/ does not focus the search box".into());
+    }
+    b.eval(
+        tab,
+        "document.querySelector('.shortcut-setting button').click(), true",
+    );
+    b.navigate(tab, &page);
+    let pressed = b.eval(
+        tab,
+        "document.querySelector('.shortcut-setting button').getAttribute('aria-pressed')",
+    );
+    if pressed != "false" || slash(b) == "search-input" {
+        problems.push(format!(
+            "the / shortcut stays on when switched off ({pressed})"
+        ));
+    }
+    b.eval(
+        tab,
+        "document.querySelector('.shortcut-setting button').click(), true",
+    );
 }
 
 // ---- Without a browser ------------------------------------------------------

@@ -97,6 +97,8 @@ search-in-source-language = oprindelig tekst, endnu ikke oversat
 search-loading = Søgeindekset indlæses…
 search-unavailable = Søgning er ikke tilgængelig lige nu.
 search-hint = Skriv for at søge; resultaterne vises nedenfor. Vælg et med piletasterne op og ned, og åbn det med Enter. Tryk på / for at søge fra et hvilket som helst sted på siden.
+# A switch in the footer (turns the / shortcut on and off).
+search-shortcut = Åbn søgning med tasten /
 
 ## Ikke fundet
 not-found-title = Siden blev ikke fundet

@@ -97,6 +97,8 @@ search-in-source-language = original text, not yet translated
 search-loading = Loading the search index…
 search-unavailable = Search is not available right now.
 search-hint = Type to search; results appear below. Use the up and down arrow keys to choose one and Enter to open it. Press / to search from anywhere on the page.
+# A switch in the footer (turns the / shortcut on and off).
+search-shortcut = Open search with the / key
 
 ## Not found
 not-found-title = Page not found

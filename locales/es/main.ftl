@@ -97,6 +97,8 @@ search-in-source-language = texto original, aún sin traducir
 search-loading = Cargando el índice de búsqueda…
 search-unavailable = La búsqueda no está disponible en este momento.
 search-hint = Escribe para buscar; los resultados aparecen debajo. Elige uno con las flechas arriba y abajo y ábrelo con Intro. Pulsa / para buscar desde cualquier parte de la página.
+# A switch in the footer (turns the / shortcut on and off).
+search-shortcut = Abrir la búsqueda con la tecla /
 
 ## Página no encontrada
 not-found-title = Página no encontrada

@@ -97,6 +97,8 @@ search-in-source-language = testo originale, non ancora tradotto
 search-loading = Caricamento dell'indice di ricerca…
 search-unavailable = La ricerca non è disponibile in questo momento.
 search-hint = Scrivi per cercare; i risultati compaiono qui sotto. Scegline uno con i tasti freccia su e giù e aprilo con Invio. Premi / per cercare da qualsiasi punto della pagina.
+# A switch in the footer (turns the / shortcut on and off).
+search-shortcut = Aprire la ricerca con il tasto /
 
 ## Pagina non trovata
 not-found-title = Pagina non trovata

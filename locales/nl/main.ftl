@@ -97,6 +97,8 @@ search-in-source-language = oorspronkelijke tekst, nog niet vertaald
 search-loading = De zoekindex wordt geladen…
 search-unavailable = Zoeken is op dit moment niet beschikbaar.
 search-hint = Typ om te zoeken; de resultaten verschijnen hieronder. Kies er een met de pijltjestoetsen omhoog en omlaag en open het met Enter. Druk op / om vanaf elke plek op de pagina te zoeken.
+# A switch in the footer (turns the / shortcut on and off).
+search-shortcut = Zoeken openen met de toets /
 
 ## Niet gevonden
 not-found-title = Pagina niet gevonden

@@ -527,8 +527,32 @@
     return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || el.isContentEditable;
   }
 
+  // The "/" shortcut can be turned off (WCAG 2.1.4): a switch in the footer,
+  // remembered in this browser.
+  var SLASH = "equil-search-slash";
+  function slashOn() {
+    try { return window.localStorage.getItem(SLASH) !== "off"; } catch (e) { return true; }
+  }
+  var footer = document.querySelector(".site-footer-inner");
+  if (footer && label("shortcut")) {
+    var p = document.createElement("p");
+    p.className = "shortcut-setting";
+    var b = document.createElement("button");
+    b.type = "button";
+    b.textContent = label("shortcut");
+    b.setAttribute("aria-pressed", slashOn() ? "true" : "false");
+    b.addEventListener("click", function () {
+      var on = !slashOn();
+      try { window.localStorage.setItem(SLASH, on ? "on" : "off"); } catch (e) { /* private mode */ }
+      b.setAttribute("aria-pressed", on ? "true" : "false");
+    });
+    p.appendChild(b);
+    footer.appendChild(p);
+  }
+
   document.addEventListener("keydown", function (e) {
     if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+    if (!slashOn()) return;
     if (editable(e.target)) return;
     e.preventDefault();
     input.focus();
