@@ -109,6 +109,8 @@ pub struct HtmlOptions<'a> {
     /// The language of those titles when it differs from the text's (a
     /// page not yet translated), for their `lang` attribute.
     pub titles_lang: Option<&'a str>,
+    /// The language of the text (its quotation marks).
+    pub lang: &'a str,
     /// Offset added to heading levels (print: page h2 → h3 under a chapter h2).
     pub heading_shift: u8,
     /// Sanitiser for pages with raw HTML (`None`: raw HTML is trusted).
@@ -122,6 +124,19 @@ fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// The double quotation marks of a language, where they differ from the
+/// “…” that smart punctuation writes: Dutch „…”, Danish »…«, Spanish and
+/// Italian «…». (Single quotes stay ‘…’: their closing mark is the apostrophe.)
+fn double_quotes(lang: &str) -> Option<(char, char)> {
+    match lang.split('-').next().unwrap_or(lang) {
+        "nl" => Some(('„', '”')),
+        "da" => Some(('»', '«')),
+        "es" | "it" => Some(('«', '»')),
+        _ => None,
+    }
 }
 
 /// Turns heading text into an id: lowercase letters and digits joined by `-`.
@@ -298,6 +313,7 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
     // Open links: the address to print after each (if any) and its text so far.
     let mut link_stack: Vec<Option<(String, String)>> = Vec::new();
     let mut out_events: Vec<Event<'_>> = Vec::with_capacity(parsed.events.len());
+    let quotes = double_quotes(opts.lang);
     for event in parsed.events.iter() {
         let e = match &event {
             Event::Start(Tag::Heading {
@@ -410,7 +426,15 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 for (_, text) in link_stack.iter_mut().flatten() {
                     text.push_str(t);
                 }
-                event
+                match (&event, quotes) {
+                    (Event::Text(t), Some((open, close))) if t.contains(['“', '”']) => {
+                        Event::Text(CowStr::from(
+                            t.replace('“', &open.to_string())
+                                .replace('”', &close.to_string()),
+                        ))
+                    }
+                    _ => event,
+                }
             }
             Event::End(TagEnd::Link) => {
                 out_events.push(event);
@@ -480,6 +504,10 @@ mod tests {
     }
 
     fn html(md: &str) -> String {
+        html_in(md, "en")
+    }
+
+    fn html_in(md: &str, lang: &str) -> String {
         let titles = ["Note", "Tip", "Important", "Warning", "Caution"].map(String::from);
         to_html(
             &parse(md, 1),
@@ -488,10 +516,29 @@ mod tests {
                 id_prefix: "",
                 callout_titles: &titles,
                 titles_lang: None,
+                lang,
                 heading_shift: 0,
                 sanitizer: None,
             },
         )
+    }
+
+    #[test]
+    fn quotation_marks_follow_the_language_of_the_text() {
+        let md = "She said \"work first\" -- it's 'place, then train'... `\"code\"`\n";
+        let cases = [
+            ("en", "“work first”"),
+            ("nl", "„work first”"),
+            ("da", "»work first«"),
+            ("es", "«work first»"),
+            ("it", "«work first»"),
+        ];
+        for (lang, quoted) in cases {
+            let h = html_in(md, lang);
+            assert!(h.contains(quoted), "{lang}: {h}");
+            assert!(h.contains("– it’s ‘place, then train’…"), "{lang}: {h}");
+            assert!(h.contains("<code>\"code\"</code>"), "{lang}: {h}");
+        }
     }
 
     #[test]

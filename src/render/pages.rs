@@ -75,6 +75,7 @@ impl TreeRender<'_> {
                 id_prefix: "",
                 callout_titles: &self.callout_titles,
                 titles_lang: (doc.lang != self.tree.lang).then_some(self.tree.lang.as_str()),
+                lang: &doc.lang,
                 heading_shift: 0,
                 sanitizer: self.sanitizer.as_deref(),
             },

@@ -244,8 +244,8 @@ impl TreeRender<'_> {
                 links: &links,
                 id_prefix: &prefix,
                 callout_titles: &self.callout_titles,
-                titles_lang: (self.site.doc(entry.doc).lang != self.tree.lang)
-                    .then_some(self.tree.lang.as_str()),
+                titles_lang: (doc.lang != self.tree.lang).then_some(self.tree.lang.as_str()),
+                lang: &doc.lang,
                 heading_shift: heading - 1,
                 sanitizer: self.sanitizer.as_deref(),
             },
