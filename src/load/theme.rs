@@ -62,7 +62,9 @@ impl Theme {
 pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
     let mut theme = Theme::default();
     add_builtin(&BUILTIN, &mut theme);
+    check_name(name)?;
     let dir = root.join(THEMES_DIR).join(name);
+    check_inside(root, &dir, name)?;
     if !dir.is_dir() {
         if name == "default" {
             return Ok(theme);
@@ -101,6 +103,48 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
     Ok(theme)
 }
 
+/// A theme is named by one folder under `themes/`: a path could publish
+/// files from anywhere on the computer.
+fn check_name(name: &str) -> Result<(), Diagnostic> {
+    let plain = !name.is_empty()
+        && name.len() <= 100
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.');
+    if plain {
+        return Ok(());
+    }
+    Err(Diagnostic::error(
+        Code::UnsafePath,
+        format!(
+            "`theme: {}` is not the name of a folder under themes/",
+            name.escape_debug()
+        ),
+    )
+    .at("site.yaml")
+    .help("name a folder of the site's themes/ folder, e.g. `theme: default`; paths such as `/etc` or `../x` are not allowed"))
+}
+
+/// The theme folder must really be inside the site's `themes/` (not a
+/// symbolic link to somewhere else).
+fn check_inside(root: &Path, dir: &Path, name: &str) -> Result<(), Diagnostic> {
+    let (Ok(themes), Ok(real)) = (root.join(THEMES_DIR).canonicalize(), dir.canonicalize()) else {
+        return Ok(()); // missing: reported as "not found" below
+    };
+    if real.starts_with(&themes) {
+        return Ok(());
+    }
+    Err(Diagnostic::error(
+        Code::UnsafePath,
+        format!(
+            "themes/{name} is a link to a folder outside the site; its files are not published"
+        ),
+    )
+    .at(format!("{THEMES_DIR}/{name}"))
+    .help("copy the theme into the site's themes/ folder instead of linking to it"))
+}
+
 /// Image types a site logo may have.
 const LOGO_TYPES: [&str; 5] = ["svg", "png", "jpg", "jpeg", "webp"];
 
@@ -125,6 +169,25 @@ pub fn add_logo(theme: &mut Theme, root: &Path, logo: &str) -> Result<(), Diagno
         )
         .help(
             "use an .svg, .png, .jpg or .webp file, e.g. `logo: images/logo.svg`",
+        )));
+    }
+    // Only a file of the site: a path could publish any file of the computer.
+    let path = Path::new(logo);
+    let inside = !path.is_absolute()
+        && path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+        && match (root.canonicalize(), root.join(logo).canonicalize()) {
+            (Ok(r), Ok(f)) => f.starts_with(r),
+            _ => true, // missing: reported as unreadable below
+        };
+    if !inside {
+        return Err(at(Diagnostic::error(
+            Code::UnsafePath,
+            format!("the logo `{logo}` is not a file inside the site folder"),
+        )
+        .help(
+            "put the image in the site, e.g. images/logo.svg, and write `logo: images/logo.svg`",
         )));
     }
     let bytes = std::fs::read(root.join(logo)).map_err(|e| {
