@@ -543,6 +543,21 @@ fn identity_settings_are_checked() {
         stderr(&out)
     );
 
+    // Only a file of the site may be published as its logo.
+    for outside in ["../secret.svg", "/etc/logo.svg"] {
+        f.write(
+            "site.yaml",
+            &format!("languages: [en, nl]\nlogo: {outside}\n"),
+        );
+        let out = f.run(&["build"]);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("not a file inside the site folder"),
+            "{}",
+            stderr(&out)
+        );
+    }
+
     f.write(
         "images/logo.svg",
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><circle cx=\"5\" cy=\"5\" r=\"5\"/></svg>\n",
