@@ -43,6 +43,11 @@ pub enum Code {
     FluentSyntax,
     /// A Fluent message is missing in a language (falls back) or everywhere.
     FluentMissing,
+    /// A Fluent message refers to a variable, term, message or function that
+    /// does not exist (it would be printed as `{$name}`).
+    FluentReference,
+    /// A Fluent message or term is defined twice, or over a built-in one.
+    FluentDuplicate,
     /// A template failed to parse or render.
     Template,
     /// A page is shown in the source language because its translation is missing.
@@ -87,6 +92,8 @@ impl Code {
             Code::DuplicateOutput => "E014",
             Code::FluentSyntax => "E020",
             Code::FluentMissing => "E021",
+            Code::FluentReference => "E022",
+            Code::FluentDuplicate => "E023",
             Code::Template => "E030",
             Code::UnsafePath => "E040",
             Code::UnsafeHtml => "W107",
@@ -119,6 +126,8 @@ impl Code {
             Code::DuplicateOutput => "duplicate-output",
             Code::FluentSyntax => "fluent-syntax",
             Code::FluentMissing => "fluent-missing",
+            Code::FluentReference => "fluent-reference",
+            Code::FluentDuplicate => "fluent-duplicate",
             Code::Template => "template",
             Code::UnsafePath => "unsafe-path",
             Code::UnsafeHtml => "unsafe-html",
@@ -311,7 +320,7 @@ pub fn render_text(diags: &[Diagnostic], root: &Path, color: bool) -> String {
     }
     let config = term::Config::default();
     for d in diags {
-        let code = format!("{}", d.code.id());
+        let code = d.code.id().to_string();
         let mut cs = match d.severity {
             Severity::Error => CsDiag::error(),
             Severity::Warning => CsDiag::warning(),
