@@ -35,6 +35,8 @@ pub enum Code {
     BrokenLink,
     /// A link's anchor exists in the page's own language but not in a translation it lands on.
     AnchorInTranslation,
+    /// A link to a heading by the id older equil versions gave it.
+    OldAnchor,
     /// A referenced image or asset that does not exist.
     MissingAsset,
     /// Two pages would be written to the same output path.
@@ -108,6 +110,7 @@ impl Code {
             Code::NoBaseUrl => "W105",
             Code::Draft => "W106",
             Code::AnchorInTranslation => "W108",
+            Code::OldAnchor => "W120",
         }
     }
 
@@ -142,6 +145,7 @@ impl Code {
             Code::NoBaseUrl => "no-base-url",
             Code::Draft => "draft",
             Code::AnchorInTranslation => "anchor-in-translation",
+            Code::OldAnchor => "old-anchor",
         }
     }
 }

@@ -435,6 +435,19 @@ fn javascript_folds_words_and_slugs_exactly_like_the_indexer() {
         "  --  ",
         "İstanbul & Łódź",
         "Co-design: a how-to?",
+        "Don't tolerate bad actors",
+        "TL;DR",
+        "C'est l’été — enfin !",
+        "क्या है",
+        "தமிழ் மொழி கற்றல்",
+        "می\u{200c}خواهم کار کنم",
+        "Что такое — работа",
+        "仕事を見つける：はじめに",
+        "🎉 Party time 🚀",
+        "🎉",
+        "x² ½ Ⅻ ١٢ ＿_",
+        "Ǆemal & ΟΔΟΣ",
+        "a\tb\u{a0}c -- d",
     ];
     let mut b = cdp::Browser::launch(&chromium);
     let out = std::fs::canonicalize(f.path("public")).expect("public");

@@ -27,7 +27,6 @@
   var WORD_RE = /[\p{Alphabetic}\p{N}\p{M}]+/gu;
   var ENDS_IN_WORD_RE = /[\p{Alphabetic}\p{N}\p{M}]$/u;
   var NUMBER_RE = /^\p{N}+$/u;
-  var WORD_CHAR_RE = /^[\p{Alphabetic}\p{N}]$/u;
   /* Written without spaces between words (src/render/search/cjk.rs is_cjk). */
   var CJK_RE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC\uFF70]$/u;
   var MAX_WORD_CHARS = 40;
@@ -105,19 +104,11 @@
     return segs;
   }
 
-  /** A heading's id as the Markdown renderer makes it (src/render/markdown.rs slugify). */
+  /** A heading's id as GitHub makes it, before duplicates are numbered:
+   *  keep identical to src/render/markdown/slug.rs slugify. */
+  var SLUG_DROP_RE = /[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc} -]/gu;
   function slugify(text) {
-    var out = "", dash = false;
-    Array.from(text).forEach(function (c) {
-      if (WORD_CHAR_RE.test(c)) {
-        if (dash && out) out += "-";
-        dash = false;
-        out += c.toLowerCase();
-      } else {
-        dash = true;
-      }
-    });
-    return out || "section";
+    return text.toLowerCase().replace(SLUG_DROP_RE, "").replace(/ /g, "-");
   }
 
   /** Whether a folded word may be searched for (as the index keeps words). */
