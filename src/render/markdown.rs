@@ -146,12 +146,12 @@ fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
-        | Options::ENABLE_SMART_PUNCTUATION
 }
 
 /// The double quotation marks of a language, where they differ from the
-/// “…” that smart punctuation writes: Dutch „…”, Danish »…«, Spanish and
-/// Italian «…». (Single quotes stay ‘…’: their closing mark is the apostrophe.)
+/// English “…” a writer (or an editor's smart quotes) typed: Dutch „…”,
+/// Danish »…«, Spanish and Italian «…». (Single quotes stay ‘…’: their
+/// closing mark is the apostrophe.)
 fn double_quotes(lang: &str) -> Option<(char, char)> {
     match lang.split('-').next().unwrap_or(lang) {
         "nl" => Some(('„', '”')),
@@ -523,7 +523,7 @@ mod tests {
 
     #[test]
     fn quotation_marks_follow_the_language_of_the_text() {
-        let md = "She said \"work first\" -- it's 'place, then train'... `\"code\"`\n";
+        let md = "She said “work first” – it’s ‘place, then train’… `“code”`\n";
         let cases = [
             ("en", "“work first”"),
             ("nl", "„work first”"),
@@ -535,7 +535,7 @@ mod tests {
             let h = html_in(md, lang);
             assert!(h.contains(quoted), "{lang}: {h}");
             assert!(h.contains("– it’s ‘place, then train’…"), "{lang}: {h}");
-            assert!(h.contains("<code>\"code\"</code>"), "{lang}: {h}");
+            assert!(h.contains("<code>“code”</code>"), "{lang}: {h}");
         }
     }
 

@@ -20,6 +20,8 @@ use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 /// Ids the theme's templates use on every page: a heading never takes one.
 pub const RESERVED_IDS: &[&str] = &[
     "main",
+    "search",
+    "untranslated-note",
     "search-hint",
     "search-input",
     "search-results",
