@@ -113,6 +113,8 @@ pub fn markdown(data: &[u8]) {
             links: &Links,
             id_prefix: "ch-x--",
             callout_titles: &titles,
+            titles_lang: Some("nl"),
+            lang: "da",
             heading_shift: 1,
             sanitizer: Some(&sanitizer),
         },

@@ -142,13 +142,19 @@ pub fn load_theme(
     config: &config::Config,
     diags: &mut Vec<Diagnostic>,
 ) -> theme::Theme {
-    match theme::load(root, &config.theme) {
+    let mut theme = match theme::load(root, &config.theme) {
         Ok(t) => t,
         Err(d) => {
             diags.push(d);
             theme::Theme::default()
         }
+    };
+    if let Some(logo) = &config.logo {
+        if let Err(d) = theme::add_logo(&mut theme, root, logo) {
+            diags.push(d);
+        }
     }
+    theme
 }
 
 /// Models the site from its sources. `None` when `diags` holds errors.

@@ -1,5 +1,6 @@
 //! `site.yaml`: site settings. The file is optional and every key has a default.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -20,6 +21,10 @@ const KNOWN_KEYS: &[&str] = &[
     "embed_hosts",
     "edit_url",
     "print_qr",
+    "tagline",
+    "logo",
+    "footer",
+    "funding",
 ];
 
 /// Paper size for print pages and PDFs.
@@ -29,6 +34,36 @@ pub enum Paper {
     #[default]
     A4,
     Letter,
+}
+
+/// A text of the site's identity: one for every language, or one per
+/// language (`{en: "…", nl: "…"}`; a language without its own gets the
+/// source language's).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum Localised {
+    One(String),
+    PerLanguage(BTreeMap<String, String>),
+}
+
+impl Localised {
+    /// The text for `lang`, else the source language's.
+    pub fn get(&self, lang: &str, source: &str) -> Option<&str> {
+        match self {
+            Localised::One(s) => Some(s.as_str()),
+            Localised::PerLanguage(m) => m.get(lang).or_else(|| m.get(source)).map(String::as_str),
+        }
+    }
+}
+
+/// A funder block the site opts into (`funding:`), drawn by the theme with
+/// the funder's emblem and its standard disclaimer in each language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Funding {
+    /// "Co-funded by the Erasmus+ Programme of the European Union", with
+    /// the EU emblem and the Commission's disclaimer.
+    ErasmusPlus,
 }
 
 /// Site settings.
@@ -56,12 +91,21 @@ pub struct Config {
     /// QR codes with each chapter's web address on print pages and PDFs
     /// (only with a base URL).
     pub print_qr: bool,
+    /// A line under the title in the header and on print covers.
+    pub tagline: Option<Localised>,
+    /// An image file of the site (path from the site folder) shown before
+    /// the title; published as `static/logo.<ext>`.
+    pub logo: Option<String>,
+    /// Text at the foot of every page and print cover (who publishes it).
+    pub footer: Option<Localised>,
+    /// An opt-in funder block; none by default.
+    pub funding: Option<Funding>,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
-            title: "EQUIL".to_string(),
+            title: "Handbook".to_string(),
             languages: Vec::new(),
             source_language: "en".to_string(),
             base_url: None,
@@ -74,6 +118,10 @@ impl Default for Config {
             ],
             edit_url: None,
             print_qr: true,
+            tagline: None,
+            logo: None,
+            footer: None,
+            funding: None,
         }
     }
 }

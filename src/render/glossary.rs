@@ -159,6 +159,7 @@ impl TreeRender<'_> {
         base.breadcrumbs = vec![super::context::Link {
             title: self.nav.home_title.clone(),
             url: relative(&out, &self.tree.home.output),
+            content_lang: lang.clone(),
         }];
         (base.languages, base.alternates) = self.glossary_languages(&out);
         let ctx = GlossaryContext {

@@ -182,6 +182,11 @@ pub struct HtmlOptions<'a> {
     pub id_prefix: &'a str,
     /// Localised titles for note, tip, important, warning, caution.
     pub callout_titles: &'a [String; 5],
+    /// The language of those titles when it differs from the text's (a
+    /// page not yet translated), for their `lang` attribute.
+    pub titles_lang: Option<&'a str>,
+    /// The language of the text (its quotation marks).
+    pub lang: &'a str,
     /// Offset added to heading levels (print: page h2 → h3 under a chapter h2).
     pub heading_shift: u8,
     /// Sanitiser for pages with raw HTML (`None`: raw HTML is trusted).
@@ -196,6 +201,19 @@ fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
+}
+
+/// The double quotation marks of a language, where they differ from the
+/// English “…” a writer (or an editor's smart quotes) typed: Dutch „…”,
+/// Danish »…«, Spanish and Italian «…». (Single quotes stay ‘…’: their
+/// closing mark is the apostrophe.)
+fn double_quotes(lang: &str) -> Option<(char, char)> {
+    match lang.split('-').next().unwrap_or(lang) {
+        "nl" => Some(('„', '”')),
+        "da" => Some(('»', '«')),
+        "es" | "it" => Some(('«', '»')),
+        _ => None,
+    }
 }
 
 fn escape(s: &str) -> String {
@@ -227,6 +245,7 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
     let mut glossary_stack: Vec<Option<String>> = Vec::new();
     let mut tips = 0;
     let mut out_events: Vec<Event<'_>> = Vec::with_capacity(parsed.events.len());
+    let quotes = double_quotes(opts.lang);
     let mut urls = Urls {
         hide: opts.sanitizer.is_some() && !parsed.raw_html.is_empty(),
         list: Vec::new(),
@@ -288,8 +307,11 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 let i = callout_index(*kind);
                 Event::Html(CowStr::from(format!(
-                    "<div class=\"callout callout-{}\" role=\"note\">\n<p class=\"callout-title\">{}</p>\n",
+                    "<div class=\"callout callout-{}\" role=\"note\">\n<p class=\"callout-title\"{}>{}</p>\n",
                     CALLOUT_KINDS[i],
+                    opts.titles_lang
+                        .map(|l| format!(" lang=\"{}\"", escape(l)))
+                        .unwrap_or_default(),
                     escape(&opts.callout_titles[i])
                 )))
             }
@@ -368,7 +390,15 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 for (_, text) in link_stack.iter_mut().flatten() {
                     text.push_str(t);
                 }
-                event
+                match (&event, quotes) {
+                    (Event::Text(t), Some((open, close))) if t.contains(['“', '”']) => {
+                        Event::Text(CowStr::from(
+                            t.replace('“', &open.to_string())
+                                .replace('”', &close.to_string()),
+                        ))
+                    }
+                    _ => event,
+                }
             }
             Event::End(TagEnd::Link) => {
                 if let Some(Some(close)) = glossary_stack.pop() {
@@ -548,6 +578,10 @@ mod tests {
     }
 
     fn html(md: &str) -> String {
+        html_in(md, "en")
+    }
+
+    fn html_in(md: &str, lang: &str) -> String {
         let titles = ["Note", "Tip", "Important", "Warning", "Caution"].map(String::from);
         to_html(
             &parse(md, 1),
@@ -555,10 +589,30 @@ mod tests {
                 links: &Same,
                 id_prefix: "",
                 callout_titles: &titles,
+                titles_lang: None,
+                lang,
                 heading_shift: 0,
                 sanitizer: None,
             },
         )
+    }
+
+    #[test]
+    fn quotation_marks_follow_the_language_of_the_text() {
+        let md = "She said “work first” – it’s ‘place, then train’… `“code”`\n";
+        let cases = [
+            ("en", "“work first”"),
+            ("nl", "„work first”"),
+            ("da", "»work first«"),
+            ("es", "«work first»"),
+            ("it", "«work first»"),
+        ];
+        for (lang, quoted) in cases {
+            let h = html_in(md, lang);
+            assert!(h.contains(quoted), "{lang}: {h}");
+            assert!(h.contains("– it’s ‘place, then train’…"), "{lang}: {h}");
+            assert!(h.contains("<code>“code”</code>"), "{lang}: {h}");
+        }
     }
 
     #[test]
@@ -620,6 +674,8 @@ mod tests {
                 links: &Same,
                 id_prefix: "",
                 callout_titles: &titles,
+                titles_lang: None,
+                lang: "en",
                 heading_shift: 0,
                 sanitizer: Some(&b),
             },

@@ -572,6 +572,8 @@ struct ChooserLang {
     dir: &'static str,
     title: String,
     summary: Option<String>,
+    /// The site's tagline in this language.
+    tagline: Option<String>,
     url: String,
 }
 
@@ -580,11 +582,26 @@ struct ChooserContext<'a> {
     lang: &'a str,
     dir: &'static str,
     site_title: &'a str,
+    identity: context::Identity,
     root: &'static str,
     base_url: Option<&'a str>,
+    /// The path of the published site (`/handbook/`; `/` without a base URL),
+    /// where the 404 page's links start when a server shows it.
+    site_path: String,
+    /// The theme's `static/style.css`, which the 404 page carries inline
+    /// (a server shows it at any depth).
+    style_css: String,
     choices: Vec<ChooserLang>,
     languages: Vec<LangLink>,
     alternates: Vec<Alternate>,
+}
+
+/// The path part of the base URL (`https://x.org/handbook/` → `/handbook/`).
+fn site_path(base_url: Option<&str>) -> String {
+    base_url
+        .and_then(|u| u.split_once("://"))
+        .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()))
+        .unwrap_or_else(|| "/".to_string())
 }
 
 /// The root language chooser and the 404 page (in the source language, with
@@ -614,6 +631,7 @@ fn chooser_like(
                 dir: context::dir_name(site, &l.code),
                 title,
                 summary,
+                tagline: context::identity(site, &l.code).tagline,
                 url: t.home.output.clone(),
             }
         })
@@ -622,8 +640,19 @@ fn chooser_like(
         lang: &site.source_lang,
         dir: context::dir_name(site, &site.source_lang),
         site_title: &site.config.title,
+        identity: context::identity(site, &site.source_lang),
         root: "",
         base_url: site.config.base_url.as_deref(),
+        site_path: site_path(site.config.base_url.as_deref()),
+        style_css: if name == "404.html" {
+            site.theme
+                .files
+                .get("static/style.css")
+                .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+                .unwrap_or_default()
+        } else {
+            String::new()
+        },
         choices,
         languages: Vec::new(),
         alternates: Vec::new(),

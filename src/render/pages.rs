@@ -83,6 +83,8 @@ impl TreeRender<'_> {
                 links: &links,
                 id_prefix: "",
                 callout_titles: &self.callout_titles,
+                titles_lang: (doc.lang != self.tree.lang).then_some(self.tree.lang.as_str()),
+                lang: &doc.lang,
                 heading_shift: 0,
                 sanitizer: self.sanitizer.as_deref(),
             },
@@ -117,6 +119,7 @@ impl TreeRender<'_> {
         let home = || Link {
             title: self.nav.home_title.clone(),
             url: relative(&entry.output, &self.tree.home.output),
+            content_lang: self.nav.home_lang.clone(),
         };
         let modules = &self.tree.modules;
         match pos {
@@ -151,12 +154,17 @@ impl TreeRender<'_> {
     /// page `pi`, with the title the navigation shows.
     fn nav_link(&self, from: &Entry, mi: usize, pi: Option<usize>) -> Link {
         let (m, nav) = (&self.tree.modules[mi], &self.nav.modules[mi]);
-        let (to, title) = match pi {
-            Some(pi) => (&m.pages[pi], &nav.pages[pi].title),
-            None => (&m.index, &nav.title),
+        let (to, title, content_lang) = match pi {
+            Some(pi) => (
+                &m.pages[pi],
+                &nav.pages[pi].title,
+                &nav.pages[pi].content_lang,
+            ),
+            None => (&m.index, &nav.title, &nav.content_lang),
         };
         Link {
             title: title.clone(),
+            content_lang: content_lang.clone(),
             url: relative(&from.output, &to.output),
         }
     }

@@ -33,7 +33,7 @@ pub struct Chapter {
     pub title: String,
     /// 0: a top-level chapter, 1: a page inside a module (handbook only).
     pub depth: u8,
-    /// Level of the chapter's title element (`h1` or `h2`).
+    /// Level of the chapter's title element (`h2` or `h3`).
     pub heading: u8,
     /// `module`, `toolkit`, `page` or `tool`.
     pub kind: &'static str,
@@ -67,6 +67,7 @@ struct PrintContext<'a> {
     lang: &'a str,
     dir: &'static str,
     site_title: &'a str,
+    identity: super::context::Identity,
     root: String,
     home_url: String,
     /// Where "back to the website" goes: the module's overview, or the home page.
@@ -182,6 +183,7 @@ impl TreeRender<'_> {
             lang,
             dir: dir_name(self.site, lang),
             site_title: &self.site.config.title,
+            identity: super::context::identity(self.site, lang),
             root: to_root(&output),
             home_url: relative(&output, &home.output),
             back_url: match mi {
@@ -235,15 +237,18 @@ impl TreeRender<'_> {
             print: Some((scope, &prefix)),
             glossary: &self.site.glossary,
         };
-        // Chapter titles are h1 (pages of a module in the handbook: h2);
-        // the page's own headings go below them.
-        let heading = if part.depth == 0 { 1 } else { 2 };
+        // The cover's title is the document's h1; chapter titles are h2
+        // (pages of a module in the handbook: h3); the page's own headings
+        // go below them.
+        let heading = if part.depth == 0 { 2 } else { 3 };
         let content = to_html(
             &self.parsed[entry.doc],
             &HtmlOptions {
                 links: &links,
                 id_prefix: &prefix,
                 callout_titles: &self.callout_titles,
+                titles_lang: (doc.lang != self.tree.lang).then_some(self.tree.lang.as_str()),
+                lang: &doc.lang,
                 heading_shift: heading - 1,
                 sanitizer: self.sanitizer.as_deref(),
             },
