@@ -12,6 +12,8 @@ use serde::Serialize;
 pub enum Severity {
     Error,
     Warning,
+    /// Information that changes nothing about the build (e.g. no git history).
+    Note,
 }
 
 /// A stable code for each class of finding, so scripts and docs can refer to it.
@@ -63,6 +65,8 @@ pub enum Code {
     Draft,
     /// Writing the output failed.
     Write,
+    /// The git history cannot be read: no page dates, What's new or diffs.
+    NoHistory,
 }
 
 impl Code {
@@ -92,6 +96,7 @@ impl Code {
             Code::NoBaseUrl => "W105",
             Code::Draft => "W106",
             Code::AnchorInTranslation => "W108",
+            Code::NoHistory => "N201",
         }
     }
 
@@ -119,6 +124,7 @@ impl Code {
             Code::UnknownTranslationState => "unknown-translation-state",
             Code::OrphanTranslation => "orphan-translation",
             Code::NoBaseUrl => "no-base-url",
+            Code::NoHistory => "no-history",
             Code::Draft => "draft",
             Code::AnchorInTranslation => "anchor-in-translation",
         }
@@ -158,6 +164,13 @@ impl Diagnostic {
     pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    pub fn note(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
             ..Diagnostic::error(code, message)
         }
     }
@@ -213,6 +226,7 @@ impl fmt::Display for Diagnostic {
         let sev = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         write!(f, "{sev}[{}]: {}", self.code.id(), self.message)?;
         if let Some(loc) = self.location() {
@@ -253,7 +267,10 @@ impl Diagnostics {
     }
 
     pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -303,6 +320,7 @@ pub fn render_text(diags: &[Diagnostic], root: &Path, color: bool) -> String {
         let mut cs = match d.severity {
             Severity::Error => CsDiag::error(),
             Severity::Warning => CsDiag::warning(),
+            Severity::Note => CsDiag::note(),
         }
         .with_code(code)
         .with_message(&d.message);

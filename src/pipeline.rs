@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Code, Diagnostic};
+use crate::history::History;
 use crate::load::{config, content, locales, theme};
 use crate::model::{self, ModelOptions, Site};
 use crate::render::{self, markdown::Parsed, Rendered};
@@ -44,6 +45,8 @@ pub struct Sources {
     pub langs: Vec<String>,
     pub locales: Arc<locales::Locales>,
     pub theme: theme::Theme,
+    /// The git history of `content/` (read once; see [`crate::history`]).
+    pub history: Arc<History>,
 }
 
 /// Loads and models the site. `None` when loading found errors (in `diags`).
@@ -73,7 +76,15 @@ pub fn load_sources(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<S
         return None;
     }
     let config = load_config(opts, diags)?;
-    let content = content::load(root, diags);
+    // The git history is read while the pages are.
+    let ((content, content_diags), history) = rayon::join(
+        || {
+            let mut d = Vec::new();
+            (content::load(root, &mut d), d)
+        },
+        || History::read(root),
+    );
+    diags.extend(content_diags);
     let locale_langs = locale_languages(root, diags);
     let langs = site_languages(&config, &content, &locale_langs, diags);
     let strings = locales::Locales::load(root, &langs, &config.source_language, diags);
@@ -85,6 +96,7 @@ pub fn load_sources(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<S
         langs,
         locales: Arc::new(strings),
         theme,
+        history: Arc::new(history),
     })
 }
 
@@ -162,7 +174,8 @@ pub fn model_site(
 /// Models the site from its sources, whatever `diags` holds (`equil serve`
 /// takes its documents back from the result even when it has errors).
 pub fn model(opts: &SiteOptions, sources: Sources, diags: &mut Vec<Diagnostic>) -> Site {
-    model::build(
+    let history = sources.history;
+    let mut site = model::build(
         opts.root.clone(),
         sources.config,
         sources.content,
@@ -174,7 +187,9 @@ pub fn model(opts: &SiteOptions, sources: Sources, diags: &mut Vec<Diagnostic>) 
             list_drafts: opts.list_drafts,
         },
         diags,
-    )
+    );
+    site.history = history;
+    site
 }
 
 /// The result of a build or check.

@@ -96,3 +96,11 @@ not-found-text = Denne side findes ikke (længere). Vælg et sprog for at gå ti
 footer-project = EQUIL – Equality in Learning er et strategisk partnerskab inden for voksenuddannelse (Erasmus+, Nøgleaktion 2) mellem partnere i Storbritannien, Danmark, Holland, Spanien og Italien.
 footer-funded = Medfinansieret af Erasmus+ programmet under Den Europæiske Union
 footer-disclaimer = EU-Kommissionens støtte til denne publikation er ikke en godkendelse af indholdet, som kun forfatterne er ansvarlige for. EU-Kommissionen kan heller ikke drages til ansvar for anvendelsen af de indeholdte informationer.
+
+## Sidehistorik (datoer fra git, Nyt i håndbogen)
+page-updated = Senest opdateret
+outdated-notice-since = Originalen til denne side er ændret siden versionen fra { $date }, som oversættelsen er lavet ud fra, så oversættelsen er måske ikke længere opdateret.
+whats-new = Nyt i håndbogen
+whats-new-intro = De sider i håndbogen, der senest er ændret, med de nyeste først.
+whats-new-empty = Der er endnu ikke registreret nogen ændringer.
+whats-new-feed = Følg ændringerne i en feedlæser (Atom)

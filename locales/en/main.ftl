@@ -96,3 +96,11 @@ not-found-text = This page does not exist (any more). Choose a language to go to
 footer-project = EQUIL – Equality in Learning is a Strategic Partnership for adult education (Erasmus+, Key Action 2) of partners in the United Kingdom, Denmark, the Netherlands, Spain and Italy.
 footer-funded = Co-funded by the Erasmus+ Programme of the European Union
 footer-disclaimer = The European Commission's support for the production of this publication does not constitute an endorsement of the contents, which reflect the views only of the authors, and the Commission cannot be held responsible for any use which may be made of the information contained therein.
+
+## Page history (dates from git, What's new)
+page-updated = Last updated
+outdated-notice-since = The original of this page has changed since the version of { $date } that this translation was made from, so this translation may be out of date.
+whats-new = What's new
+whats-new-intro = The pages of this handbook that changed most recently, newest first.
+whats-new-empty = No changes have been recorded yet.
+whats-new-feed = Follow the changes in a feed reader (Atom)

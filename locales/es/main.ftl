@@ -96,3 +96,11 @@ not-found-text = Esta página no existe o ya no está disponible. Elige un idiom
 footer-project = EQUIL – Equality in Learning es una Asociación Estratégica de educación de personas adultas (Erasmus+, Acción Clave 2) formada por entidades socias del Reino Unido, Dinamarca, los Países Bajos, España e Italia.
 footer-funded = Cofinanciado por el programa Erasmus+ de la Unión Europea
 footer-disclaimer = El apoyo de la Comisión Europea para la producción de esta publicación no constituye una aprobación del contenido, el cual refleja únicamente las opiniones de los autores, y la Comisión no se hace responsable del uso que pueda hacerse de la información aquí difundida.
+
+## Historial de las páginas (fechas de git, Novedades)
+page-updated = Última actualización
+outdated-notice-since = El original de esta página ha cambiado desde la versión del { $date } a partir de la cual se hizo esta traducción, así que puede que ya no esté actualizada.
+whats-new = Novedades
+whats-new-intro = Las páginas de este manual que han cambiado más recientemente, empezando por las más nuevas.
+whats-new-empty = Todavía no hay cambios registrados.
+whats-new-feed = Sigue los cambios en un lector de noticias (Atom)

@@ -96,3 +96,11 @@ not-found-text = Questa pagina non esiste (più). Scegli una lingua per andare a
 footer-project = EQUIL – Equality in Learning è un Partenariato strategico per l'educazione degli adulti (Erasmus+, Azione chiave 2) tra partner di Regno Unito, Danimarca, Paesi Bassi, Spagna e Italia.
 footer-funded = Cofinanziato dal programma Erasmus+ dell'Unione europea
 footer-disclaimer = Il sostegno della Commissione europea alla produzione di questa pubblicazione non costituisce un'approvazione del contenuto, che riflette esclusivamente il punto di vista degli autori, e la Commissione non può essere ritenuta responsabile per l'uso che può essere fatto delle informazioni ivi contenute.
+
+## Cronologia delle pagine (date da git, Novità)
+page-updated = Ultimo aggiornamento
+outdated-notice-since = L'originale di questa pagina è cambiato rispetto alla versione del { $date } da cui è stata fatta questa traduzione, quindi la traduzione potrebbe non essere aggiornata.
+whats-new = Novità
+whats-new-intro = Le pagine di questo manuale modificate più di recente, dalla più nuova.
+whats-new-empty = Non è ancora stata registrata nessuna modifica.
+whats-new-feed = Segui le modifiche con un lettore di feed (Atom)

@@ -96,3 +96,11 @@ not-found-text = Deze pagina bestaat niet (meer). Kies een taal om naar het begi
 footer-project = EQUIL – Equality in Learning is een Strategisch Partnerschap voor volwassenenonderwijs (Erasmus+, Kernactie 2) van partners in het Verenigd Koninkrijk, Denemarken, Nederland, Spanje en Italië.
 footer-funded = Medegefinancierd door het Erasmus+ programma van de Europese Unie
 footer-disclaimer = De steun van de Europese Commissie voor de productie van deze publicatie houdt geen goedkeuring van de inhoud in, die alleen de standpunten van de auteurs weerspiegelt, en de Commissie kan niet verantwoordelijk worden gehouden voor enig gebruik dat van de informatie daarin wordt gemaakt.
+
+## Paginageschiedenis (datums uit git, Wat is er nieuw)
+page-updated = Laatst bijgewerkt
+outdated-notice-since = Het origineel van deze pagina is gewijzigd sinds de versie van { $date } waarvan deze vertaling is gemaakt, dus deze vertaling is mogelijk niet meer actueel.
+whats-new = Wat is er nieuw
+whats-new-intro = De pagina's van dit handboek die het laatst zijn gewijzigd, de nieuwste eerst.
+whats-new-empty = Er zijn nog geen wijzigingen vastgelegd.
+whats-new-feed = Volg de wijzigingen in een feedlezer (Atom)

@@ -98,7 +98,8 @@ pub struct History {
     /// Versions of each file by its path from the site folder
     /// (`content/nl/module/page.md`), newest first.
     files: HashMap<String, Vec<Version>>,
-    repo: Option<gix::ThreadSafeRepository>,
+    /// The repository's git folder, to read old versions from.
+    git_dir: Option<PathBuf>,
     /// The commit `HEAD` pointed at when this was read.
     pub head: Option<ObjectId>,
 }
@@ -162,10 +163,22 @@ impl History {
         self.files.iter().map(|(p, v)| (p.as_str(), v.as_slice()))
     }
 
+    /// Opens the repository to read old versions ([`Blobs::text`]).
+    pub fn blobs(&self) -> Option<Blobs> {
+        let repo = gix::open(self.git_dir.as_ref()?).ok()?;
+        Some(Blobs { repo })
+    }
+}
+
+/// Reads old versions of files.
+pub struct Blobs {
+    repo: gix::Repository,
+}
+
+impl Blobs {
     /// The text of a blob (`None` when it cannot be read or is not UTF-8).
-    pub fn blob_text(&self, blob: ObjectId) -> Option<String> {
-        let repo = self.repo.as_ref()?.to_thread_local();
-        let b = repo.find_blob(blob).ok()?;
+    pub fn text(&self, blob: ObjectId) -> Option<String> {
+        let b = self.repo.find_blob(blob).ok()?;
         String::from_utf8(b.data.clone()).ok()
     }
 }
@@ -210,7 +223,7 @@ fn read(root: &Path) -> Result<History, Unavailable> {
         unavailable: None,
         commits,
         files,
-        repo: Some(repo.into_sync()),
+        git_dir: Some(repo.git_dir().to_path_buf()),
         head: Some(head),
     })
 }

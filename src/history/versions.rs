@@ -130,8 +130,9 @@ pub fn origin(history: &History, path: &str, hash: &str) -> Result<Origin, Missi
     if versions.is_empty() {
         return Err(Missing::NotCommitted);
     }
+    let blobs = history.blobs().ok_or(Missing::NoHistory)?;
     for v in versions {
-        let Some(text) = history.blob_text(v.blob) else {
+        let Some(text) = blobs.text(v.blob) else {
             continue;
         };
         let Some(old) = Snapshot::parse(&text) else {

@@ -134,6 +134,8 @@ pub struct Site {
     pub trees: Vec<Tree>,
     pub locales: Arc<Locales>,
     pub theme: Theme,
+    /// The git history of the content (empty until the pipeline sets it).
+    pub history: Arc<crate::history::History>,
 }
 
 /// Options that change what goes into the model.
@@ -548,6 +550,7 @@ pub fn build(
         trees,
         locales,
         theme,
+        history: Arc::default(),
     }
 }
 
