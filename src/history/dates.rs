@@ -2,10 +2,10 @@
 //! RFC 3339) and for readers in their language (CLDR long dates through
 //! `icu_datetime`, Gregorian calendar). Dates are taken in UTC.
 
+use icu_calendar::Gregorian;
 use icu_datetime::fieldsets::YMD;
 use icu_datetime::input::Date;
 use icu_datetime::FixedCalendarDateTimeFormatter;
-use icu_calendar::Gregorian;
 use icu_locale_core::Locale;
 use serde::Serialize;
 
@@ -62,9 +62,10 @@ impl DateFormat {
     /// The long date format of a language tag (`nl`, `pt-BR`); a tag ICU
     /// does not know gets its root format, an invalid tag ISO dates.
     pub fn new(lang: &str) -> DateFormat {
-        let formatter = lang.parse::<Locale>().ok().and_then(|l| {
-            FixedCalendarDateTimeFormatter::try_new(l.into(), YMD::long()).ok()
-        });
+        let formatter = lang
+            .parse::<Locale>()
+            .ok()
+            .and_then(|l| FixedCalendarDateTimeFormatter::try_new(l.into(), YMD::long()).ok());
         DateFormat { formatter }
     }
 

@@ -214,8 +214,14 @@ mod tests {
 
     #[test]
     fn changed_words_only() {
-        let a = snap("T", "Job coaches meet employers weekly.\nSecond line stays.\n");
-        let b = snap("T", "Job coaches meet employers monthly.\nSecond line stays.\n");
+        let a = snap(
+            "T",
+            "Job coaches meet employers weekly.\nSecond line stays.\n",
+        );
+        let b = snap(
+            "T",
+            "Job coaches meet employers monthly.\nSecond line stays.\n",
+        );
         let d = diff(&a, &b);
         assert_eq!(d.sections.len(), 1);
         let s = &d.sections[0];

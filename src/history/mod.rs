@@ -213,7 +213,11 @@ fn read(root: &Path) -> Result<History, Unavailable> {
     repo.object_cache_size_if_unset(16 * 1024 * 1024);
     let mut walker = Walker {
         repo: &repo,
-        content: prefix.iter().map(String::as_str).chain(["content"]).collect(),
+        content: prefix
+            .iter()
+            .map(String::as_str)
+            .chain(["content"])
+            .collect(),
         commits: Vec::new(),
         files: HashMap::new(),
     };
@@ -262,10 +266,7 @@ impl Walker<'_> {
             .map_err(|e| e.to_string())?;
         for info in walk {
             let info = info.map_err(|e| e.to_string())?;
-            let commit = self
-                .repo
-                .find_commit(info.id)
-                .map_err(|e| e.to_string())?;
+            let commit = self.repo.find_commit(info.id).map_err(|e| e.to_string())?;
             let Some(tree) = self.content_tree(commit.tree_id().ok().map(|i| i.detach())) else {
                 continue;
             };
@@ -281,17 +282,22 @@ impl Walker<'_> {
                 continue;
             }
             let mut changed = Vec::new();
-            self.changes(tree, &parents, crate::load::content::CONTENT_DIR, &mut changed)?;
+            self.changes(
+                tree,
+                &parents,
+                crate::load::content::CONTENT_DIR,
+                &mut changed,
+            )?;
             if changed.is_empty() {
                 continue;
             }
             let idx = self.commits.len() as u32;
             self.commits.push(describe(&commit)?);
             for (path, blob) in changed {
-                self.files.entry(path).or_default().push(Version {
-                    commit: idx,
-                    blob,
-                });
+                self.files
+                    .entry(path)
+                    .or_default()
+                    .push(Version { commit: idx, blob });
             }
         }
         Ok(())

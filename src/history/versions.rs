@@ -108,9 +108,9 @@ impl Missing {
                 .as_ref()
                 .unwrap_or(&Unavailable::NotARepository)
                 .explain(),
-            Missing::NotCommitted => format!(
-                "{source} has never been committed, so its earlier versions are not known"
-            ),
+            Missing::NotCommitted => {
+                format!("{source} has never been committed, so its earlier versions are not known")
+            }
             Missing::HashNotFound => format!(
                 "no committed version of {source} has the source_hash {hash} (it may have been \
                  edited and marked current without a commit in between, or moved); compare the \

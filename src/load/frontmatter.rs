@@ -22,6 +22,8 @@ pub const KNOWN_KEYS: &[&str] = &[
     "slug",
     "source_hash",
     "extra",
+    // Git history (helper "git"): a short note for What's new.
+    "changes",
 ];
 
 /// What a content file is: a module overview, a page, the toolkit, or a tool card.
@@ -81,6 +83,10 @@ pub struct FrontMatter {
     pub source_hash: Option<String>,
     #[serde(default)]
     pub extra: Option<serde_json::Value>,
+    /// A short note on the latest change, shown in What's new and the feed
+    /// (in the page's language) instead of the commit subject.
+    #[serde(default)]
+    pub changes: Option<String>,
 }
 
 /// A file split into its front matter and body.

@@ -54,7 +54,13 @@ pub fn recent(site: &Site, tree: &Tree, dates: &DateFormat) -> Vec<Change> {
         let doc = site.doc(entry.doc);
         let path = key(&doc.path);
         if let Some(v) = history.versions(&path).first() {
-            found.push((history.commit(v).time, entry.output.clone(), path, entry.doc, module));
+            found.push((
+                history.commit(v).time,
+                entry.output.clone(),
+                path,
+                entry.doc,
+                module,
+            ));
         }
     };
     add(&tree.home, None);

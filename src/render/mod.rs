@@ -268,8 +268,8 @@ pub fn render_with(
                 Code::NoBaseUrl,
                 "no base URL: sitemap.xml and the Atom feeds (<lang>/feed.xml) are not written",
             )
-                .at("site.yaml")
-                .help("set `base_url: https://…/` in site.yaml, or pass --base-url"),
+            .at("site.yaml")
+            .help("set `base_url: https://…/` in site.yaml, or pass --base-url"),
         );
     }
     if let Some(why) = &site.history.unavailable {

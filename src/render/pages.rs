@@ -7,11 +7,11 @@ use std::hash::{Hash, Hasher};
 
 use serde::Serialize;
 
+use super::changes::Change;
 use super::context::{base_context, page_data, Link, ModuleNav, SidebarHtml, TreeNav};
 use super::links::{relative, TreeLinks};
 use super::markdown::{to_html, HtmlOptions, LinkRewriter, Parsed};
 use super::templates::Templates;
-use super::changes::Change;
 use crate::diagnostics::Diagnostic;
 use crate::history::dates::DateFormat;
 use crate::history::Timestamp;
@@ -39,7 +39,13 @@ pub struct TreeRender<'a> {
 
 impl<'a> TreeRender<'a> {
     /// Sets up a tree's render (`nav` already computed).
-    pub fn new(site: &'a Site, tree: &'a Tree, nav: TreeNav, parsed: &'a [Parsed], templates: &'a Templates) -> Self {
+    pub fn new(
+        site: &'a Site,
+        tree: &'a Tree,
+        nav: TreeNav,
+        parsed: &'a [Parsed],
+        templates: &'a Templates,
+    ) -> Self {
         let dates = DateFormat::new(&tree.lang);
         let changes = super::changes::recent(site, tree, &dates);
         TreeRender {

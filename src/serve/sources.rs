@@ -8,10 +8,10 @@ use std::sync::Arc;
 use super::change::{ChangeKind, Changes};
 use super::plan::Dirty;
 use crate::diagnostics::Diagnostic;
+use crate::history::{History, Unavailable};
 use crate::load::config::Config;
 use crate::load::content::Content;
 use crate::load::locales::Locales;
-use crate::history::{History, Unavailable};
 use crate::load::theme::Theme;
 use crate::pipeline::{self, SiteOptions, Sources};
 
