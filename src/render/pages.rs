@@ -421,7 +421,19 @@ impl TreeRender<'_> {
             l.current = l.code == self.tree.lang;
             l.translated = true;
         }
-        ctx.alternates.clear();
+        // Every language has its What's new page.
+        ctx.alternates = self
+            .site
+            .languages
+            .iter()
+            .map(|l| super::context::Alternate {
+                code: l.code.clone(),
+                url: match &self.site.config.base_url {
+                    Some(b) => format!("{b}{}", whats_new_path(&l.code)),
+                    None => format!("../{}", whats_new_path(&l.code)),
+                },
+            })
+            .collect();
         ctx.canonical = self
             .site
             .config
