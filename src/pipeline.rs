@@ -263,6 +263,11 @@ pub fn build_site(opts: &SiteOptions, output: &Path) -> (Outcome, Option<Site>) 
         }
     };
     let (mut outcome, built) = run(opts, &staging);
+    if let Some((site, _)) = &built {
+        if let Some(why) = &site.history.unavailable {
+            outcome.diagnostics.push(no_history_note(why));
+        }
+    }
     if outcome.failed() {
         // `staging` is dropped and removed; the previous output stays as it was.
         outcome.rendered = None;
@@ -277,6 +282,18 @@ pub fn build_site(opts: &SiteOptions, output: &Path) -> (Outcome, Option<Site>) 
         return (outcome, None);
     }
     (outcome, built.map(|(site, _)| site))
+}
+
+/// The one note a build gives when it has no git history to date pages by.
+pub fn no_history_note(why: &crate::history::Unavailable) -> Diagnostic {
+    Diagnostic::note(
+        Code::NoHistory,
+        format!(
+            "pages show no \"Last updated\" date and What's new is empty: {}",
+            why.explain()
+        ),
+    )
+    .at(crate::load::content::CONTENT_DIR)
 }
 
 /// `equil check`: every validation, nothing written.

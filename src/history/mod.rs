@@ -220,6 +220,7 @@ fn read(root: &Path) -> Result<History, Unavailable> {
             .collect(),
         commits: Vec::new(),
         files: HashMap::new(),
+        trees: HashMap::new(),
     };
     walker.walk(head).map_err(Unavailable::Unreadable)?;
     let (commits, files) = (walker.commits, walker.files);
@@ -252,9 +253,27 @@ struct Walker<'r> {
     content: Vec<&'r str>,
     commits: Vec<Commit>,
     files: HashMap<String, Vec<Version>>,
+    /// The `content/` tree of each commit seen (a commit is asked for as
+    /// itself and as its children's parent).
+    trees: HashMap<ObjectId, Option<ObjectId>>,
 }
 
 impl Walker<'_> {
+    /// The `content/` tree of a commit, once per commit.
+    fn commit_content(&mut self, commit: ObjectId) -> Option<ObjectId> {
+        if let Some(t) = self.trees.get(&commit) {
+            return *t;
+        }
+        let root = self
+            .repo
+            .find_commit(commit)
+            .ok()
+            .and_then(|c| c.tree_id().ok().map(|i| i.detach()));
+        let t = self.content_tree(root);
+        self.trees.insert(commit, t);
+        t
+    }
+
     fn walk(&mut self, head: ObjectId) -> Result<(), String> {
         use gix::revision::walk::Sorting;
         use gix::traverse::commit::simple::CommitTimeOrder;
@@ -267,15 +286,15 @@ impl Walker<'_> {
         for info in walk {
             let info = info.map_err(|e| e.to_string())?;
             let commit = self.repo.find_commit(info.id).map_err(|e| e.to_string())?;
-            let Some(tree) = self.content_tree(commit.tree_id().ok().map(|i| i.detach())) else {
+            let Some(tree) = self.commit_content(info.id) else {
                 continue;
             };
-            let parents: Vec<Option<ObjectId>> = commit
-                .parent_ids()
-                .map(|p| {
-                    let tree = self.repo.find_commit(p).ok()?.tree_id().ok()?.detach();
-                    self.content_tree(Some(tree))
-                })
+            // Its own entry is needed no more.
+            self.trees.remove(&info.id);
+            let parent_ids: Vec<ObjectId> = commit.parent_ids().map(|p| p.detach()).collect();
+            let parents: Vec<Option<ObjectId>> = parent_ids
+                .into_iter()
+                .map(|p| self.commit_content(p))
                 .collect();
             // A commit whose content equals a parent's changed nothing here.
             if parents.iter().any(|p| *p == Some(tree)) {

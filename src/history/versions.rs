@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Commit, History, Unavailable, Version};
+use super::{Blobs, Commit, History, Unavailable, Version};
 use crate::load::content::source_hash;
 use crate::load::frontmatter;
 
@@ -126,11 +126,21 @@ pub fn origin(history: &History, path: &str, hash: &str) -> Result<Origin, Missi
     if history.unavailable.is_some() {
         return Err(Missing::NoHistory);
     }
+    let blobs = history.blobs().ok_or(Missing::NoHistory)?;
+    origin_in(history, &blobs, path, hash)
+}
+
+/// [`origin`] with the repository already open (for many pages).
+pub fn origin_in(
+    history: &History,
+    blobs: &Blobs,
+    path: &str,
+    hash: &str,
+) -> Result<Origin, Missing> {
     let versions = history.versions(path);
     if versions.is_empty() {
         return Err(Missing::NotCommitted);
     }
-    let blobs = history.blobs().ok_or(Missing::NoHistory)?;
     for v in versions {
         let Some(text) = blobs.text(v.blob) else {
             continue;

@@ -12,8 +12,8 @@ use serde::Serialize;
 use super::mark::{locate, under, MarkOptions, Targets};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::history::diff::{diff, PageDiff, Size};
-use crate::history::versions::{origin, Missing, Snapshot};
-use crate::history::{dates::DateFormat, key, History};
+use crate::history::versions::{origin, origin_in, Missing, Snapshot};
+use crate::history::{dates::DateFormat, key, Blobs, History};
 use crate::model::{Site, Status};
 use crate::pipeline::{self, SiteOptions};
 
@@ -228,6 +228,7 @@ fn current(site: &Site, doc: usize) -> Snapshot {
 pub fn origin_and_size(
     site: &Site,
     history: &History,
+    blobs: &Blobs,
     lang: &str,
     rel: &str,
 ) -> Option<(Origin, Size)> {
@@ -238,7 +239,13 @@ pub fn origin_and_size(
     let dates = DateFormat::new(&site.source_lang);
     let doc = site.doc(entry.doc);
     let source = site.doc(entry.source);
-    let o = origin(history, &key(&source.path), doc.fm.source_hash.as_deref()?).ok()?;
+    let o = origin_in(
+        history,
+        blobs,
+        &key(&source.path),
+        doc.fm.source_hash.as_deref()?,
+    )
+    .ok()?;
     let size = diff(&o.old, &current(site, entry.source)).size;
     Some((
         Origin {

@@ -279,11 +279,14 @@ fn pages_of(site: &Site, tree: &crate::model::Tree, diags: &[Diagnostic]) -> Pag
         + files.missing.len()
         + files.errors.len();
     let translated = files.current.len() + files.outdated.len() + files.unknown.len();
+    let blobs = site.history.blobs();
     let outdated_details = files
         .outdated
         .iter()
         .map(|rel| {
-            let found = super::diff::origin_and_size(site, &site.history, lang, rel);
+            let found = blobs
+                .as_ref()
+                .and_then(|b| super::diff::origin_and_size(site, &site.history, b, lang, rel));
             OutdatedDetail {
                 path: rel.clone(),
                 changed: found.as_ref().map(|f| f.1),

@@ -272,15 +272,6 @@ pub fn render_with(
             .help("set `base_url: https://…/` in site.yaml, or pass --base-url"),
         );
     }
-    if let Some(why) = &site.history.unavailable {
-        diags.push(
-            Diagnostic::note(
-                Code::NoHistory,
-                format!("pages show no \"Last updated\" date: {}", why.explain()),
-            )
-            .at(crate::load::content::CONTENT_DIR),
-        );
-    }
     if let Err(value) = print::source_date() {
         diags.push(
             Diagnostic::warning(

@@ -77,15 +77,15 @@ impl<'a> TreeRender<'a> {
 /// `source_hash` names (found in the history; absent when it is not there).
 fn outdated_since(site: &Site, tree: &Tree) -> HashMap<String, Timestamp> {
     let mut out = HashMap::new();
-    if site.history.unavailable.is_some() {
+    let Some(blobs) = site.history.blobs() else {
         return out;
-    }
+    };
     for e in Site::entries(tree).filter(|e| e.status == crate::model::Status::Outdated) {
         let Some(hash) = site.doc(e.doc).fm.source_hash.as_deref() else {
             continue;
         };
         let source = crate::history::key(&site.doc(e.source).path);
-        if let Ok(o) = crate::history::versions::origin(&site.history, &source, hash) {
+        if let Ok(o) = crate::history::versions::origin_in(&site.history, &blobs, &source, hash) {
             out.insert(e.rel.clone(), o.commit.time);
         }
     }
