@@ -297,7 +297,7 @@ impl Walker<'_> {
                 .map(|p| self.commit_content(p))
                 .collect();
             // A commit whose content equals a parent's changed nothing here.
-            if parents.iter().any(|p| *p == Some(tree)) {
+            if parents.contains(&Some(tree)) {
                 continue;
             }
             let mut changed = Vec::new();
@@ -366,7 +366,7 @@ impl Walker<'_> {
                         .map(|(_, t, o)| (*t, *o))
                 })
                 .collect();
-            if in_parents.iter().any(|p| *p == Some((is_tree, oid))) {
+            if in_parents.contains(&Some((is_tree, oid))) {
                 continue;
             }
             if is_tree {
