@@ -66,7 +66,8 @@ pub fn recent(site: &Site, tree: &Tree, dates: &DateFormat) -> Vec<Change> {
     add(&tree.home, None);
     for m in &tree.modules {
         let title = inline_text(&site.doc(m.index.doc).fm.title);
-        add(&m.index, Some(title.clone()));
+        // A module's overview is the module: no module line of its own.
+        add(&m.index, None);
         for p in &m.pages {
             add(p, Some(title.clone()));
         }
