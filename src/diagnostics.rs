@@ -37,6 +37,8 @@ pub enum Code {
     BrokenLink,
     /// A link's anchor exists in the page's own language but not in a translation it lands on.
     AnchorInTranslation,
+    /// A link to a heading by the id older equil versions gave it.
+    OldAnchor,
     /// A referenced image or asset that does not exist.
     MissingAsset,
     /// Two pages would be written to the same output path.
@@ -45,6 +47,11 @@ pub enum Code {
     FluentSyntax,
     /// A Fluent message is missing in a language (falls back) or everywhere.
     FluentMissing,
+    /// A Fluent message refers to a variable, term, message or function that
+    /// does not exist (it would be printed as `{$name}`).
+    FluentReference,
+    /// A Fluent message or term is defined twice, or over a built-in one.
+    FluentDuplicate,
     /// A template failed to parse or render.
     Template,
     /// A page is shown in the source language because its translation is missing.
@@ -65,6 +72,12 @@ pub enum Code {
     Draft,
     /// Writing the output failed.
     Write,
+    /// The output folder may not be replaced (it holds other files, or the site).
+    OutputFolder,
+    /// A user's file that equil cannot change safely (and left as it was).
+    UnsafeEdit,
+    /// A content file that could run code in readers' browsers (.html, .js, scripted .svg).
+    ActiveAsset,
     /// The git history cannot be read: no page dates, What's new or diffs.
     NoHistory,
 }
@@ -85,10 +98,15 @@ impl Code {
             Code::DuplicateOutput => "E014",
             Code::FluentSyntax => "E020",
             Code::FluentMissing => "E021",
+            Code::FluentReference => "E022",
+            Code::FluentDuplicate => "E023",
             Code::Template => "E030",
             Code::UnsafePath => "E040",
             Code::UnsafeHtml => "W107",
             Code::Write => "E050",
+            Code::OutputFolder => "E051",
+            Code::UnsafeEdit => "E052",
+            Code::ActiveAsset => "E041",
             Code::Fallback => "W101",
             Code::Outdated => "W102",
             Code::UnknownTranslationState => "W103",
@@ -96,6 +114,7 @@ impl Code {
             Code::NoBaseUrl => "W105",
             Code::Draft => "W106",
             Code::AnchorInTranslation => "W108",
+            Code::OldAnchor => "W120",
             Code::NoHistory => "N201",
         }
     }
@@ -115,10 +134,15 @@ impl Code {
             Code::DuplicateOutput => "duplicate-output",
             Code::FluentSyntax => "fluent-syntax",
             Code::FluentMissing => "fluent-missing",
+            Code::FluentReference => "fluent-reference",
+            Code::FluentDuplicate => "fluent-duplicate",
             Code::Template => "template",
             Code::UnsafePath => "unsafe-path",
             Code::UnsafeHtml => "unsafe-html",
             Code::Write => "write",
+            Code::OutputFolder => "output-folder",
+            Code::UnsafeEdit => "unsafe-edit",
+            Code::ActiveAsset => "active-asset",
             Code::Fallback => "fallback",
             Code::Outdated => "outdated",
             Code::UnknownTranslationState => "unknown-translation-state",
@@ -127,6 +151,7 @@ impl Code {
             Code::NoHistory => "no-history",
             Code::Draft => "draft",
             Code::AnchorInTranslation => "anchor-in-translation",
+            Code::OldAnchor => "old-anchor",
         }
     }
 }

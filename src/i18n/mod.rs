@@ -10,6 +10,5 @@ pub mod diff;
 pub mod diff_text;
 pub mod ftl;
 pub mod mark;
-pub mod names;
 pub mod status;
 pub mod table;

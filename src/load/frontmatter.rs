@@ -123,8 +123,7 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
         .help("start the file with:\n---\ntitle: \"Page title\"\n---"));
     }
     let mut offset = first_end;
-    let mut line_no = 2;
-    for line in text[first_end..].split_inclusive('\n') {
+    for (line_no, line) in (2..).zip(text[first_end..].split_inclusive('\n')) {
         if line.trim_end() == "---" {
             let body_start = offset + line.len();
             return Ok(Split {
@@ -136,7 +135,6 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
             });
         }
         offset += line.len();
-        line_no += 1;
     }
     Err(Diagnostic::error(
         Code::FrontMatterSyntax,
@@ -178,10 +176,10 @@ pub fn parse(split: &Split<'_>, path: &Path) -> Result<FrontMatter, Vec<Diagnost
         Err(syntax) => return Err(vec![syntax]),
     };
     let fm: Option<FrontMatter> =
-        match yaml::parse(split.yaml, path, split.yaml_line, Code::FrontMatterValue) {
+        match yaml::parse_each(split.yaml, path, split.yaml_line, Code::FrontMatterValue) {
             Ok(fm) => Some(fm),
             Err(e) => {
-                errors.push(e);
+                errors.extend(e);
                 None
             }
         };
@@ -271,6 +269,28 @@ mod tests {
         assert_eq!(errs[0].line, Some(3));
         let errs = parse_str("---\nsummary: A\n---\n").unwrap_err();
         assert!(errs[0].message.contains("title"), "{}", errs[0].message);
+    }
+
+    #[test]
+    fn every_wrong_value_is_reported_at_once() {
+        let errs =
+            parse_str("---\ntitle: A\norder: drie\nkind: tol\nduration: 1 uur\n---\n").unwrap_err();
+        let at: Vec<(Option<usize>, Option<usize>, Option<&str>)> = errs
+            .iter()
+            .map(|e| (e.line, e.column, e.help.as_deref()))
+            .collect();
+        assert_eq!(
+            at,
+            [
+                (Some(3), Some(8), Some("`order` is a whole number, e.g. 1")),
+                (Some(4), Some(7), Some("did you mean `tool`?")),
+                (
+                    Some(5),
+                    Some(11),
+                    Some("`duration` is a whole number (minutes), e.g. 60")
+                ),
+            ]
+        );
     }
 
     #[test]
