@@ -10,6 +10,7 @@ pub mod check;
 pub mod diagnostics;
 pub mod excerpt;
 pub mod fuzzing;
+pub mod history;
 pub mod i18n;
 pub mod init;
 pub mod load;

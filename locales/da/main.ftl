@@ -121,3 +121,11 @@ glossary-in-other-languages = På andre sprog:
 redirect-moved = Denne side er flyttet:
 redirect-link = gå til dens nye sted
 print-qr-label = QR-kode: webadressen på dette kapitel
+
+## Sidehistorik (datoer fra git, Nyt i håndbogen)
+page-updated = Senest opdateret
+outdated-notice-since = Originalen til denne side er ændret siden versionen fra { $date }, som oversættelsen er lavet ud fra, så oversættelsen er måske ikke længere opdateret.
+whats-new = Nyt i håndbogen
+whats-new-intro = De sider i håndbogen, der senest er ændret, med de nyeste først.
+whats-new-empty = Der er endnu ikke registreret nogen ændringer.
+whats-new-feed = Følg ændringerne i en feedlæser (Atom)

@@ -121,3 +121,11 @@ glossary-in-other-languages = In other languages:
 redirect-moved = This page has moved:
 redirect-link = go to its new place
 print-qr-label = QR code: the web address of this chapter
+
+## Page history (dates from git, What's new)
+page-updated = Last updated
+outdated-notice-since = The original of this page has changed since the version of { $date } that this translation was made from, so this translation may be out of date.
+whats-new = What's new
+whats-new-intro = The pages of this handbook that changed most recently, newest first.
+whats-new-empty = No changes have been recorded yet.
+whats-new-feed = Follow the changes in a feed reader (Atom)

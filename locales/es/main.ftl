@@ -121,3 +121,11 @@ glossary-in-other-languages = En otros idiomas:
 redirect-moved = Esta página se ha trasladado:
 redirect-link = ir a su nueva ubicación
 print-qr-label = Código QR: la dirección web de este capítulo
+
+## Historial de las páginas (fechas de git, Novedades)
+page-updated = Última actualización
+outdated-notice-since = El original de esta página ha cambiado desde la versión del { $date } a partir de la cual se hizo esta traducción, así que puede que ya no esté actualizada.
+whats-new = Novedades
+whats-new-intro = Las páginas de este manual que han cambiado más recientemente, empezando por las más nuevas.
+whats-new-empty = Todavía no hay cambios registrados.
+whats-new-feed = Sigue los cambios en un lector de noticias (Atom)

@@ -121,3 +121,11 @@ glossary-in-other-languages = In altre lingue:
 redirect-moved = Questa pagina è stata spostata:
 redirect-link = vai alla nuova posizione
 print-qr-label = Codice QR: l'indirizzo web di questo capitolo
+
+## Cronologia delle pagine (date da git, Novità)
+page-updated = Ultimo aggiornamento
+outdated-notice-since = L'originale di questa pagina è cambiato rispetto alla versione del { $date } da cui è stata fatta questa traduzione, quindi la traduzione potrebbe non essere aggiornata.
+whats-new = Novità
+whats-new-intro = Le pagine di questo manuale modificate più di recente, dalla più nuova.
+whats-new-empty = Non è ancora stata registrata nessuna modifica.
+whats-new-feed = Segui le modifiche con un lettore di feed (Atom)

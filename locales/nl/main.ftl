@@ -121,3 +121,11 @@ glossary-in-other-languages = In andere talen:
 redirect-moved = Deze pagina is verhuisd:
 redirect-link = ga naar de nieuwe plek
 print-qr-label = QR-code: het webadres van dit hoofdstuk
+
+## Paginageschiedenis (datums uit git, Wat is er nieuw)
+page-updated = Laatst bijgewerkt
+outdated-notice-since = Het origineel van deze pagina is gewijzigd sinds de versie van { $date } waarvan deze vertaling is gemaakt, dus deze vertaling is mogelijk niet meer actueel.
+whats-new = Wat is er nieuw
+whats-new-intro = De pagina's van dit handboek die het laatst zijn gewijzigd, de nieuwste eerst.
+whats-new-empty = Er zijn nog geen wijzigingen vastgelegd.
+whats-new-feed = Volg de wijzigingen in een feedlezer (Atom)

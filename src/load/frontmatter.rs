@@ -25,6 +25,8 @@ pub const KNOWN_KEYS: &[&str] = &[
     // helper "site": pages written per country, old paths that redirect.
     "localised",
     "aliases",
+    // Git history (helper "git"): a short note for What's new.
+    "changes",
 ];
 
 /// What a content file is: a module overview, a page, the toolkit, or a tool card.
@@ -92,6 +94,10 @@ pub struct FrontMatter {
     /// (`modules/old-name.html`); each gets a redirect page.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// A short note on the latest change, shown in What's new and the feed
+    /// (in the page's language) instead of the commit subject.
+    #[serde(default)]
+    pub changes: Option<String>,
 }
 
 /// A file split into its front matter and body.

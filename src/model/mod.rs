@@ -152,6 +152,8 @@ pub struct Site {
     pub theme: Theme,
     /// Every language's glossary (read by `pipeline::model`).
     pub glossary: Glossaries,
+    /// The git history of the content (empty until the pipeline sets it).
+    pub history: Arc<crate::history::History>,
 }
 
 /// Options that change what goes into the model.
@@ -591,6 +593,7 @@ pub fn build(inputs: Inputs, opts: &ModelOptions, diags: &mut Vec<Diagnostic>) -
         locales,
         theme,
         glossary,
+        history: Arc::default(),
     };
     aliases::resolve(&mut site, diags);
     site
@@ -598,7 +601,7 @@ pub fn build(inputs: Inputs, opts: &ModelOptions, diags: &mut Vec<Diagnostic>) -
 
 /// Output names a page at the top of a language tree may not take: equil
 /// writes these files itself.
-pub const RESERVED_TOP: &[&str] = &["index", "print", "glossary", "search-index", "404"];
+pub const RESERVED_TOP: &[&str] = &["index", "print", "glossary", "search-index", "404", "whats-new", "feed"];
 
 /// The pages at the top of a language tree, ordered by `order` then file
 /// name, written to `<lang>/<slug>.html`.

@@ -7,6 +7,7 @@ use super::links::{relative, to_root};
 use super::markdown::{inline_html, inline_text, Heading};
 use super::sidebar::Sidebar;
 use super::templates::Templates;
+use crate::history::dates::DateText;
 use crate::load::frontmatter::Kind;
 use crate::model::{kind_name, Entry, Module, Site, Status, Tree};
 
@@ -259,6 +260,10 @@ pub struct PageData {
     pub source_lang: Option<String>,
     /// This page's file name, to mark it in the module navigation.
     pub file: String,
+    /// When the page's file last changed (from git history).
+    pub updated: Option<DateText>,
+    /// When the source version an outdated translation was made from was committed.
+    pub outdated_since: Option<DateText>,
 }
 
 /// Everything a page template gets.
@@ -380,6 +385,8 @@ pub fn page_data(
         source_lang: source_url.as_ref().map(|_| site.source_lang.clone()),
         source_url,
         file: entry.output.rsplit('/').next().unwrap_or("").to_string(),
+        updated: None,
+        outdated_since: None,
     }
 }
 

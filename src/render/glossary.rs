@@ -147,6 +147,8 @@ impl TreeRender<'_> {
             objectives: Vec::new(),
             audience: Vec::new(),
             extra: serde_json::Value::Null,
+            updated: None,
+            outdated_since: None,
             status: Status::Source,
             content_lang: lang.clone(),
             content_dir: dir_name(self.site, lang),

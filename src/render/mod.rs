@@ -1,6 +1,7 @@
 //! Stage 3, **render**: Markdown → HTML, Fluent strings and Tera templates,
 //! for every page of every language, into a [`Sink`].
 
+pub mod changes;
 pub mod context;
 pub mod glossary;
 pub mod links;
@@ -222,9 +223,12 @@ pub fn render_with(
     };
     if site.config.base_url.is_none() {
         diags.push(
-            Diagnostic::warning(Code::NoBaseUrl, "no base URL: sitemap.xml is not written")
-                .at("site.yaml")
-                .help("set `base_url: https://…/` in site.yaml, or pass --base-url"),
+            Diagnostic::warning(
+                Code::NoBaseUrl,
+                "no base URL: sitemap.xml and the Atom feeds (<lang>/feed.xml) are not written",
+            )
+            .at("site.yaml")
+            .help("set `base_url: https://…/` in site.yaml, or pass --base-url"),
         );
     }
     if let Err(value) = print::source_date() {
@@ -279,6 +283,10 @@ pub enum Output<'a> {
     NotFound,
     /// `sitemap.xml` (written only when the base URL is known).
     Sitemap,
+    /// A language's "What's new" page, `<lang>/whats-new.html`.
+    WhatsNew { tree: usize },
+    /// A language's Atom feed, `<lang>/feed.xml` (only with a base URL).
+    Feed { tree: usize },
     /// A theme file, written to `static/<name>`.
     Static { name: &'a str, bytes: &'a [u8] },
     /// A content asset, copied from `source` to `path`.
@@ -303,14 +311,11 @@ impl<'a> Renderer<'a> {
         let trees = site
             .trees
             .par_iter()
-            .map(|tree| TreeRender {
-                site,
-                tree,
-                nav: TreeNav::new(site, tree).with_sidebars(site, &tree.lang, templates),
-                parsed,
-                templates,
-                callout_titles: callout_titles(site, &tree.lang),
-                sanitizer: sanitizer.clone(),
+            .map(|tree| {
+                let nav = TreeNav::new(site, tree).with_sidebars(site, &tree.lang, templates);
+                let mut t = TreeRender::new(site, tree, nav, parsed, templates);
+                t.sanitizer = sanitizer.clone();
+                t
             })
             .collect();
         Renderer {
@@ -363,6 +368,12 @@ impl<'a> Renderer<'a> {
         v.push(Output::NotFound);
         if self.site.config.base_url.is_some() {
             v.push(Output::Sitemap);
+        }
+        if self.templates.has(pages::WHATS_NEW_TEMPLATE) {
+            v.extend((0..self.site.trees.len()).map(|tree| Output::WhatsNew { tree }));
+        }
+        if self.site.config.base_url.is_some() {
+            v.extend((0..self.site.trees.len()).map(|tree| Output::Feed { tree }));
         }
         v.extend(
             self.site
@@ -432,6 +443,8 @@ impl<'a> Renderer<'a> {
             Output::Chooser => "index.html".to_string(),
             Output::NotFound => "404.html".to_string(),
             Output::Sitemap => "sitemap.xml".to_string(),
+            Output::WhatsNew { tree } => pages::whats_new_path(&self.site.trees[tree].lang),
+            Output::Feed { tree } => format!("{}/feed.xml", self.site.trees[tree].lang),
             Output::Static { name, .. } => format!("static/{name}"),
             Output::Asset { path, .. } => path.to_string(),
         }
@@ -547,6 +560,22 @@ impl<'a> Renderer<'a> {
             }
             Output::Sitemap => match sitemap::sitemap(self.site) {
                 Some(xml) => Produced::Bytes("sitemap.xml".into(), xml.into_bytes(), false),
+                None => Produced::Nothing,
+            },
+            Output::WhatsNew { tree } => {
+                let t = &self.trees[tree];
+                Produced::Bytes(
+                    pages::whats_new_path(&t.tree.lang),
+                    t.render_whats_new()?,
+                    true,
+                )
+            }
+            Output::Feed { tree } => match self.trees[tree].feed() {
+                Some(xml) => Produced::Bytes(
+                    format!("{}/feed.xml", self.site.trees[tree].lang),
+                    xml.into_bytes(),
+                    false,
+                ),
                 None => Produced::Nothing,
             },
             Output::Static { name, bytes } => {
