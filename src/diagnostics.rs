@@ -63,6 +63,12 @@ pub enum Code {
     Draft,
     /// Writing the output failed.
     Write,
+    /// A session plan's agenda refers to a missing page, or a block has no minutes.
+    Agenda,
+    /// A session plan's agenda is longer than its planned duration.
+    AgendaTooLong,
+    /// A handout (or run sheet) does not fit on one sheet of paper.
+    SheetOverflow,
 }
 
 impl Code {
@@ -92,6 +98,9 @@ impl Code {
             Code::NoBaseUrl => "W105",
             Code::Draft => "W106",
             Code::AnchorInTranslation => "W108",
+            Code::Agenda => "E015",
+            Code::AgendaTooLong => "W110",
+            Code::SheetOverflow => "W111",
         }
     }
 
@@ -121,6 +130,9 @@ impl Code {
             Code::NoBaseUrl => "no-base-url",
             Code::Draft => "draft",
             Code::AnchorInTranslation => "anchor-in-translation",
+            Code::Agenda => "agenda",
+            Code::AgendaTooLong => "agenda-too-long",
+            Code::SheetOverflow => "sheet-overflow",
         }
     }
 }

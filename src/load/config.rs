@@ -18,7 +18,23 @@ const KNOWN_KEYS: &[&str] = &[
     "paper",
     "trust_html",
     "embed_hosts",
+    // The trainer's kit.
+    "clock",
+    "downloads",
 ];
+
+/// How English pages show clock times (session plans); the other languages
+/// always use the 24-hour clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+pub enum Clock {
+    /// `13:30`
+    #[default]
+    #[serde(rename = "24h")]
+    H24,
+    /// `1:30 pm`
+    #[serde(rename = "12h")]
+    H12,
+}
 
 /// Paper size for print pages and PDFs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
@@ -48,6 +64,11 @@ pub struct Config {
     pub trust_html: bool,
     /// Hosts whose `<iframe>` video embeds are allowed in content.
     pub embed_hosts: Vec<String>,
+    /// Clock times of English session plans: `24h` or `12h`.
+    pub clock: Clock,
+    /// The site is published with its PDFs and EPUBs (`pdf/`, `epub/` beside
+    /// the language folders): pages link to them.
+    pub downloads: bool,
 }
 
 impl Default for Config {
@@ -64,6 +85,8 @@ impl Default for Config {
                 "www.youtube-nocookie.com".to_string(),
                 "player.vimeo.com".to_string(),
             ],
+            clock: Clock::H24,
+            downloads: false,
         }
     }
 }

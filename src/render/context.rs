@@ -190,6 +190,23 @@ pub struct PageData {
     pub source_lang: Option<String>,
     /// This page's file name, to mark it in the module navigation.
     pub file: String,
+    /// A card's (or page's) handouts.
+    pub handouts: Vec<super::session::HandoutLink>,
+    /// A session plan's timed agenda, materials and handouts.
+    pub session: Option<super::session::SessionPlan>,
+    /// A handout's card (or page).
+    pub card: Option<Link>,
+    /// A handout's or session plan's printable sheet, and its PDF.
+    pub sheet_url: Option<String>,
+    pub pdf_url: Option<String>,
+}
+
+/// A file to download from the home page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Download {
+    /// `pdf` or `epub`.
+    pub format: &'static str,
+    pub url: String,
 }
 
 /// Everything a page template gets.
@@ -227,6 +244,8 @@ pub struct PageContext<'a> {
     pub alternates: Vec<Alternate>,
     /// Absolute URL of this page, when the base URL is known.
     pub canonical: Option<String>,
+    /// The handbook of this language as PDF and EPUB (when published).
+    pub downloads: Vec<Download>,
 }
 
 pub fn dir_name(site: &Site, lang: &str) -> &'static str {
@@ -304,6 +323,11 @@ pub fn page_data(
         source_lang: source_url.as_ref().map(|_| site.source_lang.clone()),
         source_url,
         file: entry.output.rsplit('/').next().unwrap_or("").to_string(),
+        handouts: Vec::new(),
+        session: None,
+        card: None,
+        sheet_url: None,
+        pdf_url: None,
     }
 }
 
@@ -341,5 +365,19 @@ pub fn base_context<'a>(
             .base_url
             .as_ref()
             .map(|b| format!("{b}{}", entry.output)),
+        downloads: if site.config.downloads {
+            ["pdf", "epub"]
+                .into_iter()
+                .map(|format| Download {
+                    format,
+                    url: relative(
+                        &entry.output,
+                        &format!("{format}/{}/handbook.{format}", tree.lang),
+                    ),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
     }
 }

@@ -58,10 +58,59 @@ pub struct Parsed {
     footnotes: HashMap<String, usize>,
     /// Headings that contain a link (not wrapped in a self-link).
     linked_headings: Vec<String>,
+    /// Events of `> [!EXERCISE]` / `> [!REFLECTION]` callouts (which
+    /// pulldown-cmark does not know), by event index.
+    custom: HashMap<usize, Custom>,
 }
 
-/// The kinds of callout, in the order of [`HtmlOptions::callout_titles`].
-pub const CALLOUT_KINDS: [&str; 5] = ["note", "tip", "important", "warning", "caution"];
+/// What to write instead of an event of a custom callout.
+#[derive(Debug, Clone, Copy)]
+enum Custom {
+    /// The blockquote's start: open callout [`CALLOUT_KINDS`]`[i]`.
+    Open(usize),
+    /// The marker line (and its paragraph, when it stands alone): dropped.
+    Skip,
+    /// The blockquote's end.
+    Close,
+    /// A paragraph that is exactly `[____]` (a writing box, `None`) or
+    /// `[____ N]` (N ruled lines): its start becomes the writing space.
+    Write(Option<u32>),
+}
+
+/// The most ruled lines one `[____ N]` may ask for.
+pub const MAX_WRITE_LINES: u32 = 40;
+
+/// Whether `text` is a writing-space line: `[____]` → `Some(None)`,
+/// `[____ 5]` → `Some(Some(5))`. Four or more underscores.
+fn write_space(text: &str) -> Option<Option<u32>> {
+    let inner = text.trim().strip_prefix('[')?.strip_suffix(']')?;
+    let rest = inner.trim_start_matches('_');
+    if inner.len() - rest.len() < 4 {
+        return None;
+    }
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return Some(None);
+    }
+    let n: u32 = rest.parse().ok()?;
+    (1..=MAX_WRITE_LINES).contains(&n).then_some(Some(n))
+}
+
+/// The kinds of callout, in the order of [`HtmlOptions::callout_titles`]:
+/// GitHub's five, then EQUIL's exercise and reflection.
+pub const CALLOUT_KINDS: [&str; 7] = [
+    "note",
+    "tip",
+    "important",
+    "warning",
+    "caution",
+    "exercise",
+    "reflection",
+];
+
+/// The first line of a blockquote that makes it a custom callout, and the
+/// index of that callout in [`CALLOUT_KINDS`].
+const CUSTOM_MARKERS: [(&str, usize); 2] = [("[!EXERCISE]", 5), ("[!REFLECTION]", 6)];
 
 fn callout_index(kind: BlockQuoteKind) -> usize {
     match kind {
@@ -104,8 +153,8 @@ pub struct HtmlOptions<'a> {
     /// Prefix for every id (headings, footnotes), so that several pages can
     /// share one print document.
     pub id_prefix: &'a str,
-    /// Localised titles for note, tip, important, warning, caution.
-    pub callout_titles: &'a [String; 5],
+    /// Localised titles of the [`CALLOUT_KINDS`].
+    pub callout_titles: &'a [String; 7],
     /// Offset added to heading levels (print: page h2 → h3 under a chapter h2).
     pub heading_shift: u8,
     /// Sanitiser for pages with raw HTML (`None`: raw HTML is trusted).
@@ -173,8 +222,34 @@ pub fn parse(body: &str, first_line: usize) -> Parsed {
     let mut heading: Option<(usize, String, bool)> = None; // (event index, text, has link)
     let mut section = Section::default();
     let mut in_code = false;
+    let mut callouts = CalloutScan::default();
+    // A paragraph being read: its start, its text events and text.
+    let mut paragraph: Option<(usize, Vec<usize>, String)> = None;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        callouts.see(events.len(), &event, &mut parsed.custom);
+        match (&event, paragraph.as_mut()) {
+            (Event::Start(Tag::Paragraph), _) => {
+                paragraph = Some((events.len(), Vec::new(), String::new()));
+            }
+            (Event::Text(t), Some((_, texts, text))) => {
+                texts.push(events.len());
+                text.push_str(t);
+            }
+            (Event::End(TagEnd::Paragraph), Some((start, texts, text))) => {
+                if let Some(n) = write_space(text) {
+                    if !parsed.custom.contains_key(start) {
+                        parsed.custom.insert(*start, Custom::Write(n));
+                        for t in texts.iter() {
+                            parsed.custom.insert(*t, Custom::Skip);
+                        }
+                        parsed.custom.insert(events.len(), Custom::Skip);
+                    }
+                }
+                paragraph = None;
+            }
+            _ => paragraph = None,
+        }
         match &event {
             Event::Start(Tag::Heading { .. }) => {
                 heading = Some((events.next_other(), String::new(), false));
@@ -265,6 +340,83 @@ pub fn parse(body: &str, first_line: usize) -> Parsed {
     parsed
 }
 
+/// Finds `> [!EXERCISE]` and `> [!REFLECTION]` callouts while a page is
+/// parsed: a blockquote whose first line is exactly the marker.
+#[derive(Default)]
+struct CalloutScan {
+    /// For each open blockquote: whether it is a custom callout.
+    open: Vec<bool>,
+    /// A blockquote just opened, whose first line is being read.
+    pending: Option<FirstLine>,
+}
+
+struct FirstLine {
+    quote: usize,
+    paragraph: Option<usize>,
+    text: String,
+    texts: Vec<usize>,
+}
+
+impl CalloutScan {
+    /// Looks at event `i` (before it is stored).
+    fn see(&mut self, i: usize, event: &Event<'_>, custom: &mut HashMap<usize, Custom>) {
+        if let Some(mut first) = self.pending.take() {
+            match (event, first.paragraph) {
+                (Event::Start(Tag::Paragraph), None) => {
+                    first.paragraph = Some(i);
+                    self.pending = Some(first);
+                    return;
+                }
+                (Event::Text(t), Some(_)) => {
+                    first.text.push_str(t);
+                    first.texts.push(i);
+                    self.pending = Some(first);
+                    return;
+                }
+                (
+                    Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph),
+                    Some(paragraph),
+                ) => {
+                    let marker = CUSTOM_MARKERS.iter().find(|(m, _)| first.text.trim() == *m);
+                    if let Some(&(_, kind)) = marker {
+                        custom.insert(first.quote, Custom::Open(kind));
+                        for t in first.texts {
+                            custom.insert(t, Custom::Skip);
+                        }
+                        custom.insert(i, Custom::Skip);
+                        if matches!(event, Event::End(_)) {
+                            custom.insert(paragraph, Custom::Skip);
+                        }
+                        if let Some(last) = self.open.last_mut() {
+                            *last = true;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        match event {
+            Event::Start(Tag::BlockQuote(kind)) => {
+                self.open.push(false);
+                if kind.is_none() {
+                    self.pending = Some(FirstLine {
+                        quote: i,
+                        paragraph: None,
+                        text: String::new(),
+                        texts: Vec::new(),
+                    });
+                }
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                if self.open.pop() == Some(true) {
+                    custom.insert(i, Custom::Close);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 fn heading_number(level: HeadingLevel) -> u8 {
     level as u8
 }
@@ -295,7 +447,25 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
     // Open links: the address to print after each (if any) and its text so far.
     let mut link_stack: Vec<Option<(String, String)>> = Vec::new();
     let mut out_events: Vec<Event<'_>> = Vec::with_capacity(parsed.events.len());
-    for event in parsed.events.iter() {
+    for (i, event) in parsed.events.iter().enumerate() {
+        if !parsed.custom.is_empty() {
+            match parsed.custom.get(&i) {
+                Some(Custom::Open(k)) => {
+                    out_events.push(callout_open(*k, opts));
+                    continue;
+                }
+                Some(Custom::Skip) => continue,
+                Some(Custom::Close) => {
+                    out_events.push(Event::Html(CowStr::from("</div>\n")));
+                    continue;
+                }
+                Some(Custom::Write(n)) => {
+                    out_events.push(Event::Html(CowStr::from(write_space_html(*n))));
+                    continue;
+                }
+                None => {}
+            }
+        }
         let e = match &event {
             Event::Start(Tag::Heading {
                 level, id, classes, ..
@@ -341,14 +511,7 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 close.push_str(">\n");
                 Event::Html(CowStr::from(close))
             }
-            Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let i = callout_index(*kind);
-                Event::Html(CowStr::from(format!(
-                    "<div class=\"callout callout-{}\" role=\"note\">\n<p class=\"callout-title\">{}</p>\n",
-                    CALLOUT_KINDS[i],
-                    escape(&opts.callout_titles[i])
-                )))
-            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => callout_open(callout_index(*kind), opts),
             Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html(CowStr::from("</div>\n")),
             Event::Start(Tag::Link {
                 link_type,
@@ -431,6 +594,29 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
     }
 }
 
+/// A writing space: a ruled box (`None`) or `n` ruled lines.
+fn write_space_html(n: Option<u32>) -> String {
+    let (class, lines) = match n {
+        None => ("write-space write-box", 4),
+        Some(n) => ("write-space write-lines", n),
+    };
+    let mut html = format!("<div class=\"{class}\" role=\"presentation\">");
+    for _ in 0..lines {
+        html.push_str("<div class=\"write-line\"></div>");
+    }
+    html.push_str("</div>\n");
+    html
+}
+
+/// The opening of callout [`CALLOUT_KINDS`]`[i]`, with its title.
+fn callout_open<'e>(i: usize, opts: &HtmlOptions<'_>) -> Event<'e> {
+    Event::Html(CowStr::from(format!(
+        "<div class=\"callout callout-{}\" role=\"note\">\n<p class=\"callout-title\">{}</p>\n",
+        CALLOUT_KINDS[i],
+        escape(&opts.callout_titles[i])
+    )))
+}
+
 /// Renders a short inline text (summary, objective) as HTML, without the `<p>`.
 pub fn inline_html(text: &str) -> String {
     let mut html = String::new();
@@ -474,7 +660,16 @@ mod tests {
     }
 
     fn html(md: &str) -> String {
-        let titles = ["Note", "Tip", "Important", "Warning", "Caution"].map(String::from);
+        let titles = [
+            "Note",
+            "Tip",
+            "Important",
+            "Warning",
+            "Caution",
+            "Exercise",
+            "Reflection",
+        ]
+        .map(String::from);
         to_html(
             &parse(md, 1),
             &HtmlOptions {
@@ -510,6 +705,52 @@ mod tests {
         );
         assert!(h.contains(r#"<p class="callout-title">Tip</p>"#), "{h}");
         assert!(!h.contains("blockquote"), "{h}");
+    }
+
+    #[test]
+    fn exercise_and_reflection_callouts() {
+        let h = html("> [!EXERCISE]\n> Try *this*.\n\nAfter.\n");
+        assert!(
+            h.contains("<div class=\"callout callout-exercise\" role=\"note\">\n<p class=\"callout-title\">Exercise</p>\n<p>Try <em>this</em>.</p>\n</div>"),
+            "{h}"
+        );
+        assert!(
+            !h.contains("[!EXERCISE]") && !h.contains("blockquote"),
+            "{h}"
+        );
+        // The marker alone in its paragraph, nested in another quote.
+        let h = html("> Outer\n>\n> > [!REFLECTION]\n> >\n> > Think.\n");
+        assert!(h.contains("<blockquote>"), "{h}");
+        assert!(
+            h.contains(
+                "<p class=\"callout-title\">Reflection</p>\n<p>Think.</p>\n</div>\n</blockquote>"
+            ),
+            "{h}"
+        );
+        // Not exactly the marker: an ordinary quote.
+        let h = html("> [!EXERCISE] now\n> x\n");
+        assert!(h.contains("<blockquote>") && !h.contains("callout"), "{h}");
+        let h = html("> [!EXERCISES]\n> x\n");
+        assert!(h.contains("<blockquote>") && !h.contains("callout"), "{h}");
+    }
+
+    #[test]
+    fn writing_spaces() {
+        let h = html("Name:\n\n[____]\n\nWhat went well?\n\n[____ 3]\n");
+        assert!(
+            h.contains("<p>Name:</p>\n<div class=\"write-space write-box\" role=\"presentation\"><div class=\"write-line\"></div>"),
+            "{h}"
+        );
+        assert_eq!(h.matches("class=\"write-line\"").count(), 4 + 3, "{h}");
+        assert!(!h.contains("____"), "{h}");
+        // Not a line of its own, too many lines, or too short: plain text.
+        for text in ["Say [____] here", "[____ 41]", "[__]", "[____ x]"] {
+            let h = html(text);
+            assert!(!h.contains("write-space"), "{text}: {h}");
+        }
+        // Inside a table cell or list item it is text as written.
+        assert!(!html("- [____]\n").contains("write-space"));
+        assert_eq!(write_space("[________ 12]"), Some(Some(12)));
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub struct TreeRender<'a> {
     pub nav: TreeNav,
     pub parsed: &'a [Parsed],
     pub templates: &'a Templates,
-    pub callout_titles: [String; 5],
+    pub callout_titles: [String; 7],
     /// `None` when site.yaml trusts raw HTML.
     pub sanitizer: Option<std::sync::Arc<ammonia::Builder<'static>>>,
 }
@@ -30,6 +30,8 @@ pub enum Position {
     Home,
     Module(usize),
     Page(usize, usize),
+    /// Handout `h` of module `m` (see [`crate::model::Module::handouts`]).
+    Handout(usize, usize),
 }
 
 /// The entries of a tree with their positions: home, then each module's
@@ -40,6 +42,9 @@ pub fn positions(tree: &Tree) -> Vec<(Position, &Entry)> {
         v.push((Position::Module(mi), &m.index));
         for (pi, p) in m.pages.iter().enumerate() {
             v.push((Position::Page(mi, pi), p));
+        }
+        for (hi, h) in m.handouts.iter().enumerate() {
+            v.push((Position::Handout(mi, hi), &h.entry));
         }
     }
     v
@@ -96,9 +101,11 @@ impl TreeRender<'_> {
                 };
                 match self.site.doc(entry.doc).fm.kind.unwrap_or(default) {
                     Kind::Tool => ("tool.html", Kind::Tool),
+                    Kind::Session => ("session.html", Kind::Session),
                     _ => ("page.html", Kind::Page),
                 }
             }
+            Position::Handout(..) => ("handout.html", Kind::Handout),
         }
     }
 
@@ -119,6 +126,18 @@ impl TreeRender<'_> {
                     self.nav_link(entry, i, last)
                 }),
             },
+            Position::Handout(mi, hi) => {
+                let pi = modules[mi].handouts[hi].page;
+                Around {
+                    breadcrumbs: vec![
+                        home(),
+                        self.nav_link(entry, mi, None),
+                        self.nav_link(entry, mi, Some(pi)),
+                    ],
+                    prev: None,
+                    next: None,
+                }
+            }
             Position::Page(mi, pi) => Around {
                 breadcrumbs: vec![home(), self.nav_link(entry, mi, None)],
                 prev: Some(self.nav_link(entry, mi, pi.checked_sub(1))),
@@ -165,7 +184,8 @@ impl TreeRender<'_> {
         let content = self.body_html(entry);
         let toc = self.parsed[entry.doc].headings.clone();
         let (template, kind) = self.template_for(pos, entry);
-        let page = page_data(self.site, entry, kind, content, toc);
+        let mut page = page_data(self.site, entry, kind, content, toc);
+        self.kit_data(pos, entry, &mut page);
         let mut ctx = base_context(self.site, self.tree, entry, page);
         let around = self.around(pos, entry);
         ctx.breadcrumbs = around.breadcrumbs;
@@ -173,7 +193,7 @@ impl TreeRender<'_> {
         ctx.next = around.next;
         match pos {
             Position::Home => ctx.modules = &self.nav.modules,
-            Position::Module(mi) | Position::Page(mi, _) => {
+            Position::Module(mi) | Position::Page(mi, _) | Position::Handout(mi, _) => {
                 ctx.module = Some(&self.nav.modules[mi] as &ModuleNav)
             }
         }
@@ -220,7 +240,24 @@ impl TreeRender<'_> {
         self.template_for(pos, entry).0.hash(&mut h);
         match pos {
             Position::Home => self.nav.hashes.hash(&mut h),
-            Position::Module(mi) | Position::Page(mi, _) => self.nav.hashes[mi].hash(&mut h),
+            Position::Module(mi) | Position::Page(mi, _) | Position::Handout(mi, _) => {
+                self.nav.hashes[mi].hash(&mut h)
+            }
+        }
+        // Cards list their handouts; session plans show the cards they use.
+        if let Position::Page(mi, _) | Position::Handout(mi, _) = pos {
+            let m = &self.tree.modules[mi];
+            for x in &m.handouts {
+                (&x.entry.output, x.entry.status as u8, x.entry.doc).hash(&mut h);
+            }
+        }
+        if self.site.doc(entry.doc).fm.kind == Some(Kind::Session) {
+            // Any card of any module may be on the agenda.
+            for e in Site::entries(self.tree) {
+                if e.doc != usize::MAX {
+                    (e.doc, self.site.doc(e.doc).text_hash).hash(&mut h);
+                }
+            }
         }
         self.around(pos, entry).hash(&mut h);
         // The outdated notice links to the source page.
@@ -229,6 +266,39 @@ impl TreeRender<'_> {
             .and_then(|t| t.outputs.get(&entry.rel))
             .hash(&mut h);
         h.finish()
+    }
+
+    /// Adds what the trainer's kit shows on a page: a card's handouts, a
+    /// handout's card and sheet, a session plan.
+    fn kit_data(&self, pos: Position, entry: &Entry, page: &mut super::context::PageData) {
+        let (site, tree) = (self.site, self.tree);
+        match pos {
+            Position::Page(..) => {
+                page.handouts = super::session::handouts_of(site, tree, entry, &entry.output);
+                if site.doc(entry.doc).fm.kind == Some(Kind::Session) {
+                    page.session = Some(super::session::plan(site, tree, entry, &entry.output));
+                    if let Some(sheet) = session_sheet(entry) {
+                        page.sheet_url = Some(relative(&entry.output, &sheet));
+                        page.pdf_url = site
+                            .config
+                            .downloads
+                            .then(|| relative(&entry.output, &session_pdf(tree, entry)));
+                    }
+                }
+            }
+            Position::Handout(mi, hi) => {
+                let h = &tree.modules[mi].handouts[hi];
+                page.card = Some(self.nav_link(entry, mi, Some(h.page)));
+                page.sheet_url = Some(relative(&entry.output, &h.sheet));
+                page.pdf_url = site.config.downloads.then(|| {
+                    relative(
+                        &entry.output,
+                        &format!("pdf/{}/handouts/{}/{}.pdf", tree.lang, h.card, h.name),
+                    )
+                });
+            }
+            _ => {}
+        }
     }
 
     /// A hash of the links of an entry's body as they are written for its
@@ -265,6 +335,22 @@ impl TreeRender<'_> {
         }
         sum ^ self.tree.outputs.len() as u64
     }
+}
+
+/// The printable run sheet of a session page: `nl/<module>/print/<page>.html`.
+pub fn session_sheet(entry: &Entry) -> Option<String> {
+    let (dir, file) = entry.output.rsplit_once('/')?;
+    Some(format!("{dir}/print/{file}"))
+}
+
+/// Where `equil pdf` writes a session page's run sheet, below the output
+/// root as published: `pdf/nl/<module>/<page>.pdf`.
+pub fn session_pdf(tree: &Tree, entry: &Entry) -> String {
+    let rest = entry
+        .output
+        .strip_prefix(&format!("{}/", tree.lang))
+        .unwrap_or(&entry.output);
+    format!("pdf/{}/{}", tree.lang, rest.trim_end_matches(".html")) + ".pdf"
 }
 
 /// A hash of where and how a page exists in each language (output path and

@@ -51,6 +51,8 @@ pub struct Chapter {
     pub fallback: bool,
     pub content_lang: String,
     pub content_dir: &'static str,
+    /// A session plan's timed agenda.
+    pub session: Option<super::session::SessionPlan>,
 }
 
 /// A named CSS page with the title shown at the top of its sheets.
@@ -283,6 +285,8 @@ impl TreeRender<'_> {
             fallback: entry.status == Status::Fallback,
             content_lang: doc.lang.clone(),
             content_dir: dir_name(self.site, &doc.lang),
+            session: (kind == Kind::Session)
+                .then(|| super::session::plan(self.site, self.tree, entry, output)),
         }
     }
 }
@@ -293,14 +297,13 @@ fn parts(tree: &Tree, mi: Option<usize>) -> Vec<Part<'_>> {
     match mi {
         Some(mi) => {
             let m = &tree.modules[mi];
-            std::iter::once(&m.index)
-                .chain(&m.pages)
-                .map(|entry| Part {
-                    entry,
-                    depth: 0,
-                    module: Some(mi),
-                })
-                .collect()
+            let mut parts = vec![Part {
+                entry: &m.index,
+                depth: 0,
+                module: Some(mi),
+            }];
+            module_pages(tree, mi, 0, &mut parts);
+            parts
         }
         None => {
             let mut parts = Vec::new();
@@ -317,13 +320,24 @@ fn parts(tree: &Tree, mi: Option<usize>) -> Vec<Part<'_>> {
                     depth: 0,
                     module: Some(i),
                 });
-                parts.extend(m.pages.iter().map(|entry| Part {
-                    entry,
-                    depth: 1,
-                    module: Some(i),
-                }));
+                module_pages(tree, i, 1, &mut parts);
             }
             parts
+        }
+    }
+}
+
+/// The pages of module `mi`, each followed by its handouts.
+fn module_pages<'t>(tree: &'t Tree, mi: usize, depth: u8, parts: &mut Vec<Part<'t>>) {
+    let m = &tree.modules[mi];
+    for (pi, entry) in m.pages.iter().enumerate() {
+        let handouts = m.handouts.iter().filter(|h| h.page == pi);
+        for entry in std::iter::once(entry).chain(handouts.map(|h| &h.entry)) {
+            parts.push(Part {
+                entry,
+                depth,
+                module: Some(mi),
+            });
         }
     }
 }
