@@ -55,6 +55,8 @@ callout-tip = Tip
 callout-important = Vigtigt
 callout-warning = Advarsel
 callout-caution = Pas på
+callout-exercise = Øvelse
+callout-reflection = Refleksion
 
 ## Meddelelser om oversættelser
 fallback-notice = Denne side er endnu ikke oversat. Du læser den oprindelige tekst.
@@ -96,3 +98,31 @@ not-found-text = Denne side findes ikke (længere). Vælg et sprog for at gå ti
 footer-project = EQUIL – Equality in Learning er et strategisk partnerskab inden for voksenuddannelse (Erasmus+, Nøgleaktion 2) mellem partnere i Storbritannien, Danmark, Holland, Spanien og Italien.
 footer-funded = Medfinansieret af Erasmus+ programmet under Den Europæiske Union
 footer-disclaimer = EU-Kommissionens støtte til denne publikation er ikke en godkendelse af indholdet, som kun forfatterne er ansvarlige for. EU-Kommissionen kan heller ikke drages til ansvar for anvendelsen af de indeholdte informationer.
+
+## Undervisermappe: uddelingsark, sessionsplaner, downloads
+handout = Uddelingsark
+handouts = Uddelingsark
+handout-print = Udskriv uddelingsarket
+handout-pdf = PDF
+handout-for = Uddelingsark til: { $card }
+handout-copies = { $copies ->
+    [one] 1 eksemplar
+   *[other] { $copies } eksemplarer
+}
+session-plan = Sessionsplan
+session-time = Tid
+session-activity = Aktivitet
+session-minutes = Minutter
+session-total = I alt: { $start }–{ $end } ({ $duration })
+session-breaks = heraf pauser: { $duration }
+session-break = Pause
+session-no-minutes = tid ikke angivet
+session-materials = Materialer, der skal medbringes
+session-materials-for = til { $cards }
+session-handouts = Uddelingsark, der skal udskrives
+session-print = Udskriv drejebogen
+downloads = Hent håndbogen
+download-pdf = PDF til udskrivning
+download-epub = E-bog (EPUB)
+epub-contents = Indhold
+epub-cover = Omslag

@@ -55,6 +55,8 @@ callout-tip = Tip
 callout-important = Important
 callout-warning = Warning
 callout-caution = Caution
+callout-exercise = Exercise
+callout-reflection = Reflection
 
 ## Translation notices
 fallback-notice = This page has not been translated yet. You are reading the original text.
@@ -96,3 +98,31 @@ not-found-text = This page does not exist (any more). Choose a language to go to
 footer-project = EQUIL – Equality in Learning is a Strategic Partnership for adult education (Erasmus+, Key Action 2) of partners in the United Kingdom, Denmark, the Netherlands, Spain and Italy.
 footer-funded = Co-funded by the Erasmus+ Programme of the European Union
 footer-disclaimer = The European Commission's support for the production of this publication does not constitute an endorsement of the contents, which reflect the views only of the authors, and the Commission cannot be held responsible for any use which may be made of the information contained therein.
+
+## Trainer's kit: handouts, session plans, downloads
+handout = Handout
+handouts = Handouts
+handout-print = Print the handout
+handout-pdf = PDF
+handout-for = Handout for: { $card }
+handout-copies = { $copies ->
+    [one] 1 copy
+   *[other] { $copies } copies
+}
+session-plan = Session plan
+session-time = Time
+session-activity = Activity
+session-minutes = Minutes
+session-total = Total: { $start }–{ $end } ({ $duration })
+session-breaks = of which breaks: { $duration }
+session-break = Break
+session-no-minutes = time not set
+session-materials = Materials to bring
+session-materials-for = for { $cards }
+session-handouts = Handouts to print
+session-print = Print the run sheet
+downloads = Download the handbook
+download-pdf = PDF for printing
+download-epub = E-book (EPUB)
+epub-contents = Contents
+epub-cover = Cover

@@ -55,6 +55,8 @@ callout-tip = Consejo
 callout-important = Importante
 callout-warning = Advertencia
 callout-caution = Precaución
+callout-exercise = Ejercicio
+callout-reflection = Reflexión
 
 ## Avisos sobre la traducción
 fallback-notice = Esta página todavía no está traducida. Estás leyendo el texto original.
@@ -96,3 +98,31 @@ not-found-text = Esta página no existe o ya no está disponible. Elige un idiom
 footer-project = EQUIL – Equality in Learning es una Asociación Estratégica de educación de personas adultas (Erasmus+, Acción Clave 2) formada por entidades socias del Reino Unido, Dinamarca, los Países Bajos, España e Italia.
 footer-funded = Cofinanciado por el programa Erasmus+ de la Unión Europea
 footer-disclaimer = El apoyo de la Comisión Europea para la producción de esta publicación no constituye una aprobación del contenido, el cual refleja únicamente las opiniones de los autores, y la Comisión no se hace responsable del uso que pueda hacerse de la información aquí difundida.
+
+## Kit del formador: fichas, planes de sesión, descargas
+handout = Ficha
+handouts = Fichas para participantes
+handout-print = Imprimir la ficha
+handout-pdf = PDF
+handout-for = Ficha de: { $card }
+handout-copies = { $copies ->
+    [one] 1 copia
+   *[other] { $copies } copias
+}
+session-plan = Plan de sesión
+session-time = Hora
+session-activity = Actividad
+session-minutes = Minutos
+session-total = Total: { $start }–{ $end } ({ $duration })
+session-breaks = de ellos, pausas: { $duration }
+session-break = Pausa
+session-no-minutes = tiempo sin indicar
+session-materials = Materiales que hay que llevar
+session-materials-for = para { $cards }
+session-handouts = Fichas que hay que imprimir
+session-print = Imprimir la hoja de ruta
+downloads = Descargar el manual
+download-pdf = PDF para imprimir
+download-epub = Libro electrónico (EPUB)
+epub-contents = Índice
+epub-cover = Cubierta

@@ -55,6 +55,8 @@ callout-tip = Suggerimento
 callout-important = Importante
 callout-warning = Avvertenza
 callout-caution = Attenzione
+callout-exercise = Esercizio
+callout-reflection = Riflessione
 
 ## Avvisi sulla traduzione
 fallback-notice = Questa pagina non è ancora stata tradotta. Stai leggendo il testo originale.
@@ -96,3 +98,31 @@ not-found-text = Questa pagina non esiste (più). Scegli una lingua per andare a
 footer-project = EQUIL – Equality in Learning è un Partenariato strategico per l'educazione degli adulti (Erasmus+, Azione chiave 2) tra partner di Regno Unito, Danimarca, Paesi Bassi, Spagna e Italia.
 footer-funded = Cofinanziato dal programma Erasmus+ dell'Unione europea
 footer-disclaimer = Il sostegno della Commissione europea alla produzione di questa pubblicazione non costituisce un'approvazione del contenuto, che riflette esclusivamente il punto di vista degli autori, e la Commissione non può essere ritenuta responsabile per l'uso che può essere fatto delle informazioni ivi contenute.
+
+## Kit del formatore: schede, piani di sessione, download
+handout = Scheda
+handouts = Schede per i partecipanti
+handout-print = Stampa la scheda
+handout-pdf = PDF
+handout-for = Scheda di: { $card }
+handout-copies = { $copies ->
+    [one] 1 copia
+   *[other] { $copies } copie
+}
+session-plan = Piano della sessione
+session-time = Ora
+session-activity = Attività
+session-minutes = Minuti
+session-total = Totale: { $start }–{ $end } ({ $duration })
+session-breaks = di cui pause: { $duration }
+session-break = Pausa
+session-no-minutes = durata non indicata
+session-materials = Materiali da portare
+session-materials-for = per { $cards }
+session-handouts = Schede da stampare
+session-print = Stampa la scaletta
+downloads = Scarica il manuale
+download-pdf = PDF da stampare
+download-epub = E-book (EPUB)
+epub-contents = Indice
+epub-cover = Copertina

@@ -55,6 +55,8 @@ callout-tip = Tip
 callout-important = Belangrijk
 callout-warning = Waarschuwing
 callout-caution = Let op
+callout-exercise = Oefening
+callout-reflection = Reflectie
 
 ## Meldingen over vertalingen
 fallback-notice = Deze pagina is nog niet vertaald. Je leest de oorspronkelijke tekst.
@@ -96,3 +98,31 @@ not-found-text = Deze pagina bestaat niet (meer). Kies een taal om naar het begi
 footer-project = EQUIL – Equality in Learning is een Strategisch Partnerschap voor volwassenenonderwijs (Erasmus+, Kernactie 2) van partners in het Verenigd Koninkrijk, Denemarken, Nederland, Spanje en Italië.
 footer-funded = Medegefinancierd door het Erasmus+ programma van de Europese Unie
 footer-disclaimer = De steun van de Europese Commissie voor de productie van deze publicatie houdt geen goedkeuring van de inhoud in, die alleen de standpunten van de auteurs weerspiegelt, en de Commissie kan niet verantwoordelijk worden gehouden voor enig gebruik dat van de informatie daarin wordt gemaakt.
+
+## Trainerskit: hand-outs, sessieplannen, downloads
+handout = Hand-out
+handouts = Hand-outs
+handout-print = Hand-out afdrukken
+handout-pdf = PDF
+handout-for = Hand-out bij: { $card }
+handout-copies = { $copies ->
+    [one] 1 exemplaar
+   *[other] { $copies } exemplaren
+}
+session-plan = Sessieplan
+session-time = Tijd
+session-activity = Onderdeel
+session-minutes = Minuten
+session-total = Totaal: { $start }–{ $end } ({ $duration })
+session-breaks = waarvan pauze: { $duration }
+session-break = Pauze
+session-no-minutes = tijd niet opgegeven
+session-materials = Mee te nemen materialen
+session-materials-for = voor { $cards }
+session-handouts = Af te drukken hand-outs
+session-print = Draaiboek afdrukken
+downloads = Het handboek downloaden
+download-pdf = PDF om af te drukken
+download-epub = E-book (EPUB)
+epub-contents = Inhoud
+epub-cover = Omslag
