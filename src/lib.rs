@@ -7,6 +7,7 @@
 //! [`serve`] keeps a site in memory and rebuilds it change by change.
 
 pub mod diagnostics;
+pub mod epub;
 pub mod i18n;
 pub mod init;
 pub mod load;

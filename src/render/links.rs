@@ -108,7 +108,7 @@ pub fn classify(doc_rel: &str, dest: &str) -> Target {
 }
 
 /// Resolves an asset-looking path that is really a page (`module`, `x.html`).
-fn as_page<'a>(tree: &'a Tree, rel: &str) -> Option<(String, &'a String)> {
+pub fn as_page<'a>(tree: &'a Tree, rel: &str) -> Option<(String, &'a String)> {
     let candidates = [
         format!("{rel}/_index.md"),
         rel.strip_suffix(".html")
