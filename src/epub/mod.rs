@@ -115,8 +115,10 @@ pub fn run(opts: &EpubOptions) -> EpubOutcome {
             return out;
         }
     };
-    let results: Vec<Result<Written, Diagnostic>> =
-        books.par_iter().map(|b| write_book(&site, &parsed, b)).collect();
+    let results: Vec<Result<Written, Diagnostic>> = books
+        .par_iter()
+        .map(|b| write_book(&site, &parsed, b))
+        .collect();
     for r in results {
         match r {
             Ok(w) => out.written.push(w),
@@ -266,7 +268,10 @@ fn book_title(site: &Site, tree: &Tree, mi: Option<usize>) -> (String, Option<St
         None => return (site.config.title.clone(), None),
     };
     let fm = &site.doc(entry.doc).fm;
-    (inline_text(&fm.title), fm.summary.as_deref().map(inline_text))
+    (
+        inline_text(&fm.title),
+        fm.summary.as_deref().map(inline_text),
+    )
 }
 
 /// Builds the EPUB in memory.
@@ -432,9 +437,8 @@ fn chapter_xhtml(
         chapters: files,
         images,
     };
-    let titles = crate::render::markdown::CALLOUT_KINDS.map(|k| {
-        message(site, lang, &format!("callout-{k}"), None)
-    });
+    let titles = crate::render::markdown::CALLOUT_KINDS
+        .map(|k| message(site, lang, &format!("callout-{k}"), None));
     let html = to_html(
         &parsed[c.entry.doc],
         &HtmlOptions {
@@ -464,7 +468,10 @@ fn chapter_xhtml(
     };
     let ui = |text: String, class: &str| {
         let attrs = if fallback {
-            format!(" lang=\"{l}\" xml:lang=\"{l}\" dir=\"{dir}\"", l = esc(lang))
+            format!(
+                " lang=\"{l}\" xml:lang=\"{l}\" dir=\"{dir}\"",
+                l = esc(lang)
+            )
         } else {
             String::new()
         };
@@ -478,7 +485,10 @@ fn chapter_xhtml(
         body.push_str(&ui(message(site, lang, "fallback-notice", None), "notice"));
     }
     if let Some(s) = &doc.fm.summary {
-        body.push_str(&format!("<p class=\"summary\">{}</p>\n", esc(&inline_text(s))));
+        body.push_str(&format!(
+            "<p class=\"summary\">{}</p>\n",
+            esc(&inline_text(s))
+        ));
     }
     body.push_str(&card_facts(site, lang, doc));
     if doc.fm.kind == Some(Kind::Session) {
@@ -527,7 +537,12 @@ fn card_facts(site: &Site, lang: &str, doc: &crate::load::content::Doc) -> Strin
 }
 
 /// A session plan's timed table, linking to the chapters in the book.
-fn session_table(site: &Site, tree: &Tree, entry: &Entry, files: &HashMap<String, String>) -> String {
+fn session_table(
+    site: &Site,
+    tree: &Tree,
+    entry: &Entry,
+    files: &HashMap<String, String>,
+) -> String {
     let lang = tree.lang.as_str();
     let plan = session::plan(site, tree, entry, &entry.output);
     let t = |k: &str| esc(&message(site, lang, k, None));

@@ -345,13 +345,23 @@ fn sheet_jobs(
         let (entry, html, output) = match which {
             SheetOf::Handout(h) => {
                 let h = &m.handouts[h];
-                let out = dir.join("handouts").join(&h.card).join(format!("{}.pdf", h.name));
+                let out = dir
+                    .join("handouts")
+                    .join(&h.card)
+                    .join(format!("{}.pdf", h.name));
                 (&h.entry, h.sheet.clone(), out)
             }
             SheetOf::Session(p) => {
                 let e = &m.pages[p];
-                let Some(html) = session_sheet(e) else { continue };
-                let file = e.output.rsplit('/').next().unwrap_or("").trim_end_matches(".html");
+                let Some(html) = session_sheet(e) else {
+                    continue;
+                };
+                let file = e
+                    .output
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches(".html");
                 (e, html, dir.join(&m.slug).join(format!("{file}.pdf")))
             }
         };

@@ -17,6 +17,9 @@ pub struct Row {
     /// Clock time the block starts and ends, formatted for the language.
     pub start: String,
     pub end: String,
+    /// The same as 24-hour `HH:MM`, for `<time datetime>`.
+    pub start_iso: String,
+    pub end_iso: String,
     /// `None` when neither the block nor its page gives minutes.
     pub minutes: Option<u32>,
     pub title: String,
@@ -170,6 +173,8 @@ pub fn plan(site: &Site, tree: &Tree, entry: &Entry, from: &str) -> SessionPlan 
         rows.push(Row {
             start: clock(now, twelve),
             end: clock(end, twelve),
+            start_iso: clock(now, false),
+            end_iso: clock(end, false),
             ..row
         });
         now = end;
@@ -248,6 +253,8 @@ fn block_row(
     Row {
         start: String::new(),
         end: String::new(),
+        start_iso: String::new(),
+        end_iso: String::new(),
         minutes,
         title,
         url,
