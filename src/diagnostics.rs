@@ -323,7 +323,7 @@ pub fn render_text(diags: &[Diagnostic], root: &Path, color: bool) -> String {
     }
     let config = term::Config::default();
     for d in diags {
-        let code = format!("{}", d.code.id());
+        let code = d.code.id().to_string();
         let mut cs = match d.severity {
             Severity::Error => CsDiag::error(),
             Severity::Warning => CsDiag::warning(),

@@ -152,8 +152,7 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
         .help("start the file with:\n---\ntitle: \"Page title\"\n---"));
     }
     let mut offset = first_end;
-    let mut line_no = 2;
-    for line in text[first_end..].split_inclusive('\n') {
+    for (line_no, line) in (2..).zip(text[first_end..].split_inclusive('\n')) {
         if line.trim_end() == "---" {
             let body_start = offset + line.len();
             return Ok(Split {
@@ -165,7 +164,6 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
             });
         }
         offset += line.len();
-        line_no += 1;
     }
     Err(Diagnostic::error(
         Code::FrontMatterSyntax,

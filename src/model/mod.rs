@@ -638,12 +638,8 @@ fn attach_handouts(
     let mut out: Vec<Handout> = Vec::new();
     for &h in found {
         let doc = &docs[h];
-        let Some((card, file)) = doc
-            .rel
-            .splitn(2, '/')
-            .nth(1)
-            .and_then(|r| r.split_once('/'))
-        else {
+        let in_module = doc.rel.split_once('/').map(|(_, r)| r);
+        let Some((card, file)) = in_module.and_then(|r| r.split_once('/')) else {
             continue;
         };
         let parent_rel = format!("{}/{card}.md", s.dir);
@@ -692,19 +688,23 @@ fn attach_handouts(
     out
 }
 
+/// What a translation takes from its source page: `order`, `kind`,
+/// `duration`, `group_size`.
+type Inherited = (
+    Option<i64>,
+    Option<Kind>,
+    Option<u32>,
+    Option<crate::load::frontmatter::GroupSize>,
+);
+
+/// A session plan's `start`, `agenda` and the agenda's lines.
+type InheritedAgenda = (Option<String>, Vec<AgendaItem>, Vec<usize>);
+
 /// Keys that do not need translating (`order`, `kind`, `duration`,
 /// `group_size`) are taken from the source page when a translation leaves
 /// them out.
 fn inherit_from_source(docs: &mut [Doc], source_lang: &str) {
-    let sources: HashMap<
-        String,
-        (
-            Option<i64>,
-            Option<Kind>,
-            Option<u32>,
-            Option<crate::load::frontmatter::GroupSize>,
-        ),
-    > = docs
+    let sources: HashMap<String, Inherited> = docs
         .iter()
         .filter(|d| d.lang == source_lang)
         .map(|d| {
@@ -719,7 +719,7 @@ fn inherit_from_source(docs: &mut [Doc], source_lang: &str) {
             )
         })
         .collect();
-    let agendas: HashMap<String, (Option<String>, Vec<AgendaItem>, Vec<usize>)> = docs
+    let agendas: HashMap<String, InheritedAgenda> = docs
         .iter()
         .filter(|d| d.lang == source_lang && !d.fm.agenda.is_empty())
         .map(|d| {

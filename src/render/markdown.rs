@@ -407,10 +407,8 @@ impl CalloutScan {
                     });
                 }
             }
-            Event::End(TagEnd::BlockQuote(_)) => {
-                if self.open.pop() == Some(true) {
-                    custom.insert(i, Custom::Close);
-                }
+            Event::End(TagEnd::BlockQuote(_)) if self.open.pop() == Some(true) => {
+                custom.insert(i, Custom::Close);
             }
             _ => {}
         }
