@@ -117,15 +117,27 @@ fn a_card_lists_its_handouts_with_page_and_pdf_links() {
         let home = f.html(&format!("{lang}/index.html"));
         assert_eq!(
             attrs(&home, ".downloads a", "href"),
-            [format!("../pdf/{lang}/handbook.pdf"), format!("../epub/{lang}/handbook.epub")]
+            [
+                format!("../pdf/{lang}/handbook.pdf"),
+                format!("../epub/{lang}/handbook.epub")
+            ]
         );
     }
     // Without `downloads`, no links to files that are not published.
-    f.write("site.yaml", &f.read("site.yaml").replace("downloads: true\n", ""));
+    f.write(
+        "site.yaml",
+        &f.read("site.yaml").replace("downloads: true\n", ""),
+    );
     f.build_ok();
-    assert!(f.html("en/index.html").select(&sel(".downloads")).next().is_none());
+    assert!(f
+        .html("en/index.html")
+        .select(&sel(".downloads"))
+        .next()
+        .is_none());
     let card = f.html("en/toolkit/line-up.html");
-    assert!(!attrs(&card, ".tool-handouts a", "href").iter().any(|h| h.ends_with(".pdf")));
+    assert!(!attrs(&card, ".tool-handouts a", "href")
+        .iter()
+        .any(|h| h.ends_with(".pdf")));
 }
 
 #[test]
