@@ -35,6 +35,8 @@ pub enum Code {
     BrokenLink,
     /// A link's anchor exists in the page's own language but not in a translation it lands on.
     AnchorInTranslation,
+    /// A link to a heading by the id older equil versions gave it.
+    OldAnchor,
     /// A referenced image or asset that does not exist.
     MissingAsset,
     /// Two pages would be written to the same output path.
@@ -43,6 +45,11 @@ pub enum Code {
     FluentSyntax,
     /// A Fluent message is missing in a language (falls back) or everywhere.
     FluentMissing,
+    /// A Fluent message refers to a variable, term, message or function that
+    /// does not exist (it would be printed as `{$name}`).
+    FluentReference,
+    /// A Fluent message or term is defined twice, or over a built-in one.
+    FluentDuplicate,
     /// A template failed to parse or render.
     Template,
     /// A page is shown in the source language because its translation is missing.
@@ -93,6 +100,8 @@ impl Code {
             Code::DuplicateOutput => "E014",
             Code::FluentSyntax => "E020",
             Code::FluentMissing => "E021",
+            Code::FluentReference => "E022",
+            Code::FluentDuplicate => "E023",
             Code::Template => "E030",
             Code::UnsafePath => "E040",
             Code::UnsafeHtml => "W107",
@@ -110,6 +119,7 @@ impl Code {
             Code::Agenda => "E015",
             Code::AgendaTooLong => "W110",
             Code::SheetOverflow => "W111",
+            Code::OldAnchor => "W120",
         }
     }
 
@@ -128,6 +138,8 @@ impl Code {
             Code::DuplicateOutput => "duplicate-output",
             Code::FluentSyntax => "fluent-syntax",
             Code::FluentMissing => "fluent-missing",
+            Code::FluentReference => "fluent-reference",
+            Code::FluentDuplicate => "fluent-duplicate",
             Code::Template => "template",
             Code::UnsafePath => "unsafe-path",
             Code::UnsafeHtml => "unsafe-html",
@@ -145,6 +157,7 @@ impl Code {
             Code::Agenda => "agenda",
             Code::AgendaTooLong => "agenda-too-long",
             Code::SheetOverflow => "sheet-overflow",
+            Code::OldAnchor => "old-anchor",
         }
     }
 }

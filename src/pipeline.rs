@@ -108,7 +108,12 @@ pub fn locale_languages(root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<String>
     let mut out = Vec::new();
     for l in locales::site_languages(root) {
         match crate::load::check_language_tag(&l, &Path::new(locales::LOCALES_DIR).join(&l)) {
-            Ok(()) => out.push(l),
+            Ok(tag) if out.contains(&tag) => diags.push(crate::load::same_language_twice(
+                locales::LOCALES_DIR,
+                &l,
+                &tag,
+            )),
+            Ok(tag) => out.push(tag),
             Err(d) => diags.push(d),
         }
     }

@@ -290,3 +290,154 @@ fn a_fluent_file_that_crashed_the_parser_is_reported_not_fatal() {
     );
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
 }
+
+/// The YAML mistakes trainers make, each explained where it is, with the
+/// exact help line they read.
+#[test]
+fn yaml_mistakes_are_explained_in_plain_words() {
+    let f = Fixture::small();
+    let pages = [
+        ("colon", "---\ntitle: Co-design: a how-to\n---\nText.\n"),
+        (
+            "tab",
+            "---\ntitle: Tabs\nobjectives:\n\t- Know the basics\n---\nText.\n",
+        ),
+        (
+            "quote",
+            "---\ntitle: \"Co-design\norder: 3\nsummary: x\n---\nText.\n",
+        ),
+        ("order", "---\ntitle: Order\norder: drie\n---\nText.\n"),
+        (
+            "duration",
+            "---\ntitle: Duration\nduration: 1 uur\n---\nText.\n",
+        ),
+        ("kind", "---\ntitle: Kind\nkind: tol\n---\nText.\n"),
+    ];
+    for (name, text) in pages {
+        f.write(&format!("content/en/intro/{name}.md"), text);
+    }
+    let (code, all) = check(&f);
+    assert_eq!(code, 1);
+    let p = |n: &str| format!("content/en/intro/{n}.md");
+    let cases = [
+        (
+            "colon",
+            "E002",
+            2,
+            17,
+            "put the title in quotes: `title: \"Co-design: a how-to\"`",
+        ),
+        (
+            "tab",
+            "E002",
+            4,
+            1,
+            "use spaces; there is a tab at column 1",
+        ),
+        (
+            "quote",
+            "E002",
+            2,
+            8,
+            "end the value with the same quote on this line: `title: \"Co-design\"`",
+        ),
+        ("order", "E004", 3, 8, "`order` is a whole number, e.g. 1"),
+        (
+            "duration",
+            "E004",
+            3,
+            11,
+            "`duration` is a whole number (minutes), e.g. 60",
+        ),
+        ("kind", "E004", 3, 7, "did you mean `tool`?"),
+    ];
+    for (name, code, line, col, help) in cases {
+        let d = finding(&all, code, &p(name), line, col);
+        assert_eq!(d["help"], help, "{name}: {d:#?}");
+    }
+}
+
+/// Fluent mistakes: an unknown term in the source language (an error), an
+/// unknown variable and a clash with a built-in message in a translation
+/// (warnings), each at its file and line; a missing message's help names
+/// the file that holds the source text.
+#[test]
+fn fluent_mistakes_are_reported_not_printed() {
+    let f = Fixture::small();
+    f.write(
+        "locales/en/extra.ftl",
+        "# Extra strings\n-brand = EQUIL\nextra-greeting = Hello { $name } from { -brnad }\n",
+    );
+    f.write(
+        "locales/nl/extra.ftl",
+        "extra-greeting = Hallo { $naam }\n\nnav-home = Start\n",
+    );
+    let (code, all) = check(&f);
+    assert_eq!(code, 1, "{all:#?}");
+    let d = finding(&all, "E022", "locales/en/extra.ftl", 3, 1);
+    assert_eq!(d["severity"], "error");
+    assert!(
+        d["message"].as_str().unwrap().contains("`-brnad`"),
+        "{d:#?}"
+    );
+    let d = finding(&all, "E022", "locales/nl/extra.ftl", 1, 1);
+    assert_eq!(d["severity"], "warning");
+    assert!(d["message"].as_str().unwrap().contains("`$naam`"), "{d:#?}");
+    assert_eq!(
+        d["help"],
+        "did you mean `$name`? (this message is given `$name`)"
+    );
+    let d = finding(&all, "E023", "locales/nl/extra.ftl", 3, 1);
+    assert_eq!(d["severity"], "warning");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("(built-in)/nl/main.ftl"),
+        "{d:#?}"
+    );
+
+    // Fixed, the site checks clean; a translation's own main.ftl that lacks
+    // a message is told where the source text is.
+    f.write(
+        "locales/en/extra.ftl",
+        "-brand = EQUIL\nextra-greeting = Hello { $name } from { -brand }\n",
+    );
+    f.write("locales/nl/extra.ftl", "extra-greeting = Hallo { $name }\n");
+    f.write("locales/nl/main.ftl", "lang-name = Nederlands\n");
+    let (code, all) = check(&f);
+    assert_eq!(code, 0, "{all:#?}");
+    let d = all
+        .iter()
+        .find(|d| d["code"] == "E021" && d["message"].as_str().unwrap().contains("`search-label`"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(
+        d["help"],
+        "add `search-label = …` to locales/nl/main.ftl (the en text is at (built-in)/en/main.ftl:79)"
+    );
+}
+
+/// E021's help names the file that holds the source message, and never a
+/// file that would replace a built-in one.
+#[test]
+fn a_missing_message_is_added_beside_its_source() {
+    let f = Fixture::small();
+    f.write(
+        "locales/en/extra.ftl",
+        "extra-thanks = Thanks to our funders\n",
+    );
+    f.write(
+        "themes/default/templates/partials/thanks.html",
+        "<p>{{ t(key=\"extra-thanks\") }} {{ t(key=\"nav-home\") }}</p>\n",
+    );
+    let (code, all) = check(&f);
+    assert_eq!(code, 0, "{all:#?}");
+    let d = all
+        .iter()
+        .find(|d| d["code"] == "E021" && d["message"].as_str().unwrap().contains("`extra-thanks`"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert_eq!(
+        d["help"],
+        "add `extra-thanks = …` to locales/nl/extra.ftl (the en text is at locales/en/extra.ftl:1)"
+    );
+}

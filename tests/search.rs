@@ -115,13 +115,24 @@ fn every_language_gets_an_index_script_loaded_only_on_demand() {
         .all(|s| !s.contains("search-index")));
     let home = f.html("nl/index.html");
     assert_eq!(attrs(&home, ".search", "data-root"), [""]);
-    for label in ["results", "one", "none", "source", "loading", "error"] {
+    for label in [
+        "count-one",
+        "count-other",
+        "none",
+        "source",
+        "loading",
+        "error",
+    ] {
         let v = attrs(&page, ".search", &format!("data-label-{label}"));
         assert!(v.len() == 1 && !v[0].is_empty(), "data-label-{label}");
     }
     assert_eq!(
         attrs(&page, ".search", "data-label-none"),
         ["Geen resultaten"]
+    );
+    assert_eq!(
+        attrs(&page, ".search", "data-label-count-other"),
+        ["{count} resultaten"]
     );
 }
 
@@ -399,8 +410,21 @@ fn javascript_folds_words_and_slugs_exactly_like_the_indexer() {
         "Ａｂｃ",
         "١٢٣",
         "e\u{301}\u{301}",
+        "काम",
+        "कम",
+        "क्या",
+        "பட்டம்",
+        "কাজ",
+        "が",
+        "か\u{3099}",
+        "ｶﾞｲﾄﾞ",
+        "한국어",
+        "Việt",
+        "й",
+        "Rechtsschutzversicherungsgesellschaftenangestellte",
     ];
-    let text = "l'ambiente è sa\u{30a}rbar, 2016! Co-productie (IPS) ½ Ⅻ x²";
+    let text = "l'ambiente è sa\u{30a}rbar, 2016! Co-productie (IPS) ½ Ⅻ x² \
+                我们的许可证制度。IPS模式 データ か\u{3099}き 中 한국어 प्रशिक्षण";
     let headings = [
         "Åbenhed på jobbet",
         "3. Attention to the person's preferences",
@@ -408,6 +432,19 @@ fn javascript_folds_words_and_slugs_exactly_like_the_indexer() {
         "  --  ",
         "İstanbul & Łódź",
         "Co-design: a how-to?",
+        "Don't tolerate bad actors",
+        "TL;DR",
+        "C'est l’été — enfin !",
+        "क्या है",
+        "தமிழ் மொழி கற்றல்",
+        "می\u{200c}خواهم کار کنم",
+        "Что такое — работа",
+        "仕事を見つける：はじめに",
+        "🎉 Party time 🚀",
+        "🎉",
+        "x² ½ Ⅻ ١٢ ＿_",
+        "Ǆemal & ΟΔΟΣ",
+        "a\tb\u{a0}c -- d",
     ];
     let mut b = cdp::Browser::launch(&chromium);
     let out = std::fs::canonicalize(f.path("public")).expect("public");
@@ -415,9 +452,9 @@ fn javascript_folds_words_and_slugs_exactly_like_the_indexer() {
     let js = b.eval(
         &tab,
         &format!(
-            "JSON.stringify([{s}.map(EquilSearch.fold), EquilSearch.words({t}).map(w => w.text), \
-             {h}.map(EquilSearch.slugify)])",
-            s = json!(samples),
+            "JSON.stringify([{s}.map(w => EquilSearch.cut(EquilSearch.fold(w))), \
+             EquilSearch.words({t}).map(w => w.text), {h}.map(EquilSearch.slugify)])",
+            s = json!(samples.as_slice()),
             t = json!(text),
             h = json!(headings),
         ),
@@ -429,11 +466,23 @@ fn javascript_folds_words_and_slugs_exactly_like_the_indexer() {
         .map(|h| equil::render::markdown::slugify(h))
         .collect();
     assert_eq!(js_slugs, rust_slugs);
+    // What the index keeps of each word (folded, cut when long) is what
+    // the browser looks up.
+    let analyzer = equil::render::search::text::Analyzer::new("xx");
     let rust_folds: Vec<String> = samples
         .iter()
-        .map(|s| equil::render::search::text::fold(s))
+        .map(|s| {
+            analyzer
+                .surface(s)
+                .unwrap_or_else(|| equil::render::search::text::fold(s))
+        })
         .collect();
     assert_eq!(js_folds, rust_folds);
+    assert_ne!(
+        js_folds[samples.len() - 12],
+        js_folds[samples.len() - 11],
+        "काम is not कम"
+    );
     // Rust also adds the joined compound; otherwise the words are the same.
     let rust_words: Vec<String> = equil::render::search::text::words(text)
         .into_iter()
@@ -441,4 +490,147 @@ fn javascript_folds_words_and_slugs_exactly_like_the_indexer() {
         .filter(|w| w != "Coproductie")
         .collect();
     assert_eq!(js_words, rust_words);
+}
+
+/// A site in five languages for searching in every script: English pages
+/// with marker words found on 1, 2 and 5 pages (shown as fallbacks in
+/// French and Russian, whose plural rules differ), Chinese running text
+/// and Hindi words with marks that carry meaning.
+fn scripts_fixture() -> Fixture {
+    let f = Fixture::empty();
+    f.write(
+        "site.yaml",
+        "languages: [en, fr, ru, zh-hans, hi]\nsource_language: en\n",
+    );
+    f.write(
+        "content/en/_index.md",
+        "---\ntitle: Handbook\n---\nWelcome.\n",
+    );
+    f.write(
+        "content/en/intro/_index.md",
+        "---\ntitle: Introduction\nkind: module\n---\nThe overview.\n",
+    );
+    let markers = ["alpha beta gamma", "beta gamma", "gamma", "gamma", "gamma"];
+    for (i, m) in markers.iter().enumerate() {
+        f.write(
+            &format!("content/en/intro/p{}.md", i + 1),
+            &format!(
+                "---\ntitle: Page {}\norder: {}\n---\nSome text about {m}.\n",
+                i + 1,
+                i + 1
+            ),
+        );
+    }
+    f.write(
+        "locales/fr/main.ftl",
+        "search-results = { $count ->\n    [one] { $count } résultat\n   *[other] { $count } résultats\n}\nsearch-no-results = Aucun résultat\n",
+    );
+    f.write(
+        "locales/ru/main.ftl",
+        "search-results = { $count ->\n    [one] { $count } результат\n    [few] { $count } результата\n    [many] { $count } результатов\n   *[other] { $count } результата\n}\nsearch-no-results = Нет результатов\n",
+    );
+    f.write(
+        "content/zh-hans/intro/p1.md",
+        "---\ntitle: 第一页\n---\n我们的许可证制度很简单，请先阅读。\n",
+    );
+    f.write(
+        "content/zh-hans/intro/p2.md",
+        "---\ntitle: 第二页\n---\n许可的范围由雇主决定。\n",
+    );
+    f.write(
+        "content/hi/intro/p3.md",
+        "---\ntitle: तीसरा पृष्ठ\n---\nहम नौकरी के लिए प्रशिक्षण देते हैं।\n",
+    );
+    f.write(
+        "content/hi/intro/p4.md",
+        "---\ntitle: चौथा पृष्ठ\n---\nयह काम अच्छा है।\n",
+    );
+    f
+}
+
+/// The status line after a search for `query` on the page open in `tab`.
+fn status_after(b: &mut cdp::Browser, tab: &cdp::Tab, query: &str) -> String {
+    search(b, tab, query);
+    b.eval(tab, "document.getElementById('search-status').textContent")
+        .as_str()
+        .unwrap_or("")
+        .to_string()
+}
+
+#[test]
+fn search_counts_results_in_each_languages_plural_forms() {
+    let Some(chromium) = chromium() else { return };
+    let f = scripts_fixture();
+    f.build_ok();
+    let mut b = cdp::Browser::launch(&chromium);
+    let out = std::fs::canonicalize(f.path("public")).expect("public");
+    let expected = [
+        ("en", ["No results", "1 result", "2 results", "5 results"]),
+        (
+            "fr",
+            ["Aucun résultat", "1 résultat", "2 résultats", "5 résultats"],
+        ),
+        (
+            "ru",
+            [
+                "Нет результатов",
+                "1 результат",
+                "2 результата",
+                "5 результатов",
+            ],
+        ),
+    ];
+    for (lang, labels) in expected {
+        let tab = b.open(&format!("file://{}/{lang}/intro/p1.html", out.display()));
+        for (query, want) in ["zzzq", "alpha", "beta", "gamma"].iter().zip(labels) {
+            let got = status_after(&mut b, &tab, query);
+            assert_eq!(got, want, "{lang}: `{query}`");
+            let n = results(&mut b, &tab).len();
+            assert_eq!(
+                got.chars().next().and_then(|c| c.to_digit(10)).unwrap_or(0) as usize,
+                n,
+                "{lang}: the count matches the list for `{query}`"
+            );
+        }
+    }
+}
+
+#[test]
+fn search_finds_words_in_chinese_running_text_and_hindi_with_its_marks() {
+    let Some(chromium) = chromium() else { return };
+    let f = scripts_fixture();
+    f.build_ok();
+    let mut b = cdp::Browser::launch(&chromium);
+    let out = std::fs::canonicalize(f.path("public")).expect("public");
+
+    // 许可证 inside a sentence without spaces: found, and only where all of it is.
+    let tab = b.open(&format!("file://{}/zh-Hans/intro/p2.html", out.display()));
+    search(&mut b, &tab, "许可证");
+    let found = results(&mut b, &tab);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].0.contains("zh-Hans/intro/p1.html"), "{found:?}");
+    assert_eq!(found[0].2, "许可证", "marked as one word: {found:?}");
+    // Two characters find both pages; one character finds the pairs it starts.
+    search(&mut b, &tab, "许可");
+    assert_eq!(results(&mut b, &tab).len(), 2);
+    search(&mut b, &tab, "制");
+    let found = results(&mut b, &tab);
+    assert!(
+        found.iter().any(|r| r.0.contains("zh-Hans/intro/p1.html")),
+        "{found:?}"
+    );
+
+    // Hindi: a word with a virama is found; काम is not कम.
+    let tab = b.open(&format!("file://{}/hi/intro/p4.html", out.display()));
+    search(&mut b, &tab, "प्रशिक्षण");
+    let found = results(&mut b, &tab);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].0.contains("hi/intro/p3.html"), "{found:?}");
+    assert_eq!(found[0].2, "प्रशिक्षण");
+    search(&mut b, &tab, "काम");
+    let found = results(&mut b, &tab);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].0.contains("hi/intro/p4.html"), "{found:?}");
+    search(&mut b, &tab, "कम");
+    assert!(results(&mut b, &tab).is_empty(), "कम must not find काम");
 }

@@ -142,8 +142,8 @@ fn run_add(args: AddArgs) -> Exit {
     let Some(done) = done else {
         return Exit::ContentErrors;
     };
-    let lang = &args.lang;
-    match done.native_name {
+    let lang = &done.lang;
+    match &done.native_name {
         Some(n) => println!("Added {n} ({lang})."),
         None => println!("Added `{lang}`."),
     }
@@ -155,7 +155,7 @@ fn run_add(args: AddArgs) -> Exit {
     }
     match done.site_yaml {
         SiteYaml::Added => println!("  added `{lang}` to `languages` in site.yaml"),
-        SiteYaml::NoList => {}
+        SiteYaml::NoList | SiteYaml::Listed => {}
         SiteYaml::EditByHand => println!("  add `{lang}` to `languages` in site.yaml yourself"),
     }
     if done.native_name.is_none() {

@@ -34,7 +34,10 @@ pub fn run(args: Args) -> Exit {
         languages: args
             .languages
             .iter()
-            .map(|l| l.trim().to_string())
+            .map(|l| {
+                let l = l.trim();
+                equil::load::canonical_tag(l).unwrap_or_else(|| l.to_string())
+            })
             .collect(),
         title: args.title,
         base_url: args.base_url,

@@ -61,7 +61,9 @@ pub fn run(args: Args) -> Exit {
     };
     let mut opts = PdfOptions::new(&args.root, &output);
     opts.site.base_url = args.base_url;
-    opts.lang = args.lang;
+    opts.lang = args
+        .lang
+        .map(|l| equil::load::canonical_tag(&l).unwrap_or(l));
     opts.module = args.module;
     opts.chromium = args.chromium;
     opts.timeout = Duration::from_secs(args.timeout.max(1));

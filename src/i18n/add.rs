@@ -2,15 +2,18 @@
 //! source language's interface strings, each marked as needing translation,
 //! an empty content folder (every page falls back to the source with a
 //! notice), and a place in `site.yaml`'s `languages` when the site lists them.
+//! A partner who arrives with content (`content/LANG/` exists) gets only
+//! what is missing. The tag may be written in any case (`zh-hans`); files
+//! and settings get its canonical form (`zh-Hans`).
 
 use std::path::{Path, PathBuf};
 
 use super::ftl::{self, NewLanguage};
-use super::names;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::load::config::{self, CONFIG_FILE};
 use crate::load::content::CONTENT_DIR;
 use crate::load::locales::{self, LOCALES_DIR};
+use crate::load::names;
 use crate::load::yaml;
 use crate::write::atomic::{self, NewFiles};
 
@@ -31,6 +34,8 @@ pub enum SiteYaml {
     NoList,
     /// The list could not be edited safely; the user must add the language.
     EditByHand,
+    /// The language was in the list already.
+    Listed,
 }
 
 /// What [`add_language`] did; paths relative to the site root.
@@ -42,11 +47,13 @@ pub struct Added {
     pub kept: Vec<String>,
     pub site_yaml: SiteYaml,
     /// The language's own name, when equil knows it.
-    pub native_name: Option<&'static str>,
+    pub native_name: Option<String>,
+    /// The canonical tag the language was added as (`zh-Hans`).
+    pub lang: String,
 }
 
 /// Checks a language tag as `equil i18n add` takes it (BCP 47, as unic-langid
-/// reads it, written in its canonical form).
+/// reads it, in any case) and returns its canonical form (`zh-hans` → `zh-Hans`).
 pub fn parse_tag(tag: &str) -> Result<String, String> {
     match tag.parse::<unic_langid::LanguageIdentifier>() {
         Ok(id) if id.language.is_empty() => Err(format!(
@@ -55,7 +62,7 @@ pub fn parse_tag(tag: &str) -> Result<String, String> {
         Ok(id) if id.language.as_str().len() > 3 => Err(format!(
             "`{tag}` is not a language tag: languages have two- or three-letter codes such as `pt` or `pt-BR`"
         )),
-        Ok(id) if id == tag => Ok(tag.to_string()),
+        Ok(id) if id.to_string().eq_ignore_ascii_case(tag) => Ok(id.to_string()),
         Ok(id) => Err(format!(
             "`{tag}` is not written as a language tag; did you mean `{id}`?"
         )),
@@ -65,15 +72,19 @@ pub fn parse_tag(tag: &str) -> Result<String, String> {
     }
 }
 
-/// Adds a language to the site at `opts.root`. Nothing is written when it
-/// is already a language of the site, or a file cannot be prepared.
+/// Adds a language to the site at `opts.root`, or what it lacks when it is
+/// there in part. Nothing is written when it lacks nothing, or a file
+/// cannot be prepared.
 pub fn add_language(opts: &AddOptions, diags: &mut Vec<Diagnostic>) -> Option<Added> {
     let root = &opts.root;
-    let lang = opts.lang.as_str();
-    if let Err(msg) = parse_tag(lang) {
-        diags.push(Diagnostic::error(Code::BadLanguage, msg));
-        return None;
-    }
+    let lang = match parse_tag(&opts.lang) {
+        Ok(l) => l,
+        Err(msg) => {
+            diags.push(Diagnostic::error(Code::BadLanguage, msg));
+            return None;
+        }
+    };
+    let lang = lang.as_str();
     let config = match config::load(root) {
         Ok(c) => c,
         Err(e) => {
@@ -82,22 +93,16 @@ pub fn add_language(opts: &AddOptions, diags: &mut Vec<Diagnostic>) -> Option<Ad
         }
     };
     let source = config.source_language.as_str();
-    let content_dir = Path::new(CONTENT_DIR).join(lang);
-    if lang == source
-        || root.join(&content_dir).exists()
-        || config.languages.iter().any(|l| l == lang)
-    {
+    let content_folder = folder_under(&root.join(CONTENT_DIR), lang);
+    let content_dir = Path::new(CONTENT_DIR).join(content_folder.as_deref().unwrap_or(lang));
+    if lang == source {
         diags.push(
             Diagnostic::error(
                 Code::BadLanguage,
-                format!("`{lang}` is already a language of this site"),
+                format!("`{lang}` is the source language of this site"),
             )
-            .at(if root.join(&content_dir).exists() || lang == source {
-                content_dir.clone()
-            } else {
-                PathBuf::from(CONFIG_FILE)
-            })
-            .help("`equil i18n status` shows how far it is"),
+            .at(content_dir)
+            .help("`equil i18n status` shows how far the other languages are"),
         );
         return None;
     }
@@ -107,8 +112,8 @@ pub fn add_language(opts: &AddOptions, diags: &mut Vec<Diagnostic>) -> Option<Ad
     let new = NewLanguage {
         lang,
         source_lang: source,
-        native_name: native.map(|(n, _)| n),
-        rtl: native.map(|(_, r)| r).unwrap_or(false),
+        native_name: native.as_ref().map(|(n, _)| n.as_str()),
+        rtl: native.as_ref().map(|(_, r)| *r).unwrap_or(false),
     };
     let source_files = match locales::files_for(root, source) {
         Ok(f) => f,
@@ -124,6 +129,7 @@ pub fn add_language(opts: &AddOptions, diags: &mut Vec<Diagnostic>) -> Option<Ad
             return None;
         }
     };
+    let locale_folder = locales::folder_of(root, lang).unwrap_or_else(|| lang.to_string());
     let mut kept = Vec::new();
     let mut writes: Vec<(PathBuf, String)> = Vec::new();
     for file in &source_files {
@@ -131,11 +137,14 @@ pub fn add_language(opts: &AddOptions, diags: &mut Vec<Diagnostic>) -> Option<Ad
             kept.push(have.path.to_string_lossy().replace('\\', "/"));
             continue;
         }
-        let path = Path::new(LOCALES_DIR).join(lang).join(&file.name);
+        let path = Path::new(LOCALES_DIR).join(&locale_folder).join(&file.name);
         writes.push((path, ftl::scaffold(file, &new)));
     }
+    let listed = config.languages.iter().any(|l| l == lang);
     let site_yaml = if config.languages.is_empty() {
         SiteYaml::NoList
+    } else if listed {
+        SiteYaml::Listed
     } else {
         match edited_config(root, lang, &config.languages) {
             Some(text) => {
@@ -155,6 +164,17 @@ pub fn add_language(opts: &AddOptions, diags: &mut Vec<Diagnostic>) -> Option<Ad
             }
         }
     };
+    if content_folder.is_some() && writes.is_empty() && site_yaml != SiteYaml::EditByHand {
+        diags.push(
+            Diagnostic::error(
+                Code::BadLanguage,
+                format!("`{lang}` is already a language of this site: nothing to add"),
+            )
+            .at(content_dir)
+            .help("`equil i18n status` shows how far it is"),
+        );
+        return None;
+    }
 
     // New files are written atomically and removed again if a later one
     // fails; site.yaml is replaced last, in one rename.
@@ -185,14 +205,28 @@ pub fn add_language(opts: &AddOptions, diags: &mut Vec<Diagnostic>) -> Option<Ad
             return None;
         }
     }
-    let mut created = vec![content_dir];
+    let mut created = Vec::new();
+    if content_folder.is_none() {
+        created.push(content_dir);
+    }
     created.extend(new_files.keep());
     Some(Added {
         created,
         kept,
         site_yaml,
         native_name: native.map(|(n, _)| n),
+        lang: lang.to_string(),
     })
+}
+
+/// The folder directly under `dir` whose name is `lang` in any case.
+fn folder_under(dir: &Path, lang: &str) -> Option<String> {
+    std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().map(|t| t.is_dir()).unwrap_or(false))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.eq_ignore_ascii_case(lang))
 }
 
 /// `site.yaml` with `lang` appended to its `languages`, if that can be done
@@ -219,6 +253,8 @@ mod tests {
         assert_eq!(parse_tag("pt"), Ok("pt".to_string()));
         assert_eq!(parse_tag("pt-BR"), Ok("pt-BR".to_string()));
         assert!(parse_tag("pt_BR").unwrap_err().contains("`pt-BR`"));
+        assert_eq!(parse_tag("zh-hans"), Ok("zh-Hans".to_string()));
+        assert_eq!(parse_tag("PT-br"), Ok("pt-BR".to_string()));
         assert!(parse_tag("portuguese").is_err());
         assert!(parse_tag("english").is_err());
         assert!(parse_tag("und").is_err());

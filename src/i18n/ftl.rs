@@ -63,7 +63,7 @@ fn is_marked(comment: Option<&Comment<&str>>) -> bool {
 pub struct NewLanguage<'a> {
     pub lang: &'a str,
     pub source_lang: &'a str,
-    /// The language's own name, when equil's table knows it.
+    /// The language's own name, when CLDR knows it.
     pub native_name: Option<&'a str>,
     pub rtl: bool,
 }
@@ -77,7 +77,7 @@ pub fn scaffold(source: &FtlFile, new: &NewLanguage<'_>) -> String {
     let src = new.source_lang;
     let copied = format!("{NEEDS_TRANSLATION} (the {src} text)");
     let name_known =
-        format!("{NEEDS_TRANSLATION}: check this name (from equil's list of languages)");
+        format!("{NEEDS_TRANSLATION}: check this name (from CLDR, the Unicode list of languages)");
     let name_unknown = format!(
         "{NEEDS_TRANSLATION}: the name of this language in itself, as it should appear in the language menu"
     );

@@ -67,6 +67,7 @@ pub fn mark_current(opts: &MarkOptions, diags: &mut Vec<Diagnostic>) -> Marked {
     let mut wanted: Vec<(String, String)> = Vec::new();
     match &opts.targets {
         Targets::Lang(lang) => {
+            let lang = &crate::load::canonical_tag(lang).unwrap_or_else(|| lang.clone());
             if lang == source_lang {
                 diags.push(source_language_error(lang, &format!("content/{lang}")));
                 return marked;
@@ -85,7 +86,13 @@ pub fn mark_current(opts: &MarkOptions, diags: &mut Vec<Diagnostic>) -> Marked {
                 );
                 return marked;
             }
-            let prefix = Path::new(CONTENT_DIR).join(lang);
+            let prefix = content
+                .docs
+                .iter()
+                .find(|d| d.lang == *lang)
+                .and_then(|d| d.path.components().nth(1))
+                .map(|c| Path::new(CONTENT_DIR).join(c))
+                .unwrap_or_else(|| Path::new(CONTENT_DIR).join(lang));
             wanted.extend(
                 content
                     .docs

@@ -8,6 +8,5 @@
 pub mod add;
 pub mod ftl;
 pub mod mark;
-pub mod names;
 pub mod status;
 pub mod table;

@@ -293,7 +293,13 @@ fn inside(p: &Path, prefix: &[&str]) -> Option<String> {
             _ => None,
         })
         .collect();
-    if parts.len() <= prefix.len() || parts.iter().zip(prefix).any(|(a, b)| a != b) {
+    // Language folders match their tag in any case (`zh-hans` is `zh-Hans`).
+    if parts.len() <= prefix.len()
+        || parts
+            .iter()
+            .zip(prefix)
+            .any(|(a, b)| !a.eq_ignore_ascii_case(b))
+    {
         return None;
     }
     Some(parts[prefix.len()..].join("/"))

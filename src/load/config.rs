@@ -126,6 +126,13 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
     };
     match config {
         Some(mut c) if errors.is_empty() => {
+            // Tags in any case mean the same language: `zh-hans` is `zh-Hans`.
+            // Invalid tags are kept as written, to be reported with the languages.
+            for l in c.languages.iter_mut().chain([&mut c.source_language]) {
+                if let Some(tag) = super::canonical_tag(l) {
+                    *l = tag;
+                }
+            }
             if let Some(url) = &c.base_url {
                 c.base_url = Some(url.trim_end_matches('/').to_string() + "/");
             }

@@ -113,9 +113,16 @@ pub fn scan(root: &Path, diags: &mut Vec<Diagnostic>) -> Scan {
     lang_dirs.sort();
 
     let canonical_root = content_root.canonicalize().unwrap_or(content_root.clone());
-    for (lang, dir) in lang_dirs {
-        if let Err(d) = super::check_language_tag(&lang, &Path::new(CONTENT_DIR).join(&lang)) {
-            diags.push(d);
+    for (folder, dir) in lang_dirs {
+        let lang = match super::check_language_tag(&folder, &Path::new(CONTENT_DIR).join(&folder)) {
+            Ok(tag) => tag,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        if content.languages.contains(&lang) {
+            diags.push(super::same_language_twice(CONTENT_DIR, &folder, &lang));
             continue;
         }
         content.languages.push(lang.clone());

@@ -205,10 +205,10 @@ pub fn parse(split: &Split<'_>, path: &Path) -> Result<FrontMatter, Vec<Diagnost
         Err(syntax) => return Err(vec![syntax]),
     };
     let fm: Option<FrontMatter> =
-        match yaml::parse(split.yaml, path, split.yaml_line, Code::FrontMatterValue) {
+        match yaml::parse_each(split.yaml, path, split.yaml_line, Code::FrontMatterValue) {
             Ok(fm) => Some(fm),
             Err(e) => {
-                errors.push(e);
+                errors.extend(e);
                 None
             }
         };
@@ -377,6 +377,28 @@ mod tests {
         assert_eq!(errs[0].line, Some(3));
         let errs = parse_str("---\nsummary: A\n---\n").unwrap_err();
         assert!(errs[0].message.contains("title"), "{}", errs[0].message);
+    }
+
+    #[test]
+    fn every_wrong_value_is_reported_at_once() {
+        let errs =
+            parse_str("---\ntitle: A\norder: drie\nkind: tol\nduration: 1 uur\n---\n").unwrap_err();
+        let at: Vec<(Option<usize>, Option<usize>, Option<&str>)> = errs
+            .iter()
+            .map(|e| (e.line, e.column, e.help.as_deref()))
+            .collect();
+        assert_eq!(
+            at,
+            [
+                (Some(3), Some(8), Some("`order` is a whole number, e.g. 1")),
+                (Some(4), Some(7), Some("did you mean `tool`?")),
+                (
+                    Some(5),
+                    Some(11),
+                    Some("`duration` is a whole number (minutes), e.g. 60")
+                ),
+            ]
+        );
     }
 
     #[test]

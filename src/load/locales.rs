@@ -38,6 +38,9 @@ pub struct LangStrings {
     pub bundle: FluentBundle<FluentResource>,
     /// Message ids defined (not terms).
     pub ids: BTreeSet<String>,
+    /// Where each message (`id`) and term (`-id`) in use is defined: the
+    /// file and line of the definition that wins.
+    pub origins: BTreeMap<String, (PathBuf, usize)>,
     pub files: Vec<FtlFile>,
     pub direction: Direction,
     /// The language's own name for itself (`lang-name`), e.g. "Nederlands".
@@ -64,10 +67,12 @@ pub fn site_languages(root: &Path) -> Vec<String> {
     v
 }
 
-/// The `.ftl` files of `lang`: built-in ones, overridden file by file by the site's.
+/// The `.ftl` files of `lang`: built-in ones, overridden file by file by the
+/// site's, in load order: the built-in files left first, then the site's
+/// (so that a site's message wins over a built-in one of the same id).
 pub fn files_for(root: &Path, lang: &str) -> Result<Vec<FtlFile>, Diagnostic> {
     let mut files: BTreeMap<String, FtlFile> = BTreeMap::new();
-    if let Some(dir) = BUILTIN.get_dir(lang) {
+    if let Some(dir) = builtin_dir(lang) {
         for f in dir.files() {
             let name = f
                 .path()
@@ -90,7 +95,9 @@ pub fn files_for(root: &Path, lang: &str) -> Result<Vec<FtlFile>, Diagnostic> {
             }
         }
     }
-    let dir = root.join(LOCALES_DIR).join(lang);
+    let mut site: BTreeMap<String, FtlFile> = BTreeMap::new();
+    let folder = folder_of(root, lang).unwrap_or_else(|| lang.to_string());
+    let dir = root.join(LOCALES_DIR).join(&folder);
     if let Ok(rd) = std::fs::read_dir(&dir) {
         let mut entries: Vec<_> = rd.filter_map(Result::ok).collect();
         entries.sort_by_key(|e| e.file_name());
@@ -99,7 +106,7 @@ pub fn files_for(root: &Path, lang: &str) -> Result<Vec<FtlFile>, Diagnostic> {
             if !name.ends_with(".ftl") {
                 continue;
             }
-            let rel = Path::new(LOCALES_DIR).join(lang).join(&name);
+            let rel = Path::new(LOCALES_DIR).join(&folder).join(&name);
             let bytes = std::fs::read(e.path()).map_err(|err| {
                 Diagnostic::error(Code::Io, format!("cannot read: {err}")).at(&rel)
             })?;
@@ -108,7 +115,8 @@ pub fn files_for(root: &Path, lang: &str) -> Result<Vec<FtlFile>, Diagnostic> {
                     .at(&rel)
                     .pos(1, 1)
             })?;
-            files.insert(
+            files.remove(&name);
+            site.insert(
                 name.clone(),
                 FtlFile {
                     path: rel,
@@ -118,7 +126,24 @@ pub fn files_for(root: &Path, lang: &str) -> Result<Vec<FtlFile>, Diagnostic> {
             );
         }
     }
-    Ok(files.into_values().collect())
+    Ok(files.into_values().chain(site.into_values()).collect())
+}
+
+/// The built-in strings of `lang`, whatever the case of its tag.
+fn builtin_dir(lang: &str) -> Option<&'static Dir<'static>> {
+    BUILTIN.dirs().find(|d| {
+        d.path()
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().eq_ignore_ascii_case(lang))
+    })
+}
+
+/// The folder under the site's `locales/` that holds `lang`, whatever the
+/// case it is written in (`zh-hans` for `zh-Hans`).
+pub fn folder_of(root: &Path, lang: &str) -> Option<String> {
+    site_languages(root)
+        .into_iter()
+        .find(|f| f.eq_ignore_ascii_case(lang))
 }
 
 /// Parses one language's files into a bundle. Syntax errors are reported with
@@ -146,6 +171,7 @@ pub fn strings_from_files(
     // attributes, titles and URLs (fluent-templates#72).
     bundle.set_use_isolating(false);
     let mut ids = BTreeSet::new();
+    let mut origins: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
     for file in &files {
         if let Some(offset) = broken_unicode_escape(&file.text) {
             // fluent-syntax 0.12 panics on such an escape; report it instead.
@@ -190,9 +216,22 @@ pub fn strings_from_files(
                 r
             }
         };
+        let mut nth: BTreeMap<String, usize> = BTreeMap::new();
         for entry in resource.entries() {
-            if let fluent_syntax::ast::Entry::Message(m) = entry {
-                ids.insert(m.id.name.to_string());
+            let key = match entry {
+                fluent_syntax::ast::Entry::Message(m) => {
+                    ids.insert(m.id.name.to_string());
+                    m.id.name.to_string()
+                }
+                fluent_syntax::ast::Entry::Term(t) => format!("-{}", t.id.name),
+                _ => continue,
+            };
+            let n = nth.entry(key.clone()).or_default();
+            let line = definition_line(&file.text, &key, *n);
+            *n += 1;
+            let here = (file.path.clone(), line);
+            if let Some(before) = origins.insert(key.clone(), here) {
+                diags.push(duplicate(&key, file, line, &before));
             }
         }
         bundle.add_resource_overriding(resource);
@@ -201,17 +240,75 @@ pub fn strings_from_files(
         lang: lang.to_string(),
         bundle,
         ids,
+        origins,
         files,
         direction: Direction::Ltr,
         native_name: lang.to_string(),
     };
-    if let Some(name) = strings.format("lang-name", None) {
-        strings.native_name = name;
-    }
-    if strings.format("lang-dir", None).as_deref() == Some("rtl") {
-        strings.direction = Direction::Rtl;
-    }
+    // The language's name: its own `lang-name`, else CLDR's, never a bare code
+    // when either knows it.
+    strings.native_name = strings
+        .format("lang-name", None)
+        .filter(|n| !n.trim().is_empty() && !n.trim().eq_ignore_ascii_case(lang))
+        .or_else(|| super::names::native_name(lang))
+        .unwrap_or_else(|| lang.to_string());
+    strings.direction = match strings.format("lang-dir", None).as_deref() {
+        Some("rtl") => Direction::Rtl,
+        Some(_) => Direction::Ltr,
+        None if super::names::is_rtl(lang) => Direction::Rtl,
+        None => Direction::Ltr,
+    };
     strings
+}
+
+/// The file line of the `nth` (0-based) definition of `key` (`id` or
+/// `-term`) in a Fluent file's text: entries start at the beginning of a line.
+fn definition_line(text: &str, key: &str, nth: usize) -> usize {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .nth(nth)
+        .map(|(i, _)| i + 1)
+        .unwrap_or(1)
+}
+
+/// A message or term defined a second time (in the same file, another file
+/// of the language, or over a built-in one): the later definition wins.
+fn duplicate(key: &str, file: &FtlFile, line: usize, before: &(PathBuf, usize)) -> Diagnostic {
+    let what = if key.starts_with('-') {
+        "term"
+    } else {
+        "message"
+    };
+    let (path, at) = before;
+    let builtin = path.starts_with("(built-in)") && !file.path.starts_with("(built-in)");
+    let (message, help) = if builtin {
+        (
+            format!(
+                "{what} `{key}` is also a built-in one ({}:{at}); this definition replaces it",
+                path.display()
+            ),
+            format!(
+                "give it another id; or, to change the built-in text, put this line in a file called {} instead",
+                file.path.with_file_name(path.file_name().unwrap_or_default()).display()
+            ),
+        )
+    } else {
+        (
+            format!(
+                "{what} `{key}` is defined twice: here and at {}:{at}; this definition wins",
+                path.display()
+            ),
+            "remove one of them, or give one another id".to_string(),
+        )
+    };
+    Diagnostic::error(Code::FluentDuplicate, message)
+        .at(&file.path)
+        .pos(line, 1)
+        .help(help)
 }
 
 /// The offset of a `\u`/`\U` escape inside a string literal (`{ "…" }`)
@@ -312,6 +409,9 @@ impl Locales {
                             "the message with the error is left out, so its {source_lang} text is shown; fix the syntax and build again"
                         ));
                     }
+                    if d.code == Code::FluentDuplicate {
+                        d.severity = crate::diagnostics::Severity::Warning;
+                    }
                 }
             }
             diags.extend(found);
@@ -328,8 +428,8 @@ impl Locales {
 pub fn keys_used_by_template(source: &str) -> Vec<String> {
     let mut keys = Vec::new();
     let mut rest = source;
-    while let Some(i) = rest.find("t(key=") {
-        rest = &rest[i + 6..];
+    while let Some(i) = next_call(rest) {
+        rest = &rest[i + 5..];
         let quote = rest.chars().next();
         if let Some(q @ ('"' | '\'')) = quote {
             if let Some(end) = rest[1..].find(q) {
@@ -340,8 +440,125 @@ pub fn keys_used_by_template(source: &str) -> Vec<String> {
     keys
 }
 
+/// Where the next `t(key=` or `plural_labels(key=` call is in `rest`: the
+/// offset of its `(key=`.
+fn next_call(rest: &str) -> Option<usize> {
+    let t = rest.find("t(key=").map(|i| i + 1);
+    let p = rest
+        .find("plural_labels(key=")
+        .map(|i| i + "plural_labels".len());
+    t.into_iter().chain(p).min()
+}
+
+/// The `t(key="…", name=…, …)` calls of a template source: each message id
+/// with the names of the variables the call passes.
+pub fn template_calls(source: &str) -> Vec<(String, Vec<String>)> {
+    let mut calls = Vec::new();
+    let mut rest = source;
+    while let Some(i) = next_call(rest) {
+        let plural = rest[..i].ends_with("plural_labels");
+        let after = &rest[i + 1..];
+        rest = &rest[i + 5..];
+        // The call's text up to its closing parenthesis, split at top-level commas.
+        let (mut depth, mut quote, mut parts, mut start) = (0usize, None, Vec::new(), 0);
+        let mut end = after.len();
+        for (k, c) in after.char_indices() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '(' | '[') => depth += 1,
+                (None, ')' | ']') if depth == 0 => {
+                    end = k;
+                    break;
+                }
+                (None, ')' | ']') => depth -= 1,
+                (None, ',') if depth == 0 => {
+                    parts.push(&after[start..k]);
+                    start = k + 1;
+                }
+                _ => {}
+            }
+        }
+        parts.push(&after[start..end]);
+        let mut key = None;
+        let mut args = Vec::new();
+        for part in parts {
+            let Some((name, value)) = part.split_once('=') else {
+                continue;
+            };
+            let name = name.trim();
+            if name == "key" {
+                key = Some(value.trim().trim_matches(['"', '\'']).to_string());
+            } else if plural && name == "var" {
+                // plural_labels(var="count") gives the message `$count`.
+                args.push(value.trim().trim_matches(['"', '\'']).to_string());
+            } else if !plural && !name.is_empty() {
+                args.push(name.to_string());
+            }
+        }
+        if let Some(k) = key {
+            calls.push((k, args));
+        }
+    }
+    calls
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn template_calls_name_their_variables() {
+        let src = r#"{{ t(key="a") }} {{ t(key="print-language", language=t(key="lang-name")) }} {{ t(key='h', hours=(minutes / 60) | round, m=x) }} {% for c, t in plural_labels(key="r", var="count") %}"#;
+        let calls = template_calls(src);
+        assert_eq!(
+            calls,
+            vec![
+                ("a".to_string(), vec![]),
+                ("print-language".to_string(), vec!["language".to_string()]),
+                ("lang-name".to_string(), vec![]),
+                ("h".to_string(), vec!["hours".to_string(), "m".to_string()]),
+                ("r".to_string(), vec!["count".to_string()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicates_are_reported_where_they_win() {
+        let files = vec![
+            FtlFile {
+                path: "(built-in)/nl/main.ftl".into(),
+                name: "main.ftl".into(),
+                text: "a = A\nnav-home = Thuis\n".into(),
+            },
+            FtlFile {
+                path: "locales/nl/extra.ftl".into(),
+                name: "extra.ftl".into(),
+                text: "# extra\nb = B\n\nnav-home = Start\nb = C\n".into(),
+            },
+        ];
+        let mut diags = Vec::new();
+        let strings = strings_from_files("nl", files, &mut diags);
+        assert_eq!(diags.len(), 2, "{diags:#?}");
+        assert_eq!(diags[0].code, Code::FluentDuplicate);
+        assert_eq!(diags[0].line, Some(4));
+        assert!(
+            diags[0].message.contains("built-in"),
+            "{}",
+            diags[0].message
+        );
+        assert_eq!(diags[1].line, Some(5));
+        assert!(
+            diags[1].message.contains("locales/nl/extra.ftl:2"),
+            "{}",
+            diags[1].message
+        );
+        assert_eq!(strings.format("nav-home", None).as_deref(), Some("Start"));
+        assert_eq!(
+            strings.origins.get("nav-home"),
+            Some(&(PathBuf::from("locales/nl/extra.ftl"), 4))
+        );
+    }
+
     use super::*;
 
     #[test]
@@ -378,7 +595,7 @@ mod tests {
 
     #[test]
     fn template_keys_are_found() {
-        let src = r#"{{ t(key="nav-home") }} {{ t(key='x-y', n=2) }} {{ other(key="z") }}"#;
-        assert_eq!(keys_used_by_template(src), vec!["nav-home", "x-y"]);
+        let src = r#"{{ plural_labels(key="p") }} {{ t(key="nav-home") }} {{ t(key='x-y', n=2) }} {{ other(key="z") }}"#;
+        assert_eq!(keys_used_by_template(src), vec!["p", "nav-home", "x-y"]);
     }
 }

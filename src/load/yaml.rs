@@ -27,6 +27,75 @@ pub fn parse<T: DeserializeOwned>(
     serde_yaml::from_str::<T>(text).map_err(|e| to_diagnostic(&e, text, path, first_line, code))
 }
 
+/// [`parse`], reporting a wrong value in every top-level key, not just the
+/// first one serde meets (a trainer fixes them all in one go). The first
+/// error keeps serde's exact position; each further one is found by reading
+/// the other keys one at a time and is reported at its key's value.
+pub fn parse_each<T: DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    first_line: usize,
+    code: Code,
+) -> Result<T, Vec<Diagnostic>> {
+    let first = match parse::<T>(text, path, first_line, code) {
+        Ok(v) => return Ok(v),
+        Err(d) => d,
+    };
+    let Ok(serde_yaml::Value::Mapping(map)) = serde_yaml::from_str::<serde_yaml::Value>(text)
+    else {
+        return Err(vec![first]);
+    };
+    let positions = top_level_keys(text, first_line);
+    let mut errors = vec![first.clone()];
+    for key in map.keys() {
+        let Some(name) = key.as_str() else { continue };
+        let Some(&(_, line, _)) = positions.keys.iter().find(|(k, _, _)| k == name) else {
+            continue;
+        };
+        if first.line == Some(line) {
+            continue;
+        }
+        // The key alone (with a stand-in title, which front matter requires).
+        let mut one = serde_yaml::Mapping::new();
+        if name != "title" {
+            one.insert("title".into(), "x".into());
+        }
+        one.insert(key.clone(), map[key].clone());
+        if let Err(e) = serde_yaml::from_value::<T>(serde_yaml::Value::Mapping(one)) {
+            let msg = e.to_string();
+            if msg.starts_with("missing field") {
+                continue;
+            }
+            let line_text = text.lines().nth(line - first_line).unwrap_or("");
+            let column = line_text
+                .find(':')
+                .map(|c| c + 1 + (line_text[c + 1..].len() - line_text[c + 1..].trim_start().len()))
+                .map(|b| line_text[..b].chars().count() + 1)
+                .unwrap_or(1);
+            let full = format!("{name}: {msg}");
+            // Inside a list or map the error's own place is not known here:
+            // only a plain value is explained at its key.
+            let scalar = !matches!(
+                map[key],
+                serde_yaml::Value::Sequence(_) | serde_yaml::Value::Mapping(_)
+            );
+            let explained = scalar
+                .then(|| {
+                    super::yaml_help::explain(&full, Some((line - first_line + 1, column)), text)
+                })
+                .flatten();
+            let d = match explained {
+                Some(x) => Diagnostic::error(Code::FrontMatterValue, x.message)
+                    .pos(first_line + x.line - 1, x.column)
+                    .help(x.help),
+                None => Diagnostic::error(Code::FrontMatterValue, full).pos(line, column),
+            };
+            errors.push(d.at(path));
+        }
+    }
+    Err(errors)
+}
+
 /// Checks the top-level keys of a YAML mapping against `known`, reporting each
 /// unknown key at its own line with the nearest known key as a suggestion.
 pub fn check_keys(
@@ -108,7 +177,20 @@ fn to_diagnostic(
 ) -> Diagnostic {
     // serde_yaml appends " at line L column C" to its message; we report the
     // position ourselves, counted from the start of the file.
-    let msg = e.to_string();
+    let full = e.to_string();
+    let at = e.location().map(|l| (l.line(), l.column()));
+    if let Some(x) = super::yaml_help::explain(&full, at, text) {
+        let code = if full.contains(": invalid type: ") || full.contains(": unknown variant ") {
+            Code::FrontMatterValue
+        } else {
+            code
+        };
+        return Diagnostic::error(code, x.message)
+            .at(path)
+            .pos(first_line + x.line - 1, x.column)
+            .help(x.help);
+    }
+    let msg = full;
     let msg = match msg.find(" at line ") {
         Some(i) => msg[..i].to_string(),
         None => msg,

@@ -344,7 +344,7 @@ pub fn build(
         }
     }
 
-    let languages: Vec<Language> = lang_codes
+    let mut languages: Vec<Language> = lang_codes
         .iter()
         .map(|code| {
             let strings = locales.get(code);
@@ -352,11 +352,13 @@ pub fn build(
                 code: code.clone(),
                 name: strings
                     .map(|s| s.native_name.clone())
+                    .or_else(|| crate::load::names::native_name(code))
                     .unwrap_or_else(|| code.clone()),
                 direction: strings.map(|s| s.direction).unwrap_or(Direction::Ltr),
             }
         })
         .collect();
+    distinct_names(&mut languages);
 
     let mut trees = Vec::new();
     for lang in &lang_codes {
@@ -699,6 +701,19 @@ type Inherited = (
 
 /// A session plan's `start`, `agenda` and the agenda's lines.
 type InheritedAgenda = (Option<String>, Vec<AgendaItem>, Vec<usize>);
+
+/// Two languages of the site called the same (`中文` for both `zh-Hans` and
+/// `zh-Hant`) get CLDR's names, which tell script and region variants apart.
+fn distinct_names(languages: &mut [Language]) {
+    let names: Vec<String> = languages.iter().map(|l| l.name.clone()).collect();
+    for l in languages.iter_mut() {
+        if names.iter().filter(|n| **n == l.name).count() > 1 {
+            if let Some(n) = crate::load::names::native_name(&l.code) {
+                l.name = n;
+            }
+        }
+    }
+}
 
 /// Keys that do not need translating (`order`, `kind`, `duration`,
 /// `group_size`) are taken from the source page when a translation leaves

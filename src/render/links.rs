@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::diagnostics::{suggest, Code, Diagnostic};
 use crate::model::{Site, Tree};
 
-use super::markdown::{LinkRewriter, Parsed};
+use super::markdown::{slugify, LinkRewriter, Parsed};
 
 /// What a Markdown link destination refers to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +46,8 @@ pub fn classify(doc_rel: &str, dest: &str) -> Target {
                 .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
             && !scheme.contains('/')
         {
-            if scheme.eq_ignore_ascii_case("file") || scheme.eq_ignore_ascii_case("javascript") {
+            let lower = scheme.to_ascii_lowercase();
+            if matches!(lower.as_str(), "file" | "javascript" | "vbscript") {
                 return Target::Unsafe(format!("`{scheme}:` links are not allowed in content"));
             }
             return Target::External;
@@ -55,7 +56,7 @@ pub fn classify(doc_rel: &str, dest: &str) -> Target {
     if dest.starts_with("//") {
         return Target::External;
     }
-    if dest.starts_with('/') || dest.starts_with('\\') {
+    if dest.starts_with('/') {
         return Target::Unsafe(
             "absolute paths do not work when the site is opened from a folder; use a relative link"
                 .into(),
@@ -65,6 +66,7 @@ pub fn classify(doc_rel: &str, dest: &str) -> Target {
         Some((p, f)) => (p, Some(percent_decode(f))),
         None => (dest, None),
     };
+    // The query (`doc.pdf?x=1`) is not part of the file's name.
     let path = path.split('?').next().unwrap_or("");
     let path = percent_decode(path);
     let base: Vec<&str> = doc_rel.split('/').collect();
@@ -72,7 +74,7 @@ pub fn classify(doc_rel: &str, dest: &str) -> Target {
         .iter()
         .map(|s| s.to_string())
         .collect();
-    for seg in path.split(['/', '\\']) {
+    for seg in path.split('/') {
         match seg {
             "" | "." => {}
             ".." => {
@@ -105,6 +107,23 @@ pub fn classify(doc_rel: &str, dest: &str) -> Target {
         rel: joined,
         fragment,
     }
+}
+
+/// [`classify`], knowing whether the destination is an image's: `data:`
+/// addresses are only for images.
+pub fn classify_link(doc_rel: &str, dest: &str, image: bool) -> Target {
+    let t = dest.trim_start();
+    let data = t.get(..5).is_some_and(|s| s.eq_ignore_ascii_case("data:"));
+    if data && !image {
+        return Target::Unsafe("`data:` links are only allowed for images".into());
+    }
+    classify(doc_rel, dest)
+}
+
+/// The query of a relative destination, with its `?` (`doc.pdf?x=1#p=2` → `?x=1`).
+fn query(dest: &str) -> &str {
+    let before = dest.split('#').next().unwrap_or(dest);
+    before.find('?').map_or("", |i| &before[i..])
 }
 
 /// Resolves an asset-looking path that is really a page (`module`, `x.html`).
@@ -202,11 +221,12 @@ pub struct TreeLinks<'a> {
 
 impl LinkRewriter for TreeLinks<'_> {
     fn rewrite(&self, dest: &str, image: bool) -> String {
+        let q = query(dest);
         let with_fragment = |url: String, fragment: &Option<String>| match fragment {
-            Some(f) if !f.is_empty() => format!("{url}#{f}"),
-            _ => url,
+            Some(f) if !f.is_empty() => format!("{url}{q}#{f}"),
+            _ => format!("{url}{q}"),
         };
-        match classify(self.doc_rel, dest) {
+        match classify_link(self.doc_rel, dest, image) {
             Target::External => dest.to_string(),
             // Reported as an error; never written into a page.
             Target::Unsafe(_) => "#".to_string(),
@@ -214,9 +234,20 @@ impl LinkRewriter for TreeLinks<'_> {
                 Some((_, prefix)) => format!("#{prefix}{f}"),
                 None => format!("#{f}"),
             },
-            Target::Page { rel, fragment } => self
-                .page_url(&rel, &fragment)
-                .unwrap_or_else(|| dest.to_string()),
+            Target::Page { rel, fragment } => match self.page_url(&rel, &fragment) {
+                // `page.md?x=1#a` → `page.html?x=1#a` (not inside a print document).
+                Some(url) if !q.is_empty() && !url.starts_with('#') => {
+                    let (base, frag) = url.split_once('#').unwrap_or((&url, ""));
+                    let frag = if frag.is_empty() {
+                        String::new()
+                    } else {
+                        format!("#{frag}")
+                    };
+                    format!("{base}{q}{frag}")
+                }
+                Some(url) => url,
+                None => dest.to_string(),
+            },
             Target::Asset { rel, fragment } => {
                 if let Some(out) = self.tree.asset_outputs.get(&rel) {
                     return with_fragment(self.site_url(out, image), &fragment);
@@ -289,14 +320,14 @@ pub fn validate(site: &Site, parsed: &[Parsed], diags: &mut Vec<Diagnostic>) {
             let own = &parsed[entry.doc];
             for link in &own.links {
                 let at = |d: Diagnostic| d.at(&doc.path).pos(link.line, link.column);
-                match classify(&doc.rel, &link.dest) {
+                match classify_link(&doc.rel, &link.dest, link.image) {
                     Target::External => {}
                     Target::Unsafe(msg) => diags.push(at(Diagnostic::error(Code::UnsafePath, msg))),
-                    Target::Anchor(f) => {
-                        if !f.is_empty() && !has_anchor(own, &f) {
-                            diags.push(at(broken_anchor(&f, own, "this page")));
-                        }
-                    }
+                    Target::Anchor(f) => match find_anchor(own, &f) {
+                        Found::Yes => {}
+                        Found::Old(new) => diags.push(at(old_anchor(&f, new))),
+                        Found::No => diags.push(at(broken_anchor(&f, own, "this page"))),
+                    },
                     Target::Page { rel, fragment } => check_page(
                         site,
                         tree,
@@ -386,8 +417,10 @@ fn check_page(
         return;
     }
     let target_parsed = &parsed[target.doc];
-    if has_anchor(target_parsed, f) {
-        return;
+    match find_anchor(target_parsed, f) {
+        Found::Yes => return,
+        Found::Old(new) => return diags.push(at(old_anchor(f, new))),
+        Found::No => {}
     }
     let target_doc = site.doc(target.doc);
     if target_doc.lang == doc.lang {
@@ -405,8 +438,35 @@ fn check_page(
     }
 }
 
-fn has_anchor(p: &Parsed, f: &str) -> bool {
-    p.headings.iter().any(|h| h.id == f) || f.starts_with("fn-") || f.starts_with("fnref-")
+/// Whether a page has an anchor: a heading's id, a raw HTML `id`/`name`, a
+/// footnote; or a heading's id as older equil versions wrote it.
+enum Found<'a> {
+    Yes,
+    Old(&'a str),
+    No,
+}
+
+fn find_anchor<'a>(p: &'a Parsed, f: &str) -> Found<'a> {
+    if f.is_empty()
+        || p.headings.iter().any(|h| h.id == f)
+        || p.anchors.iter().any(|a| a == f)
+        || f.starts_with("fn-")
+        || f.starts_with("fnref-")
+    {
+        return Found::Yes;
+    }
+    match p.headings.iter().find(|h| h.old_id.as_deref() == Some(f)) {
+        Some(h) => Found::Old(&h.id),
+        None => Found::No,
+    }
+}
+
+fn old_anchor(f: &str, new: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::OldAnchor,
+        format!("anchor `#{f}` is the old form of the heading's id; it still works, but GitHub and equil now write `#{new}`"),
+    )
+    .help(format!("change the link to `#{new}`"))
 }
 
 fn broken_anchor(f: &str, target: &Parsed, what: &str) -> Diagnostic {
@@ -414,7 +474,21 @@ fn broken_anchor(f: &str, target: &Parsed, what: &str) -> Diagnostic {
         Code::BrokenLink,
         format!("anchor `#{f}` does not exist in {what}"),
     );
-    if let Some(s) = suggest(f, target.headings.iter().map(|h| h.id.as_str())) {
+    let ids = || {
+        target
+            .headings
+            .iter()
+            .map(|h| h.id.as_str())
+            .chain(target.anchors.iter().map(String::as_str))
+    };
+    // An anchor written as the heading's text (`#Don't give up`) or in
+    // another case: the heading's id made by the same function.
+    let slug = slugify(f);
+    let hint = ids()
+        .find(|id| *id == slug)
+        .or_else(|| suggest(f, ids()))
+        .or_else(|| suggest(&slug, ids()));
+    if let Some(s) = hint {
         d = d.help(format!("did you mean `#{s}`?"));
     }
     d

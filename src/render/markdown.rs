@@ -3,14 +3,21 @@
 //! as the page is shown (its own page, fallback copies, print pages), each
 //! with the links rewritten for where that HTML lives.
 
+mod autolink;
 mod events;
+mod html;
+mod kramdown;
+mod parse;
+pub mod slug;
 
 use std::collections::HashMap;
 
 use events::Events;
-use pulldown_cmark::{
-    BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+pub use html::tags as raw_tags;
+pub use parse::parse;
+pub use slug::slugify;
 
 /// A heading of a page, with its unique id.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -18,6 +25,18 @@ pub struct Heading {
     pub level: u8,
     pub id: String,
     pub text: String,
+    /// The id older equil versions gave it, when different: still an anchor,
+    /// so that links written against it keep working.
+    #[serde(skip)]
+    pub old_id: Option<String>,
+}
+
+/// A footnote: its number (by first appearance), id and how often it is referenced.
+#[derive(Debug, Clone)]
+struct Footnote {
+    number: usize,
+    id: String,
+    refs: usize,
 }
 
 /// A link or image destination written in the page, with its file position.
@@ -54,8 +73,10 @@ pub struct Parsed {
     pub links: Vec<LinkRef>,
     pub sections: Vec<Section>,
     pub raw_html: Vec<RawHtml>,
-    /// Footnote label → number, by first appearance.
-    footnotes: HashMap<String, usize>,
+    /// Anchors defined by raw HTML (`id`, `<a name>`).
+    pub anchors: Vec<String>,
+    /// Footnote label → its number and id.
+    footnotes: HashMap<String, Footnote>,
     /// Headings that contain a link (not wrapped in a self-link).
     linked_headings: Vec<String>,
     /// Events of `> [!EXERCISE]` / `> [!REFLECTION]` callouts (which
@@ -153,7 +174,7 @@ pub struct HtmlOptions<'a> {
     /// Prefix for every id (headings, footnotes), so that several pages can
     /// share one print document.
     pub id_prefix: &'a str,
-    /// Localised titles of the [`CALLOUT_KINDS`].
+    /// Localised titles for note, tip, important, warning, caution.
     pub callout_titles: &'a [String; 7],
     /// Offset added to heading levels (print: page h2 → h3 under a chapter h2).
     pub heading_shift: u8,
@@ -161,6 +182,7 @@ pub struct HtmlOptions<'a> {
     pub sanitizer: Option<&'a ammonia::Builder<'static>>,
 }
 
+/// The Markdown extensions equil reads (GitHub's).
 fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -168,255 +190,6 @@ fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
-}
-
-/// Turns heading text into an id: lowercase letters and digits joined by `-`.
-pub fn slugify(text: &str) -> String {
-    let mut out = String::new();
-    let mut dash = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.extend(c.to_lowercase());
-        } else {
-            dash = true;
-        }
-    }
-    if out.is_empty() {
-        out.push_str("section");
-    }
-    out
-}
-
-/// Line starts of a text, for byte offset → line and column.
-struct Lines {
-    starts: Vec<usize>,
-}
-
-impl Lines {
-    fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { starts }
-    }
-    fn pos(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line];
-        let col = text
-            .get(start..offset)
-            .map(|s| s.chars().count())
-            .unwrap_or(0);
-        (line + 1, col + 1)
-    }
-}
-
-/// Parses a page body. `first_line` is the file line the body starts on.
-pub fn parse(body: &str, first_line: usize) -> Parsed {
-    let lines = Lines::new(body);
-    let mut parsed = Parsed::default();
-    let mut used_ids: HashMap<String, usize> = HashMap::new();
-    let mut events = Events::with_capacity(body.len());
-    let mut heading: Option<(usize, String, bool)> = None; // (event index, text, has link)
-    let mut section = Section::default();
-    let mut in_code = false;
-    let mut callouts = CalloutScan::default();
-    // A paragraph being read: its start, its text events and text.
-    let mut paragraph: Option<(usize, Vec<usize>, String)> = None;
-
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        callouts.see(events.len(), &event, &mut parsed.custom);
-        match (&event, paragraph.as_mut()) {
-            (Event::Start(Tag::Paragraph), _) => {
-                paragraph = Some((events.len(), Vec::new(), String::new()));
-            }
-            (Event::Text(t), Some((_, texts, text))) => {
-                texts.push(events.len());
-                text.push_str(t);
-            }
-            (Event::End(TagEnd::Paragraph), Some((start, texts, text))) => {
-                if let Some(n) = write_space(text) {
-                    if !parsed.custom.contains_key(start) {
-                        parsed.custom.insert(*start, Custom::Write(n));
-                        for t in texts.iter() {
-                            parsed.custom.insert(*t, Custom::Skip);
-                        }
-                        parsed.custom.insert(events.len(), Custom::Skip);
-                    }
-                }
-                paragraph = None;
-            }
-            _ => paragraph = None,
-        }
-        match &event {
-            Event::Start(Tag::Heading { .. }) => {
-                heading = Some((events.next_other(), String::new(), false));
-            }
-            Event::End(TagEnd::Heading(level)) => {
-                if let Some((start, text, has_link)) = heading.take() {
-                    let text = text.trim().to_string();
-                    if let Some(Event::Start(Tag::Heading { id, .. })) = events.other_mut(start) {
-                        let base = id
-                            .as_ref()
-                            .map(|s| s.to_string())
-                            .unwrap_or_else(|| slugify(&text));
-                        let n = used_ids.entry(base.clone()).or_insert(0);
-                        let unique = if *n == 0 {
-                            base.clone()
-                        } else {
-                            format!("{base}-{n}")
-                        };
-                        *n += 1;
-                        used_ids.entry(unique.clone()).or_insert(1);
-                        *id = Some(CowStr::from(unique.clone()));
-                        if has_link {
-                            parsed.linked_headings.push(unique.clone());
-                        }
-                        parsed.headings.push(Heading {
-                            level: heading_number(*level),
-                            id: unique.clone(),
-                            text: text.clone(),
-                        });
-                        if !section.text.trim().is_empty() || section.id.is_some() {
-                            parsed.sections.push(std::mem::take(&mut section));
-                        }
-                        section = Section {
-                            id: Some(unique),
-                            heading: text,
-                            text: String::new(),
-                        };
-                    }
-                }
-            }
-            Event::Start(Tag::Link { dest_url, .. })
-            | Event::Start(Tag::Image { dest_url, .. }) => {
-                if let Some(h) = heading.as_mut() {
-                    h.2 = true;
-                }
-                let (line, column) = lines.pos(body, range.start);
-                parsed.links.push(LinkRef {
-                    dest: dest_url.to_string(),
-                    image: matches!(event, Event::Start(Tag::Image { .. })),
-                    line: first_line + line - 1,
-                    column,
-                });
-            }
-            Event::Start(Tag::CodeBlock(_)) => in_code = true,
-            Event::End(TagEnd::CodeBlock) => in_code = false,
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(h) = heading.as_mut() {
-                    h.1.push_str(t);
-                } else if !in_code || matches!(event, Event::Code(_)) {
-                    section.text.push_str(t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => section.text.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
-                section.text.push(' ')
-            }
-            Event::Html(h) | Event::InlineHtml(h) => {
-                let (line, column) = lines.pos(body, range.start);
-                parsed.raw_html.push(RawHtml {
-                    html: h.to_string(),
-                    line: first_line + line - 1,
-                    column,
-                });
-            }
-            Event::FootnoteReference(label) | Event::Start(Tag::FootnoteDefinition(label)) => {
-                let next = parsed.footnotes.len() + 1;
-                parsed.footnotes.entry(label.to_string()).or_insert(next);
-            }
-            _ => {}
-        }
-        events.push(event);
-    }
-    if !section.text.trim().is_empty() || section.id.is_some() {
-        parsed.sections.push(section);
-    }
-    events.shrink_to_fit();
-    parsed.events = events;
-    parsed
-}
-
-/// Finds `> [!EXERCISE]` and `> [!REFLECTION]` callouts while a page is
-/// parsed: a blockquote whose first line is exactly the marker.
-#[derive(Default)]
-struct CalloutScan {
-    /// For each open blockquote: whether it is a custom callout.
-    open: Vec<bool>,
-    /// A blockquote just opened, whose first line is being read.
-    pending: Option<FirstLine>,
-}
-
-struct FirstLine {
-    quote: usize,
-    paragraph: Option<usize>,
-    text: String,
-    texts: Vec<usize>,
-}
-
-impl CalloutScan {
-    /// Looks at event `i` (before it is stored).
-    fn see(&mut self, i: usize, event: &Event<'_>, custom: &mut HashMap<usize, Custom>) {
-        if let Some(mut first) = self.pending.take() {
-            match (event, first.paragraph) {
-                (Event::Start(Tag::Paragraph), None) => {
-                    first.paragraph = Some(i);
-                    self.pending = Some(first);
-                    return;
-                }
-                (Event::Text(t), Some(_)) => {
-                    first.text.push_str(t);
-                    first.texts.push(i);
-                    self.pending = Some(first);
-                    return;
-                }
-                (
-                    Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph),
-                    Some(paragraph),
-                ) => {
-                    let marker = CUSTOM_MARKERS.iter().find(|(m, _)| first.text.trim() == *m);
-                    if let Some(&(_, kind)) = marker {
-                        custom.insert(first.quote, Custom::Open(kind));
-                        for t in first.texts {
-                            custom.insert(t, Custom::Skip);
-                        }
-                        custom.insert(i, Custom::Skip);
-                        if matches!(event, Event::End(_)) {
-                            custom.insert(paragraph, Custom::Skip);
-                        }
-                        if let Some(last) = self.open.last_mut() {
-                            *last = true;
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        match event {
-            Event::Start(Tag::BlockQuote(kind)) => {
-                self.open.push(false);
-                if kind.is_none() {
-                    self.pending = Some(FirstLine {
-                        quote: i,
-                        paragraph: None,
-                        text: String::new(),
-                        texts: Vec::new(),
-                    });
-                }
-            }
-            Event::End(TagEnd::BlockQuote(_)) if self.open.pop() == Some(true) => {
-                custom.insert(i, Custom::Close);
-            }
-            _ => {}
-        }
-    }
-}
-
-fn heading_number(level: HeadingLevel) -> u8 {
-    level as u8
 }
 
 fn escape(s: &str) -> String {
@@ -445,6 +218,11 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
     // Open links: the address to print after each (if any) and its text so far.
     let mut link_stack: Vec<Option<(String, String)>> = Vec::new();
     let mut out_events: Vec<Event<'_>> = Vec::with_capacity(parsed.events.len());
+    let mut urls = Urls {
+        hide: opts.sanitizer.is_some() && !parsed.raw_html.is_empty(),
+        list: Vec::new(),
+    };
+    let mut notes = Notes::default();
     for (i, event) in parsed.events.iter().enumerate() {
         if !parsed.custom.is_empty() {
             match parsed.custom.get(&i) {
@@ -468,7 +246,7 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
             Event::Start(Tag::Heading {
                 level, id, classes, ..
             }) => {
-                let n = (heading_number(*level) + opts.heading_shift).min(6);
+                let n = (*level as u8 + opts.heading_shift).min(6);
                 let id = id.as_deref().unwrap_or("");
                 let wrap = !parsed.linked_headings.iter().any(|h| h == id);
                 heading_stack.push((n, wrap));
@@ -490,6 +268,13 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                     open.push('"');
                 }
                 open.push('>');
+                let old = parsed.headings.iter().find(|h| h.id == id);
+                if let Some(old) = old.and_then(|h| h.old_id.as_deref()) {
+                    open.push_str("<span id=\"");
+                    pulldown_cmark_escape_html(&mut open, prefix);
+                    pulldown_cmark_escape_html(&mut open, old);
+                    open.push_str("\"></span>");
+                }
                 if wrap {
                     open.push_str("<a class=\"header\" href=\"#");
                     pulldown_cmark_escape_html(&mut open, prefix);
@@ -518,7 +303,9 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 id,
             }) => {
                 let dest = if *link_type == LinkType::Email {
-                    dest_url.to_string()
+                    format!("mailto:{dest_url}")
+                } else if dest_url.trim().is_empty() {
+                    String::new()
                 } else {
                     opts.links.rewrite(dest_url, false)
                 };
@@ -527,8 +314,8 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                     _ => opts.links.print_url(&dest).map(|a| (a, String::new())),
                 });
                 Event::Start(Tag::Link {
-                    link_type: *link_type,
-                    dest_url: CowStr::from(dest),
+                    link_type: LinkType::Inline,
+                    dest_url: urls.keep(dest),
                     title: title.clone(),
                     id: id.clone(),
                 })
@@ -540,27 +327,34 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 id,
             }) => Event::Start(Tag::Image {
                 link_type: *link_type,
-                dest_url: CowStr::from(opts.links.rewrite(dest_url, true)),
+                dest_url: urls.keep(if dest_url.trim().is_empty() {
+                    String::new()
+                } else {
+                    opts.links.rewrite(dest_url, true)
+                }),
                 title: title.clone(),
                 id: id.clone(),
             }),
             Event::FootnoteReference(label) => {
-                let n = parsed.footnotes.get(label.as_ref()).copied().unwrap_or(0);
-                let l = escape(&slugify(label));
-                Event::Html(CowStr::from(format!(
-                    "<sup class=\"footnote-ref\"><a href=\"#{p}fn-{l}\" id=\"{p}fnref-{l}\">{n}</a></sup>",
-                    p = escape(prefix)
-                )))
+                Event::Html(CowStr::from(notes.reference(parsed, label, prefix)))
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
-                let n = parsed.footnotes.get(label.as_ref()).copied().unwrap_or(0);
-                let l = escape(&slugify(label));
-                Event::Html(CowStr::from(format!(
-                    "<div class=\"footnote-definition\" id=\"{p}fn-{l}\"><span class=\"footnote-label\"><a href=\"#{p}fnref-{l}\">{n}</a></span>",
-                    p = escape(prefix)
-                )))
+                Event::Html(CowStr::from(notes.start(parsed, label, prefix)))
             }
-            Event::End(TagEnd::FootnoteDefinition) => Event::Html(CowStr::from("</div>\n")),
+            Event::End(TagEnd::FootnoteDefinition) => {
+                Event::Html(CowStr::from(notes.end(parsed, prefix)))
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                let rewrite = |tag: &str, v: &str| opts.links.rewrite(v, tag != "a");
+                let mut h = html::rewrite(h, &rewrite, prefix);
+                if let Some(filtered) = html::tag_filter(&h) {
+                    h = filtered;
+                }
+                match event {
+                    Event::Html(_) => Event::Html(CowStr::from(h)),
+                    _ => Event::InlineHtml(CowStr::from(h)),
+                }
+            }
             Event::Text(t) | Event::Code(t) => {
                 for (_, text) in link_stack.iter_mut().flatten() {
                     text.push_str(t);
@@ -587,8 +381,111 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
     pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
     match opts.sanitizer {
         // Without raw HTML, pulldown-cmark's output is safe by construction.
-        Some(b) if !parsed.raw_html.is_empty() => super::sanitize::clean(b, &html),
+        Some(b) if urls.hide => urls.restore(&super::sanitize::clean(b, &html)),
         _ => html,
+    }
+}
+
+/// The addresses of Markdown links and images on a page with raw HTML. The
+/// sanitiser is for what authors wrote as HTML: Markdown addresses (any
+/// scheme but the unsafe ones, which the link checker refuses) go past it
+/// as `#equil-url-N` and are put back afterwards.
+struct Urls {
+    hide: bool,
+    list: Vec<String>,
+}
+
+const URL_MARK: &str = "\"#equil-url-";
+
+impl Urls {
+    fn keep(&mut self, url: String) -> CowStr<'static> {
+        if !self.hide {
+            return CowStr::from(url);
+        }
+        self.list.push(url);
+        CowStr::from(format!("{}{}", &URL_MARK[1..], self.list.len() - 1))
+    }
+
+    fn restore(&self, html: &str) -> String {
+        let mut out = String::with_capacity(html.len() + 32 * self.list.len());
+        let mut rest = html;
+        while let Some(p) = rest.find(URL_MARK) {
+            out.push_str(&rest[..p + 1]);
+            rest = &rest[p + URL_MARK.len()..];
+            let digits = rest
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len());
+            let url = rest[..digits]
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| self.list.get(i));
+            match url {
+                Some(url) if rest[digits..].starts_with('"') => {
+                    let _ = pulldown_cmark_escape::escape_href(&mut out, url);
+                    rest = &rest[digits..];
+                }
+                _ => out.push_str(&URL_MARK[1..]),
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// Footnotes while a page is written: each reference gets its own id
+/// (`fnref-x`, `fnref-x-2`), each note a link back to every reference.
+#[derive(Default)]
+struct Notes<'p> {
+    seen: HashMap<&'p str, usize>,
+    open: Vec<&'p Footnote>,
+}
+
+impl<'p> Notes<'p> {
+    fn reference(&mut self, parsed: &'p Parsed, label: &str, prefix: &str) -> String {
+        let Some(f) = parsed.footnotes.get(label) else {
+            return String::new();
+        };
+        let k = self.seen.entry(f.id.as_str()).or_insert(0);
+        *k += 1;
+        let r = if *k == 1 {
+            String::new()
+        } else {
+            format!("-{k}")
+        };
+        format!(
+            "<sup class=\"footnote-ref\"><a href=\"#{p}fn-{l}\" id=\"{p}fnref-{l}{r}\">{n}</a></sup>",
+            p = escape(prefix),
+            l = escape(&f.id),
+            n = f.number
+        )
+    }
+
+    fn start(&mut self, parsed: &'p Parsed, label: &str, prefix: &str) -> String {
+        let Some(f) = parsed.footnotes.get(label) else {
+            return String::new();
+        };
+        self.open.push(f);
+        let (p, l, n) = (escape(prefix), escape(&f.id), f.number);
+        let label = if f.refs > 0 {
+            format!("<a href=\"#{p}fnref-{l}\">{n}</a>")
+        } else {
+            n.to_string()
+        };
+        format!("<div class=\"footnote-definition\" id=\"{p}fn-{l}\"><span class=\"footnote-label\">{label}</span>")
+    }
+
+    fn end(&mut self, _parsed: &'p Parsed, prefix: &str) -> String {
+        let mut out = String::new();
+        if let Some(f) = self.open.pop() {
+            let (p, l) = (escape(prefix), escape(&f.id));
+            for k in 2..=f.refs {
+                out.push_str(&format!(
+                    " <a class=\"footnote-backref\" href=\"#{p}fnref-{l}-{k}\">↩{k}</a>"
+                ));
+            }
+        }
+        out.push_str("</div>\n");
+        out
     }
 }
 
@@ -650,6 +547,52 @@ pub fn inline_text(text: &str) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn exercise_and_reflection_callouts() {
+        let h = html("> [!EXERCISE]\n> Try *this*.\n\nAfter.\n");
+        assert!(
+            h.contains("<div class=\"callout callout-exercise\" role=\"note\">\n<p class=\"callout-title\">Exercise</p>\n<p>Try <em>this</em>.</p>\n</div>"),
+            "{h}"
+        );
+        assert!(
+            !h.contains("[!EXERCISE]") && !h.contains("blockquote"),
+            "{h}"
+        );
+        // The marker alone in its paragraph, nested in another quote.
+        let h = html("> Outer\n>\n> > [!REFLECTION]\n> >\n> > Think.\n");
+        assert!(h.contains("<blockquote>"), "{h}");
+        assert!(
+            h.contains(
+                "<p class=\"callout-title\">Reflection</p>\n<p>Think.</p>\n</div>\n</blockquote>"
+            ),
+            "{h}"
+        );
+        // Not exactly the marker: an ordinary quote.
+        let h = html("> [!EXERCISE] now\n> x\n");
+        assert!(h.contains("<blockquote>") && !h.contains("callout"), "{h}");
+        let h = html("> [!EXERCISES]\n> x\n");
+        assert!(h.contains("<blockquote>") && !h.contains("callout"), "{h}");
+    }
+
+    #[test]
+    fn writing_spaces() {
+        let h = html("Name:\n\n[____]\n\nWhat went well?\n\n[____ 3]\n");
+        assert!(
+            h.contains("<p>Name:</p>\n<div class=\"write-space write-box\" role=\"presentation\"><div class=\"write-line\"></div>"),
+            "{h}"
+        );
+        assert_eq!(h.matches("class=\"write-line\"").count(), 4 + 3, "{h}");
+        assert!(!h.contains("____"), "{h}");
+        // Not a line of its own, too many lines, or too short: plain text.
+        for text in ["Say [____] here", "[____ 41]", "[__]", "[____ x]"] {
+            let h = html(text);
+            assert!(!h.contains("write-space"), "{text}: {h}");
+        }
+        // Inside a table cell or list item it is text as written.
+        assert!(!html("- [____]\n").contains("write-space"));
+        assert_eq!(write_space("[________ 12]"), Some(Some(12)));
+    }
+
     struct Same;
     impl LinkRewriter for Same {
         fn rewrite(&self, dest: &str, _image: bool) -> String {
@@ -695,6 +638,95 @@ mod tests {
     }
 
     #[test]
+    fn github_ids_in_every_script_and_old_ids_kept() {
+        let p = parse(
+            "## Don't tolerate bad actors\n\n## क्या है\n\n## Main\n\n## Set {x}\n\n## 🎉\n\n## Mine {#main-1}\n\n## Empty {}\n",
+            1,
+        );
+        let ids: Vec<_> = p.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "dont-tolerate-bad-actors",
+                "क्या-है",
+                "main-2",
+                "set-x",
+                "section",
+                "main-1",
+                "empty-"
+            ]
+        );
+        assert_eq!(p.headings[3].text, "Set {x}");
+        assert_eq!(
+            p.headings[0].old_id.as_deref(),
+            Some("don-t-tolerate-bad-actors")
+        );
+        assert_eq!(p.headings[1].old_id.as_deref(), Some("क-या-है"));
+        let h = html("## Don't give up\n");
+        assert!(
+            h.contains(r#"<h2 id="dont-give-up"><span id="don-t-give-up"></span>"#),
+            "{h}"
+        );
+    }
+
+    #[test]
+    fn links_keep_schemes_queries_and_mail_addresses() {
+        let titles = [
+            "Note",
+            "Tip",
+            "Important",
+            "Warning",
+            "Caution",
+            "Exercise",
+            "Reflection",
+        ]
+        .map(String::from);
+        let b = crate::render::sanitize::builder(&[]);
+        let md = "<kbd>K</kbd> [doi](doi:10.1000/1) <zotero://select/x> [q](doc.pdf?x=1#page=2) [e]() <jo@example.org> and https://equil.eu/x. `www.code.org` <a href=\"https://x.org\">see www.y.org</a>\n\n<a href=\"zotero://y\">raw</a>\n";
+        let p = parse(md, 1);
+        assert!(p.links.iter().any(|l| l.dest == "mailto:jo@example.org"));
+        let h = to_html(
+            &p,
+            &HtmlOptions {
+                links: &Same,
+                id_prefix: "",
+                callout_titles: &titles,
+                heading_shift: 0,
+                sanitizer: Some(&b),
+            },
+        );
+        for want in [
+            r#"<a href="doi:10.1000/1">doi</a>"#,
+            r#"<a href="zotero://select/x">zotero://select/x</a>"#,
+            r#"<a href="doc.pdf?x=1#page=2">q</a>"#,
+            r#"<a href="">e</a>"#,
+            r#"<a href="mailto:jo@example.org">jo@example.org</a>"#,
+            r#"<a href="https://equil.eu/x">https://equil.eu/x</a>."#,
+            "<code>www.code.org</code>",
+            r#"<a href="https://x.org">see www.y.org</a>"#,
+            "<a>raw</a>",
+        ] {
+            assert!(h.contains(want), "{want} in {h}");
+        }
+    }
+
+    #[test]
+    fn footnotes_get_unique_ids_and_backlinks() {
+        let h = html("A[^a b] B[^a-b] C[^*] D[^!] E[^a b]\n\n[^a b]: One.\n[^a-b]: Two.\n[^*]: Three.\n[^!]: Four.\n[^none]: Five.\n");
+        for want in [
+            r##"<a href="#fn-a-b" id="fnref-a-b">1</a>"##,
+            r##"<a href="#fn-a-b-1" id="fnref-a-b-1">2</a>"##,
+            r##"<a href="#fn-3" id="fnref-3">3</a>"##,
+            r##"<a href="#fn-4" id="fnref-4">4</a>"##,
+            r##"<a href="#fn-a-b" id="fnref-a-b-2">1</a>"##,
+            r##"<a class="footnote-backref" href="#fnref-a-b-2">↩2</a>"##,
+            r##"id="fn-none"><span class="footnote-label">5</span>"##,
+        ] {
+            assert!(h.contains(want), "{want} in {h}");
+        }
+    }
+
+    #[test]
     fn admonitions_become_callouts() {
         let h = html("> [!TIP]\n> Try this.\n");
         assert!(
@@ -703,52 +735,6 @@ mod tests {
         );
         assert!(h.contains(r#"<p class="callout-title">Tip</p>"#), "{h}");
         assert!(!h.contains("blockquote"), "{h}");
-    }
-
-    #[test]
-    fn exercise_and_reflection_callouts() {
-        let h = html("> [!EXERCISE]\n> Try *this*.\n\nAfter.\n");
-        assert!(
-            h.contains("<div class=\"callout callout-exercise\" role=\"note\">\n<p class=\"callout-title\">Exercise</p>\n<p>Try <em>this</em>.</p>\n</div>"),
-            "{h}"
-        );
-        assert!(
-            !h.contains("[!EXERCISE]") && !h.contains("blockquote"),
-            "{h}"
-        );
-        // The marker alone in its paragraph, nested in another quote.
-        let h = html("> Outer\n>\n> > [!REFLECTION]\n> >\n> > Think.\n");
-        assert!(h.contains("<blockquote>"), "{h}");
-        assert!(
-            h.contains(
-                "<p class=\"callout-title\">Reflection</p>\n<p>Think.</p>\n</div>\n</blockquote>"
-            ),
-            "{h}"
-        );
-        // Not exactly the marker: an ordinary quote.
-        let h = html("> [!EXERCISE] now\n> x\n");
-        assert!(h.contains("<blockquote>") && !h.contains("callout"), "{h}");
-        let h = html("> [!EXERCISES]\n> x\n");
-        assert!(h.contains("<blockquote>") && !h.contains("callout"), "{h}");
-    }
-
-    #[test]
-    fn writing_spaces() {
-        let h = html("Name:\n\n[____]\n\nWhat went well?\n\n[____ 3]\n");
-        assert!(
-            h.contains("<p>Name:</p>\n<div class=\"write-space write-box\" role=\"presentation\"><div class=\"write-line\"></div>"),
-            "{h}"
-        );
-        assert_eq!(h.matches("class=\"write-line\"").count(), 4 + 3, "{h}");
-        assert!(!h.contains("____"), "{h}");
-        // Not a line of its own, too many lines, or too short: plain text.
-        for text in ["Say [____] here", "[____ 41]", "[__]", "[____ x]"] {
-            let h = html(text);
-            assert!(!h.contains("write-space"), "{text}: {h}");
-        }
-        // Inside a table cell or list item it is text as written.
-        assert!(!html("- [____]\n").contains("write-space"));
-        assert_eq!(write_space("[________ 12]"), Some(Some(12)));
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod context;
 pub mod links;
 pub mod markdown;
 pub mod pages;
+pub mod plurals;
 pub mod print;
 pub mod sanitize;
 pub mod search;
@@ -12,6 +13,7 @@ pub mod session;
 pub mod sheet;
 pub mod sidebar;
 pub mod sitemap;
+pub mod strings;
 pub mod templates;
 
 use std::path::Path;
@@ -54,7 +56,7 @@ pub fn validate(site: &Site, parsed: &[Parsed], diags: &mut Vec<Diagnostic>) {
         }
     }
     translation_states(site, diags);
-    interface_strings(site, diags);
+    strings::validate(site, diags);
     session::validate(site, diags);
     diags.extend(crate::check::assets::active(site));
 }
@@ -140,58 +142,6 @@ fn abbreviate(items: &[String], n: usize) -> String {
         s.push_str(&format!(" and {} more", items.len() - n));
     }
     s
-}
-
-/// Every message the theme uses must exist in the source language; in the
-/// other languages a missing one falls back with a warning.
-fn interface_strings(site: &Site, diags: &mut Vec<Diagnostic>) {
-    let keys = templates::keys_used(&site.theme);
-    for (key, template) in &keys {
-        let in_source = site
-            .locales
-            .get(&site.source_lang)
-            .map(|l| l.has(key))
-            .unwrap_or(false);
-        if !in_source {
-            let anywhere = site.locales.langs.values().any(|l| l.has(key));
-            diags.push(
-                Diagnostic::error(
-                    Code::FluentMissing,
-                    if anywhere {
-                        format!("interface string `{key}` is missing in the source language `{}`", site.source_lang)
-                    } else {
-                        format!("interface string `{key}` is used by the theme but defined in no language")
-                    },
-                )
-                .at(template)
-                .help(format!("add `{key} = …` to locales/{}/main.ftl", site.source_lang)),
-            );
-            continue;
-        }
-        for lang in &site.languages {
-            if lang.code == site.source_lang {
-                continue;
-            }
-            let has = site
-                .locales
-                .get(&lang.code)
-                .map(|l| l.has(key))
-                .unwrap_or(false);
-            if !has {
-                diags.push(
-                    Diagnostic::warning(
-                        Code::FluentMissing,
-                        format!(
-                            "interface string `{key}` is missing in `{}`; the {} text is shown",
-                            lang.code, site.source_lang
-                        ),
-                    )
-                    .at(format!("locales/{}", lang.code))
-                    .help(format!("add `{key} = …` to locales/{}/main.ftl", lang.code)),
-                );
-            }
-        }
-    }
 }
 
 /// Callout titles of a language (see [`markdown::CALLOUT_KINDS`]).
@@ -553,7 +503,7 @@ impl<'a> Renderer<'a> {
                         ),
                     )
                     .at(format!("locales/{lang}"))
-                    .help(format!("add `{key} = …` to locales/{lang}/main.ftl")),
+                    .help(strings::where_to_add(self.site, lang, key)),
                 );
             }
         }

@@ -24,6 +24,7 @@ pub fn builder(embed_hosts: &[String]) -> Builder<'static> {
         "source",
         "mark",
         "input",
+        "label",
     ]);
     b.add_generic_attributes(["id", "class", "lang", "dir", "title", "role"]);
     b.add_tag_attributes(
@@ -37,7 +38,8 @@ pub fn builder(embed_hosts: &[String]) -> Builder<'static> {
     b.add_tag_attributes("th", ["style"]);
     b.add_tag_attributes("td", ["style"]);
     b.add_tag_attributes("details", ["open"]);
-    b.add_tag_attributes("a", ["aria-label"]);
+    b.add_tag_attributes("a", ["aria-label", "name"]);
+    b.add_tag_attributes("label", ["for"]);
     b.link_rel(None);
     b.url_relative(UrlRelative::PassThrough);
     let hosts: HashSet<String> = embed_hosts.iter().map(|h| h.to_ascii_lowercase()).collect();
@@ -75,9 +77,22 @@ pub fn clean(b: &Builder<'static>, html: &str) -> String {
     b.clean(html).to_string()
 }
 
-/// Reports raw HTML that the sanitiser will remove because it could run code.
+/// Reports raw HTML that the sanitiser will remove because it could run code,
+/// and addresses in raw HTML it drops (schemes it does not know).
 pub fn report(raw: &[RawHtml], path: &std::path::Path, diags: &mut Vec<Diagnostic>) {
+    let schemes = Builder::default().clone_url_schemes();
     for r in raw {
+        for dest in dropped_addresses(&r.html, &schemes) {
+            diags.push(
+                Diagnostic::warning(
+                    Code::UnsafeHtml,
+                    format!("the address `{dest}` in raw HTML is removed from the page"),
+                )
+                .at(path)
+                .pos(r.line, r.column)
+                .help("write the link in Markdown, `[text](address)`, which keeps any address that cannot run code"),
+            );
+        }
         let lower = r.html.to_ascii_lowercase();
         let script = lower.contains("<script") || lower.contains("javascript:");
         let handler = has_event_handler(&lower);
@@ -95,6 +110,32 @@ pub fn report(raw: &[RawHtml], path: &std::path::Path, diags: &mut Vec<Diagnosti
             );
         }
     }
+}
+
+/// `href`/`src` values in raw HTML with a scheme the sanitiser does not keep
+/// (`javascript:` is reported as a script instead).
+fn dropped_addresses(html: &str, schemes: &HashSet<&str>) -> Vec<String> {
+    let mut out = Vec::new();
+    for tag in super::markdown::raw_tags(html) {
+        for a in tag.attrs {
+            if !matches!(a.name.as_str(), "href" | "src" | "poster") {
+                continue;
+            }
+            let v = a.value.trim();
+            let Some((scheme, _)) = v.split_once(':') else {
+                continue;
+            };
+            let is_scheme = !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+            let lower = scheme.to_ascii_lowercase();
+            if is_scheme && lower != "javascript" && !schemes.contains(lower.as_str()) {
+                out.push(v.to_string());
+            }
+        }
+    }
+    out
 }
 
 fn has_event_handler(lower: &str) -> bool {
@@ -153,6 +194,24 @@ mod tests {
             r#"<a href="/etc/passwd">x</a><img src="/x.png" alt="">"#,
         );
         assert_eq!(out, r#"<a>x</a><img alt="">"#);
+    }
+
+    #[test]
+    fn checklists_keep_their_labels_and_unknown_schemes_are_reported() {
+        let b = builder(&[]);
+        let html = r#"<label for="c1"><input type="checkbox" id="c1" disabled> Done</label><a name="top"></a>"#;
+        assert_eq!(
+            clean(&b, html),
+            html.replace(" disabled>", " disabled=\"\">")
+        );
+        let schemes = Builder::default().clone_url_schemes();
+        assert_eq!(
+            dropped_addresses(
+                r#"<a href="zotero://x">z</a><a href="https://x.org">y</a><a href="javascript:x">"#,
+                &schemes
+            ),
+            ["zotero://x"]
+        );
     }
 
     #[test]

@@ -84,6 +84,14 @@ pub fn load(
                     misses: Arc::clone(&misses),
                 },
             );
+            t.register_function(
+                "plural_labels",
+                PluralLabels {
+                    lang: lang.clone(),
+                    source: source_lang.to_string(),
+                    locales: Arc::clone(locales),
+                },
+            );
             (lang.clone(), t)
         })
         .collect();
@@ -138,6 +146,19 @@ pub fn keys_used(theme: &Theme) -> Vec<(String, PathBuf)> {
             if seen.insert(key.clone()) {
                 out.push((key, template_path(theme, name)));
             }
+        }
+    }
+    out
+}
+
+/// The variables the theme's templates pass to each message id (the union
+/// over every `t()` call of it).
+pub fn args_used(theme: &Theme) -> std::collections::BTreeMap<String, BTreeSet<String>> {
+    let mut out: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();
+    for (_, file) in theme.templates() {
+        let src = String::from_utf8_lossy(&file.bytes);
+        for (key, args) in crate::load::locales::template_calls(&src) {
+            out.entry(key).or_default().extend(args);
         }
     }
     out
@@ -258,6 +279,18 @@ impl tera::Function for Translate {
                 other => fargs.set(name.as_str(), FluentValue::from(other.to_string())),
             }
         }
+        // A language's own name and direction never fall back to the source
+        // language's (which would call Portuguese "English").
+        if let (Some(l), "lang-name" | "lang-dir") = (self.locales.get(&self.lang), key) {
+            return Ok(Value::String(if key == "lang-name" {
+                l.native_name.clone()
+            } else {
+                match l.direction {
+                    crate::load::locales::Direction::Rtl => "rtl".to_string(),
+                    crate::load::locales::Direction::Ltr => "ltr".to_string(),
+                }
+            }));
+        }
         let args = if fargs.iter().next().is_some() {
             Some(&fargs)
         } else {
@@ -284,6 +317,35 @@ impl tera::Function for Translate {
                 self.source
             ))),
         }
+    }
+}
+
+/// `plural_labels(key="…", var="count")`: the message's text per plural
+/// category of the page's language, for counts made in the browser (see
+/// [`super::plurals`]); the source language's when the language lacks it.
+struct PluralLabels {
+    lang: String,
+    source: String,
+    locales: Arc<Locales>,
+}
+
+impl tera::Function for PluralLabels {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let key = args
+            .get("key")
+            .and_then(Value::as_str)
+            .ok_or_else(|| tera::Error::msg("plural_labels() needs key=\"message-id\""))?;
+        let var = args.get("var").and_then(Value::as_str).unwrap_or("count");
+        let of = |lang: &str| {
+            self.locales
+                .get(lang)
+                .filter(|l| l.has(key))
+                .map(|l| super::plurals::labels(l, key, var))
+        };
+        let labels = of(&self.lang)
+            .or_else(|| of(&self.source))
+            .unwrap_or_default();
+        Ok(serde_json::to_value(labels).unwrap_or(Value::Null))
     }
 }
 

@@ -4,8 +4,11 @@
 //!
 //! Words are stemmed here (Snowball, per page language) and the browser only
 //! folds and looks up words: see [`text`] for the rules and [`index`] for the
-//! format. Pages shown as a fallback are indexed in their own language.
+//! format; Chinese, Japanese and Korean runs are indexed by pairs of
+//! characters ([`cjk`]). Pages shown as a fallback are indexed in their own
+//! language.
 
+pub mod cjk;
 pub mod index;
 mod stopwords;
 pub mod text;

@@ -9,10 +9,16 @@
 //!
 //! 1. lowercase;
 //! 2. NFKD;
-//! 3. drop combining marks (`\p{M}`);
-//! 4. lowercase again;
+//! 3. drop the combining marks (`\p{M}`) of Latin letters only: the marks
+//!    of Devanagari, Tamil, Bengali or kana carry meaning (`काम` is not
+//!    `कम`, `が` is not `か`), so they stay;
+//! 4. NFC, and lowercase again;
 //! 5. the letters of [`SPECIAL_FOLDS`], and final sigma `ς` → `σ`;
-//! 6. keep only letters and digits (`\p{Alphabetic}`, `\p{N}`).
+//! 6. keep only letters, digits and marks (`\p{Alphabetic}`, `\p{N}`, `\p{M}`).
+//!
+//! Words longer than [`MAX_WORD_CHARS`] are indexed (and looked up) by
+//! their beginning; Chinese, Japanese and Korean runs by pairs of
+//! characters ([`super::cjk`]).
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -20,7 +26,9 @@ use std::collections::HashSet;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
+use unicode_script::{Script, UnicodeScript};
 
+use super::cjk::{self, Segment};
 use super::stopwords;
 
 /// Letters that NFKD does not take apart, folded by hand (as in search.js).
@@ -38,7 +46,8 @@ pub const SPECIAL_FOLDS: &[(char, &str)] = &[
     ('ŧ', "t"),
 ];
 
-/// Words longer than this (in characters) are not indexed: URLs, hashes.
+/// Words longer than this (in characters) are indexed by their first
+/// `MAX_WORD_CHARS` characters (search.js cuts typed words the same way).
 pub const MAX_WORD_CHARS: usize = 40;
 
 /// Folds a word for matching: lowercase, without diacritics
@@ -53,22 +62,40 @@ pub fn fold(word: &str) -> String {
 
 /// [`fold`] of any text, step by step.
 fn fold_unicode(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    for c in word.to_lowercase().nfkd() {
-        if is_combining_mark(c) {
-            continue;
-        }
+    // Steps 1–3: the marks of Latin letters go, every other mark stays.
+    let mut latin_base = false;
+    let stripped: String = word
+        .to_lowercase()
+        .nfkd()
+        .filter(|&c| {
+            if is_combining_mark(c) {
+                return !latin_base;
+            }
+            latin_base = c.script() == Script::Latin;
+            true
+        })
+        .collect();
+    let mut out = String::with_capacity(stripped.len());
+    for c in stripped.nfc() {
         for l in c.to_lowercase() {
             if let Some((_, to)) = SPECIAL_FOLDS.iter().find(|(from, _)| *from == l) {
                 out.push_str(to);
             } else if l == 'ς' {
                 out.push('σ');
-            } else if l.is_alphanumeric() {
+            } else if l.is_alphanumeric() || is_combining_mark(l) {
                 out.push(l);
             }
         }
     }
     out
+}
+
+/// The first [`MAX_WORD_CHARS`] characters of a folded word.
+fn cut(mut word: String) -> String {
+    if let Some((i, _)) = word.char_indices().nth(MAX_WORD_CHARS) {
+        word.truncate(i);
+    }
+    word
 }
 
 /// Whether `c` belongs to a word: a letter, digit or combining mark (so that
@@ -116,31 +143,11 @@ impl AsRef<str> for Word<'_, '_> {
 /// Calls `f` with each word of `text`, in the order of [`words`], without
 /// collecting them.
 pub fn each_word<'t>(text: &'t str, mut f: impl FnMut(Word<'t, '_>)) {
-    // Spans of the words of the current hyphenated run.
-    let mut run: Vec<(usize, usize)> = Vec::new();
-    let mut joined = String::new();
-    let mut end_run = |run: &mut Vec<(usize, usize)>, f: &mut dyn FnMut(Word<'t, '_>)| {
-        if run.len() > 1 {
-            joined.clear();
-            for &(s, e) in run.iter() {
-                joined.push_str(&text[s..e]);
-            }
-            f(Word::Joined(&joined));
-        }
-        run.clear();
+    let mut runs = Runs {
+        text,
+        run: Vec::new(),
+        joined: String::new(),
     };
-    let mut word =
-        |s: usize, e: usize, run: &mut Vec<(usize, usize)>, f: &mut dyn FnMut(Word<'t, '_>)| {
-            let joined_to_prev = run.last().is_some_and(|&(_, prev)| {
-                let mut g = text[prev..s].chars();
-                matches!((g.next(), g.next()), (Some(c), None) if is_hyphen(c))
-            });
-            if !joined_to_prev {
-                end_run(run, f);
-            }
-            f(Word::Written(&text[s..e]));
-            run.push((s, e));
-        };
     let mut start: Option<usize> = None;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -156,7 +163,7 @@ pub fn each_word<'t>(text: &'t str, mut f: impl FnMut(Word<'t, '_>)) {
         match (is_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                word(s, i, &mut run, &mut f);
+                runs.split_word(s, i, &mut f);
                 start = None;
             }
             _ => {}
@@ -164,9 +171,62 @@ pub fn each_word<'t>(text: &'t str, mut f: impl FnMut(Word<'t, '_>)) {
         i += len;
     }
     if let Some(s) = start {
-        word(s, text.len(), &mut run, &mut f);
+        runs.split_word(s, text.len(), &mut f);
     }
-    end_run(&mut run, &mut f);
+    runs.end_run(&mut f);
+}
+
+/// The words of a hyphenated run (`co-productie`) seen so far, to join them.
+struct Runs<'t> {
+    text: &'t str,
+    /// Spans of the words of the current hyphenated run.
+    run: Vec<(usize, usize)>,
+    joined: String,
+}
+
+impl<'t> Runs<'t> {
+    /// A word with Chinese, Japanese or Korean in it: its other parts are
+    /// words as usual, its CJK runs give their bigrams ([`cjk`]).
+    fn split_word(&mut self, s: usize, e: usize, f: &mut impl FnMut(Word<'t, '_>)) {
+        if self.text[s..e].is_ascii() {
+            return self.word(s, e, f);
+        }
+        for seg in cjk::segments(self.text, s, e) {
+            match seg {
+                Segment::Plain(a, b) => self.word(a, b, f),
+                Segment::Cjk(a, b) => {
+                    self.end_run(f);
+                    for (x, y) in cjk::bigrams(self.text, a, b) {
+                        f(Word::Written(&self.text[x..y]));
+                    }
+                }
+            }
+        }
+    }
+
+    fn word(&mut self, s: usize, e: usize, f: &mut impl FnMut(Word<'t, '_>)) {
+        let text = self.text;
+        let joined_to_prev = self.run.last().is_some_and(|&(_, prev)| {
+            let mut g = text[prev..s].chars();
+            matches!((g.next(), g.next()), (Some(c), None) if is_hyphen(c))
+        });
+        if !joined_to_prev {
+            self.end_run(f);
+        }
+        f(Word::Written(&text[s..e]));
+        self.run.push((s, e));
+    }
+
+    fn end_run(&mut self, f: &mut impl FnMut(Word<'t, '_>)) {
+        if self.run.len() > 1 {
+            self.joined.clear();
+            for &(s, e) in &self.run {
+                self.joined.push_str(&self.text[s..e]);
+            }
+            f(Word::Joined(&self.joined));
+        }
+        self.run.clear();
+    }
 }
 
 /// A word as the index keeps it.
@@ -254,10 +314,11 @@ impl Analyzer {
     /// The folded word as the index keeps it ([`Term::surface`]), or `None`
     /// for stop words, single letters and overlong words.
     pub fn surface(&self, word: &str) -> Option<String> {
-        let surface = fold(word);
+        let surface = cut(fold(word));
         let n = surface.chars().count();
-        let short = n < 2 && !surface.chars().all(|c| c.is_numeric());
-        if n == 0 || short || n > MAX_WORD_CHARS || self.stop.contains(&surface) {
+        let single_ok = |c: char| c.is_numeric() || cjk::is_cjk(c);
+        let short = n < 2 && !surface.chars().all(single_ok);
+        if n == 0 || short || self.stop.contains(&surface) {
             return None;
         }
         Some(surface)
@@ -265,8 +326,11 @@ impl Analyzer {
 
     /// The stem of `word` ([`Term::stem`]), whose surface is `surface`.
     pub fn stem(&self, word: &str, surface: &str) -> String {
+        // A long word (cut) or a CJK pair is found as written.
+        let plain = surface.chars().count() >= MAX_WORD_CHARS
+            || surface.chars().next().is_some_and(cjk::is_cjk);
         match &self.stemmer {
-            Some(s) => {
+            Some(s) if !plain => {
                 let lower: String = if word.is_ascii() {
                     word.to_ascii_lowercase()
                 } else {
@@ -279,7 +343,7 @@ impl Analyzer {
                     stem
                 }
             }
-            None => surface.to_string(),
+            _ => surface.to_string(),
         }
     }
 
@@ -314,6 +378,55 @@ mod tests {
         assert_eq!(fold("ΟΔΟΣ"), fold("οδοσ"), "final sigma");
         // Decomposed input folds like composed input.
         assert_eq!(fold("sa\u{30a}rbar"), fold("sårbar"));
+    }
+
+    #[test]
+    fn marks_that_carry_meaning_are_kept() {
+        assert_ne!(fold("काम"), fold("कम"), "Devanagari vowel sign");
+        assert_eq!(fold("क्या"), "क्या", "virama");
+        assert_ne!(fold("பட்டம்"), fold("படடம"), "Tamil pulli");
+        assert_ne!(fold("কাজ"), fold("কজ"), "Bengali vowel sign");
+        assert_ne!(fold("が"), fold("か"), "kana voicing");
+        assert_eq!(
+            fold("か\u{3099}"),
+            "が",
+            "decomposed kana folds like composed"
+        );
+        assert_eq!(fold("ｶﾞ"), "ガ", "half-width kana");
+        assert_eq!(fold("Việt"), "viet", "Latin marks, even stacked, go");
+        assert_eq!(fold("й"), "й", "Cyrillic letters keep their marks");
+    }
+
+    #[test]
+    fn long_words_are_kept_by_their_beginning() {
+        let a = Analyzer::new("de");
+        let long = "Rechtsschutzversicherungsgesellschaftenangestellte";
+        let t = a
+            .term(long)
+            .unwrap_or_else(|| panic!("a long word is indexed"));
+        assert_eq!(t.surface.chars().count(), MAX_WORD_CHARS);
+        assert!(fold(long).starts_with(&t.surface));
+    }
+
+    #[test]
+    fn chinese_and_japanese_runs_are_indexed_by_pairs() {
+        let a = Analyzer::new("zh-Hans");
+        let t: Vec<String> = a
+            .terms("我们的许可证制度。")
+            .into_iter()
+            .map(|t| t.surface)
+            .collect();
+        assert_eq!(t, ["我们", "们的", "的许", "许可", "可证", "证制", "制度"]);
+        let t: Vec<String> = Analyzer::new("en")
+            .terms("IPS模式 works")
+            .into_iter()
+            .map(|t| t.stem)
+            .collect();
+        assert_eq!(t, ["ip", "模式", "work"]);
+        assert_eq!(
+            Analyzer::new("ja").term("中").map(|t| t.surface).as_deref(),
+            Some("中")
+        );
     }
 
     #[test]

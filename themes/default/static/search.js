@@ -21,50 +21,100 @@
     "ł": "l", "ı": "i", "þ": "th", "ħ": "h", "ŧ": "t"
   };
   var SPECIAL_RE = /[øæœßđðłıþħŧ]/g;
-  var MARK_RE = /\p{M}/gu;
-  var NOT_WORD_RE = /[^\p{Alphabetic}\p{N}]/gu;
+  var MARK_RE = /^\p{M}$/u;
+  var LATIN_RE = /^\p{Script=Latin}$/u;
+  var NOT_WORD_RE = /[^\p{Alphabetic}\p{N}\p{M}]/gu;
   var WORD_RE = /[\p{Alphabetic}\p{N}\p{M}]+/gu;
   var ENDS_IN_WORD_RE = /[\p{Alphabetic}\p{N}\p{M}]$/u;
   var NUMBER_RE = /^\p{N}+$/u;
-  var WORD_CHAR_RE = /^[\p{Alphabetic}\p{N}]$/u;
+  /* Written without spaces between words (src/render/search/cjk.rs is_cjk). */
+  var CJK_RE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC\uFF70]$/u;
+  var MAX_WORD_CHARS = 40;
 
-  /** Lowercase, without diacritics: "Sårbarhed" -> "sarbarhed". */
+  /** Lowercase, without the diacritics of Latin letters: "Sårbarhed" ->
+      "sarbarhed"; the marks of other scripts carry meaning and stay. */
   function fold(word) {
-    return word.toLowerCase().normalize("NFKD").replace(MARK_RE, "").toLowerCase()
+    var out = "", latin = false;
+    Array.from(word.toLowerCase().normalize("NFKD")).forEach(function (c) {
+      if (MARK_RE.test(c)) {
+        if (!latin) out += c;
+        return;
+      }
+      latin = LATIN_RE.test(c);
+      out += c;
+    });
+    return out.normalize("NFC").toLowerCase()
       .replace(SPECIAL_RE, function (c) { return SPECIAL[c]; })
       .replace(/ς/g, "σ")
       .replace(NOT_WORD_RE, "");
   }
 
-  /** The words of a text as written, with their positions. */
+  /** A folded word as the index keeps it: at most MAX_WORD_CHARS characters. */
+  function cut(w) {
+    var chars = Array.from(w);
+    return chars.length > MAX_WORD_CHARS ? chars.slice(0, MAX_WORD_CHARS).join("") : w;
+  }
+
+  /** The words of a text as written, with their positions. Chinese,
+      Japanese and Korean runs give overlapping pairs of characters, which
+      carry the number of their run (`run`, -1 for other words) and whether
+      the run is a single character (`single`). */
   function words(text) {
     var out = [];
-    var m;
+    var m, runs = 0;
     WORD_RE.lastIndex = 0;
     while ((m = WORD_RE.exec(text)) !== null) {
-      out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+      segments(m[0]).forEach(function (seg) {
+        var at = m.index + seg.start;
+        if (!seg.cjk) {
+          out.push({ text: text.slice(at, m.index + seg.end), start: at, end: m.index + seg.end, run: -1 });
+          return;
+        }
+        var units = seg.units.map(function (u) { return m.index + u; });
+        var end = m.index + seg.end, run = runs++;
+        if (units.length === 1) {
+          out.push({ text: text.slice(units[0], end), start: units[0], end: end, run: run, single: true });
+          return;
+        }
+        units.push(end);
+        for (var k = 0; k + 2 < units.length; k++) {
+          out.push({ text: text.slice(units[k], units[k + 2]), start: units[k], end: units[k + 2], run: run });
+        }
+      });
     }
     return out;
   }
 
-  /** A heading's id as the Markdown renderer makes it (src/render/markdown.rs slugify). */
-  function slugify(text) {
-    var out = "", dash = false;
-    Array.from(text).forEach(function (c) {
-      if (WORD_CHAR_RE.test(c)) {
-        if (dash && out) out += "-";
-        dash = false;
-        out += c.toLowerCase();
-      } else {
-        dash = true;
+  /** A word split into plain parts and CJK runs (cjk.rs segments); a
+      combining mark stays with the character before it. Offsets in UTF-16
+      units; `units` are the starts of a run's characters. */
+  function segments(w) {
+    var segs = [], cur = null, i = 0;
+    Array.from(w).forEach(function (c) {
+      var mark = MARK_RE.test(c);
+      var cjk = cur && mark ? cur.cjk : CJK_RE.test(c);
+      if (!cur || cur.cjk !== cjk) {
+        cur = { cjk: cjk, start: i, end: i, units: [] };
+        segs.push(cur);
       }
+      if (!mark) cur.units.push(i);
+      i += c.length;
+      cur.end = i;
     });
-    return out || "section";
+    return segs;
+  }
+
+  /** A heading's id as GitHub makes it, before duplicates are numbered:
+   *  keep identical to src/render/markdown/slug.rs slugify. */
+  var SLUG_DROP_RE = /[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc} -]/gu;
+  function slugify(text) {
+    return text.toLowerCase().replace(SLUG_DROP_RE, "").replace(/ /g, "-");
   }
 
   /** Whether a folded word may be searched for (as the index keeps words). */
   function searchable(w) {
-    return w.length >= 2 || (w.length === 1 && NUMBER_RE.test(w));
+    var n = Array.from(w).length;
+    return n >= 2 || (n === 1 && (NUMBER_RE.test(w) || CJK_RE.test(w)));
   }
 
   /* ---- The index ---- */
@@ -183,19 +233,43 @@
     return this.withPrefix(w.slice(0, best));
   };
 
-  /** The query's words, each with the stem groups it stands for. */
+  /** The query's words, each with the stem groups it stands for. A word of
+      Chinese, Japanese or Korean is one term of several parts (its pairs of
+      characters), all of which a section must have. */
   Index.prototype.terms = function (query) {
     var self = this;
     var raw = words(query);
     var typing = ENDS_IN_WORD_RE.test(query);
     var terms = [];
     raw.forEach(function (t, n) {
-      var w = fold(t.text);
+      var w = cut(fold(t.text));
       var last = typing && n === raw.length - 1;
+      if (t.run >= 0) {
+        var prev = terms[terms.length - 1];
+        var term = prev && prev.run === t.run ? prev : null;
+        if (!term) {
+          term = { word: "", prefix: null, run: t.run, parts: [] };
+          terms.push(term);
+        }
+        term.word += term.word ? Array.from(w).slice(-1).join("") : w;
+        var part = new Map();
+        var g = self.map.get(w);
+        if (g !== undefined) part.set(g, 1);
+        if (last && t.single) {
+          // One character typed: the pairs that start with it.
+          self.withPrefix(w).forEach(function (k) {
+            var kg = self.map.get(k);
+            if (!part.has(kg)) part.set(kg, PREFIX_FACTOR);
+          });
+          term.prefix = w;
+        }
+        term.parts.push(part);
+        return;
+      }
       if (!searchable(w)) return;
       if (self.stop.has(w) && !(last && raw.length === 1)) return;
       var cands = new Map();
-      var g = self.map.get(w);
+      g = self.map.get(w);
       if (g !== undefined) cands.set(g, 1);
       if (last) {
         self.withPrefix(w).forEach(function (k) {
@@ -211,9 +285,25 @@
           if (!cands.has(kg)) cands.set(kg, TRUNCATED_FACTOR);
         });
       }
-      terms.push({ word: w, prefix: last ? w : null, cands: cands });
+      terms.push({ word: w, prefix: last ? w : null, run: -1, parts: [cands] });
     });
-    return terms;
+    return terms.filter(function (t) {
+      return t.parts.every(function (p) { return p.size > 0; });
+    });
+  };
+
+  /** Section -> best score of one part of a term (one word, or one pair of characters). */
+  Index.prototype.partScores = function (cands, groups) {
+    var self = this, best = new Map(), n = this.docs.length;
+    cands.forEach(function (factor, g) {
+      groups.add(g);
+      var p = self.postings(g), idf = Math.log(1 + n / self.docFreq(g));
+      for (var k = 0; k < p.length; k += 2) {
+        var sec = p[k], s = factor * p[k + 1] * idf;
+        if (!(best.get(sec) >= s)) best.set(sec, s);
+      }
+    });
+    return best;
   };
 
   function bits(n) {
@@ -225,20 +315,22 @@
   /** Ranked pages for a query: [{doc, section, score, matched}], and what to highlight. */
   Index.prototype.search = function (query) {
     var self = this;
-    var terms = this.terms(query).filter(function (t) { return t.cands.size > 0; }).slice(0, 30);
+    var terms = this.terms(query).slice(0, 30);
     var groups = new Set();
     var prefixes = [];
     var secScore = new Map(), secMask = new Map();
-    var n = this.docs.length;
     terms.forEach(function (t, ti) {
-      var best = new Map(); // section -> best score of this word
-      t.cands.forEach(function (factor, g) {
-        groups.add(g);
-        var p = self.postings(g), idf = Math.log(1 + n / self.docFreq(g));
-        for (var k = 0; k < p.length; k += 2) {
-          var sec = p[k], s = factor * p[k + 1] * idf;
-          if (!(best.get(sec) >= s)) best.set(sec, s);
-        }
+      // Section -> score of this term: for a term of several parts, only
+      // the sections that have every part, with their scores summed.
+      var best = null;
+      t.parts.forEach(function (cands) {
+        var part = self.partScores(cands, groups);
+        if (best === null) { best = part; return; }
+        var both = new Map();
+        best.forEach(function (s, sec) {
+          if (part.has(sec)) both.set(sec, s + part.get(sec));
+        });
+        best = both;
       });
       if (t.prefix) prefixes.push(t.prefix);
       best.forEach(function (s, sec) {
@@ -273,24 +365,31 @@
   Index.prototype.highlight = function (text, found) {
     var self = this;
     var frag = document.createDocumentFragment();
-    var at = 0;
+    var at = 0, mark = null;
     words(text).forEach(function (w) {
-      var f = fold(w.text);
+      var f = cut(fold(w.text));
       var g = self.map.get(f);
       var hit = (g !== undefined && found.groups.has(g)) ||
         (f.length > 0 && found.prefixes.some(function (p) { return f.lastIndexOf(p, 0) === 0; }));
-      if (!hit) return;
-      if (w.start > at) frag.appendChild(document.createTextNode(text.slice(at, w.start)));
-      var mark = document.createElement("mark");
-      mark.textContent = w.text;
-      frag.appendChild(mark);
+      if (!hit || w.end <= at) return;
+      // Pairs of characters overlap: a hit that goes on from the last one extends its mark.
+      var from = Math.max(w.start, at);
+      if (from > at) {
+        frag.appendChild(document.createTextNode(text.slice(at, from)));
+        mark = null;
+      }
+      if (!mark) {
+        mark = document.createElement("mark");
+        frag.appendChild(mark);
+      }
+      mark.textContent += text.slice(from, w.end);
       at = w.end;
     });
     if (at < text.length) frag.appendChild(document.createTextNode(text.slice(at)));
     return frag;
   };
 
-  var api = { fold: fold, words: words, slugify: slugify, Index: Index };
+  var api = { fold: fold, cut: cut, words: words, slugify: slugify, Index: Index };
   window.EquilSearch = api;
 
   /* ---- The search box ---- */
@@ -317,7 +416,22 @@
     if (status.textContent !== text) status.textContent = text;
   }
 
+  /** "5 résultats": the count in the language's plural form. The theme
+      gives the text of each CLDR plural category of the Fluent message
+      (data-label-count-one, -few, -many, -other, with {count} for the
+      number) and of its exact-number variants (data-label-count-exact-N);
+      Intl.PluralRules picks the category. */
   function countLabel(n) {
+    var exact = box.getAttribute("data-label-count-exact-" + n);
+    if (exact !== null) return exact;
+    var category = "other";
+    try {
+      category = new Intl.PluralRules(box.getAttribute("data-lang") || undefined).select(n);
+    } catch (e) { /* an unknown tag: "other" */ }
+    var text = box.getAttribute("data-label-count-" + category);
+    if (text === null) text = box.getAttribute("data-label-count-other");
+    if (text !== null) return text.split("{count}").join(String(n));
+    // A theme made before plural labels: the message for 1 and for 0.
     return n === 1 ? label("one") : label("results").replace(/\b0\b/, String(n));
   }
 

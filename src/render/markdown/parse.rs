@@ -1,0 +1,466 @@
+//! Parsing a page's Markdown once: events for writing HTML later, plus what
+//! the checks and the search index need (headings with their ids, links and
+//! raw HTML with their file positions, text per section, anchors).
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd, TextMergeWithOffset};
+
+use super::events::Events;
+use super::slug::{is_reserved, legacy_slug, slugify, Slugger};
+use super::{autolink, html, kramdown};
+use super::{options, Custom, Footnote, Heading, LinkRef, Parsed, RawHtml, Section};
+
+/// Line starts of a text, for byte offset → line and column; `map` gives
+/// the file line of each line of the text (after `markdown="1"` blocks were
+/// opened up).
+struct Lines {
+    starts: Vec<usize>,
+    map: Vec<kramdown::Origin>,
+}
+
+impl Lines {
+    fn new(text: &str, map: Vec<kramdown::Origin>) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines { starts, map }
+    }
+    /// 1-based line (in the body as written) and column.
+    fn pos(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let col = text
+            .get(start..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or(0);
+        match self.map.get(line) {
+            Some(o) => (o.line + 1, col + o.shift + 1),
+            None => (line + 1, col + 1),
+        }
+    }
+}
+
+/// A heading while the page is parsed; its id is given once every explicit
+/// `{#id}` of the page is known.
+struct Pending {
+    event: usize,
+    /// Where the heading is in the body.
+    start: usize,
+    text: String,
+    explicit: Option<String>,
+    has_link: bool,
+    section: usize,
+}
+
+/// Parses a page body. `first_line` is the file line the body starts on.
+pub fn parse(body: &str, first_line: usize) -> Parsed {
+    let (body, map) = kramdown::expand(body);
+    let body = body.as_str();
+    let lines = Lines::new(body, map);
+    let mut parsed = Parsed::default();
+    let mut events = Events::with_capacity(body.len());
+    let mut headings: Vec<Pending> = Vec::new();
+    let mut heading: Option<Pending> = None;
+    let mut section = Section::default();
+    let mut in_code = false;
+    let mut in_link = 0usize;
+    // Open raw `<a>`, `<code>` or `<pre>` elements (no autolinks inside).
+    let mut in_raw = 0usize;
+    let mut callouts = CalloutScan::default();
+    // A paragraph being read: its start, its text events and text.
+    let mut paragraph: Option<(usize, Vec<usize>, String)> = None;
+    let parser = Parser::new_ext(body, options()).into_offset_iter();
+    for (event, range) in TextMergeWithOffset::new(parser) {
+        callouts.see(events.len(), &event, &mut parsed.custom);
+        writing_space(&mut paragraph, events.len(), &event, &mut parsed.custom);
+        let at = |offset: usize| {
+            let (line, column) = lines.pos(body, offset);
+            (first_line + line - 1, column)
+        };
+        match &event {
+            Event::Start(Tag::Heading { id, .. }) => {
+                heading = Some(Pending {
+                    event: events.next_other(),
+                    start: range.start,
+                    text: String::new(),
+                    explicit: id.as_ref().map(|s| s.to_string()),
+                    has_link: false,
+                    section: 0,
+                });
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(mut h) = heading.take() {
+                    if let Some(braces) = literal_braces(&body[h.start..range.end]) {
+                        h.text.push_str(braces);
+                        events.push(Event::Text(CowStr::from(braces.to_string())));
+                    }
+                    h.text = h.text.trim().to_string();
+                    if !section.text.trim().is_empty() || section.id.is_some() {
+                        parsed.sections.push(std::mem::take(&mut section));
+                    }
+                    h.section = parsed.sections.len();
+                    section = Section {
+                        id: Some(String::new()),
+                        heading: h.text.clone(),
+                        text: String::new(),
+                    };
+                    headings.push(h);
+                }
+            }
+            Event::Start(Tag::Link {
+                dest_url,
+                link_type,
+                ..
+            })
+            | Event::Start(Tag::Image {
+                dest_url,
+                link_type,
+                ..
+            }) => {
+                in_link += 1;
+                if let Some(h) = heading.as_mut() {
+                    h.has_link = true;
+                }
+                let (line, column) = at(range.start);
+                let dest = match link_type {
+                    LinkType::Email => format!("mailto:{dest_url}"),
+                    _ => dest_url.to_string(),
+                };
+                parsed.links.push(LinkRef {
+                    dest,
+                    image: matches!(event, Event::Start(Tag::Image { .. })),
+                    line,
+                    column,
+                });
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => in_link = in_link.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(t) if !in_code && in_link == 0 && in_raw == 0 => {
+                if let Some(h) = heading.as_mut() {
+                    h.text.push_str(t);
+                } else {
+                    section.text.push_str(t);
+                }
+                if let Some(linked) = autolink::split(t) {
+                    if let Some(h) = heading.as_mut() {
+                        h.has_link = true;
+                    }
+                    for e in linked {
+                        events.push(e);
+                    }
+                    continue;
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = heading.as_mut() {
+                    h.text.push_str(t);
+                } else if !in_code || matches!(event, Event::Code(_)) {
+                    section.text.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => section.text.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
+                // Inline raw HTML left open does not reach past its block.
+                in_raw = 0;
+                section.text.push(' ')
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                in_raw = raw_depth(in_raw, h);
+                let (line, column) = at(range.start);
+                raw_html(&mut parsed, h, line, column);
+            }
+            Event::FootnoteReference(label) => {
+                footnote(&mut parsed.footnotes, label).refs += 1;
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                footnote(&mut parsed.footnotes, label);
+            }
+            _ => {}
+        }
+        events.push(event);
+    }
+    if !section.text.trim().is_empty() || section.id.is_some() {
+        parsed.sections.push(section);
+    }
+    name_headings(&mut parsed, &mut events, headings);
+    name_footnotes(&mut parsed.footnotes);
+    events.shrink_to_fit();
+    parsed.events = events;
+    parsed
+}
+
+/// Finds `> [!EXERCISE]` and `> [!REFLECTION]` callouts while a page is
+/// parsed: a blockquote whose first line is exactly the marker.
+#[derive(Default)]
+struct CalloutScan {
+    /// For each open blockquote: whether it is a custom callout.
+    open: Vec<bool>,
+    /// A blockquote just opened, whose first line is being read.
+    pending: Option<FirstLine>,
+}
+
+struct FirstLine {
+    quote: usize,
+    paragraph: Option<usize>,
+    text: String,
+    texts: Vec<usize>,
+}
+
+impl CalloutScan {
+    /// Looks at event `i` (before it is stored).
+    fn see(&mut self, i: usize, event: &Event<'_>, custom: &mut HashMap<usize, Custom>) {
+        if let Some(mut first) = self.pending.take() {
+            match (event, first.paragraph) {
+                (Event::Start(Tag::Paragraph), None) => {
+                    first.paragraph = Some(i);
+                    self.pending = Some(first);
+                    return;
+                }
+                (Event::Text(t), Some(_)) => {
+                    first.text.push_str(t);
+                    first.texts.push(i);
+                    self.pending = Some(first);
+                    return;
+                }
+                (
+                    Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph),
+                    Some(paragraph),
+                ) => {
+                    let marker = super::CUSTOM_MARKERS
+                        .iter()
+                        .find(|(m, _)| first.text.trim() == *m);
+                    if let Some(&(_, kind)) = marker {
+                        custom.insert(first.quote, Custom::Open(kind));
+                        for t in first.texts {
+                            custom.insert(t, Custom::Skip);
+                        }
+                        custom.insert(i, Custom::Skip);
+                        if matches!(event, Event::End(_)) {
+                            custom.insert(paragraph, Custom::Skip);
+                        }
+                        if let Some(last) = self.open.last_mut() {
+                            *last = true;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        match event {
+            Event::Start(Tag::BlockQuote(kind)) => {
+                self.open.push(false);
+                if kind.is_none() {
+                    self.pending = Some(FirstLine {
+                        quote: i,
+                        paragraph: None,
+                        text: String::new(),
+                        texts: Vec::new(),
+                    });
+                }
+            }
+            Event::End(TagEnd::BlockQuote(_)) if self.open.pop() == Some(true) => {
+                custom.insert(i, Custom::Close);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Marks a paragraph that is exactly `[____]` or `[____ N]` (see
+/// [`super::write_space`]) as a writing space, looking at event `i`.
+fn writing_space(
+    paragraph: &mut Option<(usize, Vec<usize>, String)>,
+    i: usize,
+    event: &Event<'_>,
+    custom: &mut HashMap<usize, Custom>,
+) {
+    match (event, paragraph.as_mut()) {
+        (Event::Start(Tag::Paragraph), _) => *paragraph = Some((i, Vec::new(), String::new())),
+        (Event::Text(t), Some((_, texts, text))) => {
+            texts.push(i);
+            text.push_str(t);
+        }
+        (Event::End(TagEnd::Paragraph), Some((start, texts, text))) => {
+            if let Some(n) = super::write_space(text) {
+                if !custom.contains_key(start) {
+                    custom.insert(*start, Custom::Write(n));
+                    for t in texts.iter() {
+                        custom.insert(*t, Custom::Skip);
+                    }
+                    custom.insert(i, Custom::Skip);
+                }
+            }
+            *paragraph = None;
+        }
+        _ => *paragraph = None,
+    }
+}
+
+/// A trailing `{…}` that is not an attribute block (`{#id .class key=value}`):
+/// the parser removed it from the heading, GitHub shows it. With the spaces
+/// before it, as written.
+fn literal_braces(src: &str) -> Option<&str> {
+    let first = src.lines().next()?;
+    let line = if first.trim_start().starts_with('#') {
+        // ATX: without a closing sequence of `#`.
+        let t = first.trim_end();
+        let stripped = t.trim_end_matches('#');
+        if stripped.len() < t.len() && stripped.ends_with([' ', '\t']) {
+            stripped.trim_end()
+        } else {
+            t
+        }
+    } else {
+        // Setext: the text lines, without the underline.
+        let text = src.trim_end();
+        text[..text.rfind('\n')?].trim_end()
+    };
+    let body = line.strip_suffix('}')?;
+    let open = body.rfind('{')?;
+    let inner = &body[open + 1..];
+    let valid = !inner.trim().is_empty()
+        && inner.split_whitespace().all(|t| {
+            (t.len() > 1 && (t.starts_with('#') || t.starts_with('.'))) || t.contains('=')
+        });
+    if valid {
+        return None;
+    }
+    let space = body[..open].len() - body[..open].trim_end().len();
+    line.get(open - space..)
+}
+
+/// The number of raw `<a>`, `<code>` and `<pre>` elements open after `h`.
+fn raw_depth(mut depth: usize, h: &str) -> usize {
+    let lower = h.to_ascii_lowercase();
+    for (i, _) in lower.match_indices('<') {
+        let rest = &lower[i + 1..];
+        let (close, name) = match rest.strip_prefix('/') {
+            Some(r) => (true, r),
+            None => (false, rest),
+        };
+        let is = |tag: &str| {
+            name.strip_prefix(tag)
+                .is_some_and(|r| r.starts_with(['>', ' ', '\t', '\n', '/']))
+        };
+        if is("a") || is("code") || is("pre") {
+            depth = if close {
+                depth.saturating_sub(1)
+            } else {
+                depth + 1
+            };
+        }
+    }
+    depth
+}
+
+/// Records raw HTML, the links it makes (`<a href>`, `<img src>`) and the
+/// anchors it defines (`id`, `<a name>`).
+fn raw_html(parsed: &mut Parsed, h: &str, line: usize, column: usize) {
+    for tag in html::tags(h) {
+        for a in &tag.attrs {
+            if html::is_link(&tag.name, &a.name) && !a.value.trim().is_empty() {
+                parsed.links.push(LinkRef {
+                    dest: a.value.clone(),
+                    image: tag.name != "a",
+                    line,
+                    column,
+                });
+            } else if html::is_anchor(&tag.name, &a.name) && !a.value.is_empty() {
+                parsed.anchors.push(a.value.clone());
+            }
+        }
+    }
+    parsed.raw_html.push(RawHtml {
+        html: h.to_string(),
+        line,
+        column,
+    });
+}
+
+fn footnote<'a>(notes: &'a mut HashMap<String, Footnote>, label: &str) -> &'a mut Footnote {
+    let next = notes.len() + 1;
+    notes.entry(label.to_string()).or_insert(Footnote {
+        number: next,
+        id: String::new(),
+        refs: 0,
+    })
+}
+
+/// Footnote ids: the label as a slug, numbered when two labels give the same
+/// slug (`[^a b]`, `[^a-b]`); the note's number when the label has no letters.
+fn name_footnotes(notes: &mut HashMap<String, Footnote>) {
+    let mut order: Vec<(&String, &mut Footnote)> = notes.iter_mut().collect();
+    order.sort_by_key(|(_, f)| f.number);
+    let mut slugger = Slugger::default();
+    for (label, f) in order {
+        let slug = slugify(label);
+        let slug = if slug.is_empty() {
+            f.number.to_string()
+        } else {
+            slug
+        };
+        f.id = slugger.unique(&slug);
+    }
+}
+
+/// Gives each heading its id: an explicit `{#id}` wins; the others take
+/// GitHub's slug, numbered past explicit ids, earlier slugs and the theme's
+/// ids. A heading whose id in older equil versions differs keeps that too.
+fn name_headings(parsed: &mut Parsed, events: &mut Events, headings: Vec<Pending>) {
+    let mut slugger = Slugger::for_page();
+    for h in &headings {
+        if let Some(id) = &h.explicit {
+            slugger.claim(id);
+        }
+    }
+    let mut legacy: HashMap<String, usize> = HashMap::new();
+    let mut ids = Vec::with_capacity(headings.len());
+    let mut olds = Vec::with_capacity(headings.len());
+    for h in &headings {
+        let id = match &h.explicit {
+            Some(id) => id.clone(),
+            None => slugger.unique(&slugify(&h.text)),
+        };
+        // Numbering as equil did it before.
+        let base = h.explicit.clone().unwrap_or_else(|| legacy_slug(&h.text));
+        let n = legacy.entry(base.clone()).or_insert(0);
+        let old = if *n == 0 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        *n += 1;
+        legacy.entry(old.clone()).or_insert(1);
+        ids.push(id);
+        olds.push(old);
+    }
+    for (i, h) in headings.into_iter().enumerate() {
+        let id = ids[i].clone();
+        let old = Some(olds[i].clone())
+            .filter(|o| !ids.contains(o) && !parsed.anchors.contains(o) && !is_reserved(o));
+        if let Some(Event::Start(Tag::Heading { id: slot, .. })) = events.other_mut(h.event) {
+            *slot = Some(CowStr::from(id.clone()));
+        }
+        if h.has_link {
+            parsed.linked_headings.push(id.clone());
+        }
+        if let Some(s) = parsed.sections.get_mut(h.section) {
+            s.id = Some(id.clone());
+        }
+        parsed.headings.push(Heading {
+            level: 0,
+            id,
+            text: h.text,
+            old_id: old,
+        });
+    }
+    // Levels come from the heading events themselves.
+    let mut levels = events.iter().filter_map(|e| match e {
+        Event::Start(Tag::Heading { level, .. }) => Some(level as u8),
+        _ => None,
+    });
+    for h in &mut parsed.headings {
+        h.level = levels.next().unwrap_or(2);
+    }
+}
