@@ -78,6 +78,12 @@ pub enum Code {
     Glossary,
     /// A translation does not use the glossary's terms, or uses a form to avoid.
     TerminologyDrift,
+    /// A session plan's agenda refers to a missing page, or a block has no minutes.
+    Agenda,
+    /// A session plan's agenda is longer than its planned duration.
+    AgendaTooLong,
+    /// A handout (or run sheet) does not fit on one sheet of paper.
+    SheetOverflow,
     /// The output folder may not be replaced (it holds other files, or the site).
     OutputFolder,
     /// A user's file that equil cannot change safely (and left as it was).
@@ -123,6 +129,9 @@ impl Code {
             Code::AnchorInTranslation => "W108",
             Code::Glossary => "E016",
             Code::TerminologyDrift => "W109",
+            Code::Agenda => "E017",
+            Code::AgendaTooLong => "W110",
+            Code::SheetOverflow => "W111",
             Code::OldAnchor => "W120",
             Code::NoHistory => "N201",
         }
@@ -163,6 +172,9 @@ impl Code {
             Code::AnchorInTranslation => "anchor-in-translation",
             Code::Glossary => "glossary",
             Code::TerminologyDrift => "terminology-drift",
+            Code::Agenda => "agenda",
+            Code::AgendaTooLong => "agenda-too-long",
+            Code::SheetOverflow => "sheet-overflow",
             Code::OldAnchor => "old-anchor",
         }
     }

@@ -105,7 +105,16 @@ pub fn markdown(data: &[u8]) {
     for l in &parsed.links {
         assert!(l.line >= 1);
     }
-    let titles = ["Note", "Tip", "Important", "Warning", "Caution"].map(String::from);
+    let titles = [
+        "Note",
+        "Tip",
+        "Important",
+        "Warning",
+        "Caution",
+        "Exercise",
+        "Reflection",
+    ]
+    .map(String::from);
     let sanitizer = crate::render::sanitize::builder(&["www.youtube-nocookie.com".to_string()]);
     let html = to_html(
         &parsed,

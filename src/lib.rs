@@ -8,6 +8,7 @@
 
 pub mod check;
 pub mod diagnostics;
+pub mod epub;
 pub mod excerpt;
 pub mod fuzzing;
 pub mod history;

@@ -54,6 +54,8 @@ callout-tip = Tip
 callout-important = Vigtigt
 callout-warning = Advarsel
 callout-caution = Pas på
+callout-exercise = Øvelse
+callout-reflection = Refleksion
 
 ## Meddelelser om oversættelser
 fallback-notice = Denne side er endnu ikke oversat. Du læser den oprindelige tekst på { $language }.
@@ -129,3 +131,31 @@ whats-new = Nyt i håndbogen
 whats-new-intro = De sider i håndbogen, der senest er ændret, med de nyeste først.
 whats-new-empty = Der er endnu ikke registreret nogen ændringer.
 whats-new-feed = Følg ændringerne i en feedlæser (Atom)
+
+## Undervisermappe: uddelingsark, sessionsplaner, downloads
+handout = Uddelingsark
+handouts = Uddelingsark
+handout-print = Udskriv uddelingsarket
+handout-pdf = PDF
+handout-for = Uddelingsark til: { $card }
+handout-copies = { $copies ->
+    [one] 1 eksemplar
+   *[other] { $copies } eksemplarer
+}
+session-plan = Sessionsplan
+session-time = Tid
+session-activity = Aktivitet
+session-minutes = Minutter
+session-total = I alt: { $start }–{ $end } ({ $duration })
+session-breaks = heraf pauser: { $duration }
+session-break = Pause
+session-no-minutes = tid ikke angivet
+session-materials = Materialer, der skal medbringes
+session-materials-for = til { $cards }
+session-handouts = Uddelingsark, der skal udskrives
+session-print = Udskriv drejebogen
+downloads = Hent håndbogen
+download-pdf = PDF til udskrivning
+download-epub = E-bog (EPUB)
+epub-contents = Indhold
+epub-cover = Omslag

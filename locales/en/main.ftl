@@ -54,6 +54,8 @@ callout-tip = Tip
 callout-important = Important
 callout-warning = Warning
 callout-caution = Caution
+callout-exercise = Exercise
+callout-reflection = Reflection
 
 ## Translation notices
 fallback-notice = This page has not been translated yet. You are reading the original text in { $language }.
@@ -129,3 +131,31 @@ whats-new = What's new
 whats-new-intro = The pages of this handbook that changed most recently, newest first.
 whats-new-empty = No changes have been recorded yet.
 whats-new-feed = Follow the changes in a feed reader (Atom)
+
+## Trainer's kit: handouts, session plans, downloads
+handout = Handout
+handouts = Handouts
+handout-print = Print the handout
+handout-pdf = PDF
+handout-for = Handout for: { $card }
+handout-copies = { $copies ->
+    [one] 1 copy
+   *[other] { $copies } copies
+}
+session-plan = Session plan
+session-time = Time
+session-activity = Activity
+session-minutes = Minutes
+session-total = Total: { $start }–{ $end } ({ $duration })
+session-breaks = of which breaks: { $duration }
+session-break = Break
+session-no-minutes = time not set
+session-materials = Materials to bring
+session-materials-for = for { $cards }
+session-handouts = Handouts to print
+session-print = Print the run sheet
+downloads = Download the handbook
+download-pdf = PDF for printing
+download-epub = E-book (EPUB)
+epub-contents = Contents
+epub-cover = Cover

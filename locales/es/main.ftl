@@ -54,6 +54,8 @@ callout-tip = Consejo
 callout-important = Importante
 callout-warning = Advertencia
 callout-caution = Precaución
+callout-exercise = Ejercicio
+callout-reflection = Reflexión
 
 ## Avisos sobre la traducción
 fallback-notice = Esta página todavía no está traducida. Estás leyendo el texto original en { $language }.
@@ -129,3 +131,31 @@ whats-new = Novedades
 whats-new-intro = Las páginas de este manual que han cambiado más recientemente, empezando por las más nuevas.
 whats-new-empty = Todavía no hay cambios registrados.
 whats-new-feed = Sigue los cambios en un lector de noticias (Atom)
+
+## Kit del formador: fichas, planes de sesión, descargas
+handout = Ficha
+handouts = Fichas para participantes
+handout-print = Imprimir la ficha
+handout-pdf = PDF
+handout-for = Ficha de: { $card }
+handout-copies = { $copies ->
+    [one] 1 copia
+   *[other] { $copies } copias
+}
+session-plan = Plan de sesión
+session-time = Hora
+session-activity = Actividad
+session-minutes = Minutos
+session-total = Total: { $start }–{ $end } ({ $duration })
+session-breaks = de ellos, pausas: { $duration }
+session-break = Pausa
+session-no-minutes = tiempo sin indicar
+session-materials = Materiales que hay que llevar
+session-materials-for = para { $cards }
+session-handouts = Fichas que hay que imprimir
+session-print = Imprimir la hoja de ruta
+downloads = Descargar el manual
+download-pdf = PDF para imprimir
+download-epub = Libro electrónico (EPUB)
+epub-contents = Índice
+epub-cover = Cubierta

@@ -54,6 +54,8 @@ callout-tip = Suggerimento
 callout-important = Importante
 callout-warning = Avvertenza
 callout-caution = Attenzione
+callout-exercise = Esercizio
+callout-reflection = Riflessione
 
 ## Avvisi sulla traduzione
 fallback-notice = Questa pagina non è ancora stata tradotta. Stai leggendo il testo originale in { $language }.
@@ -129,3 +131,31 @@ whats-new = Novità
 whats-new-intro = Le pagine di questo manuale modificate più di recente, dalla più nuova.
 whats-new-empty = Non è ancora stata registrata nessuna modifica.
 whats-new-feed = Segui le modifiche con un lettore di feed (Atom)
+
+## Kit del formatore: schede, piani di sessione, download
+handout = Scheda
+handouts = Schede per i partecipanti
+handout-print = Stampa la scheda
+handout-pdf = PDF
+handout-for = Scheda di: { $card }
+handout-copies = { $copies ->
+    [one] 1 copia
+   *[other] { $copies } copie
+}
+session-plan = Piano della sessione
+session-time = Ora
+session-activity = Attività
+session-minutes = Minuti
+session-total = Totale: { $start }–{ $end } ({ $duration })
+session-breaks = di cui pause: { $duration }
+session-break = Pausa
+session-no-minutes = durata non indicata
+session-materials = Materiali da portare
+session-materials-for = per { $cards }
+session-handouts = Schede da stampare
+session-print = Stampa la scaletta
+downloads = Scarica il manuale
+download-pdf = PDF da stampare
+download-epub = E-book (EPUB)
+epub-contents = Indice
+epub-cover = Copertina

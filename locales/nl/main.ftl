@@ -54,6 +54,8 @@ callout-tip = Tip
 callout-important = Belangrijk
 callout-warning = Waarschuwing
 callout-caution = Let op
+callout-exercise = Oefening
+callout-reflection = Reflectie
 
 ## Meldingen over vertalingen
 fallback-notice = Deze pagina is nog niet vertaald. Je leest de oorspronkelijke tekst in het { $language }.
@@ -129,3 +131,31 @@ whats-new = Wat is er nieuw
 whats-new-intro = De pagina's van dit handboek die het laatst zijn gewijzigd, de nieuwste eerst.
 whats-new-empty = Er zijn nog geen wijzigingen vastgelegd.
 whats-new-feed = Volg de wijzigingen in een feedlezer (Atom)
+
+## Trainerskit: hand-outs, sessieplannen, downloads
+handout = Hand-out
+handouts = Hand-outs
+handout-print = Hand-out afdrukken
+handout-pdf = PDF
+handout-for = Hand-out bij: { $card }
+handout-copies = { $copies ->
+    [one] 1 exemplaar
+   *[other] { $copies } exemplaren
+}
+session-plan = Sessieplan
+session-time = Tijd
+session-activity = Onderdeel
+session-minutes = Minuten
+session-total = Totaal: { $start }–{ $end } ({ $duration })
+session-breaks = waarvan pauze: { $duration }
+session-break = Pauze
+session-no-minutes = tijd niet opgegeven
+session-materials = Mee te nemen materialen
+session-materials-for = voor { $cards }
+session-handouts = Af te drukken hand-outs
+session-print = Draaiboek afdrukken
+downloads = Het handboek downloaden
+download-pdf = PDF om af te drukken
+download-epub = E-book (EPUB)
+epub-contents = Inhoud
+epub-cover = Omslag

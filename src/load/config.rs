@@ -25,7 +25,23 @@ const KNOWN_KEYS: &[&str] = &[
     "logo",
     "footer",
     "funding",
+    // The trainer's kit.
+    "clock",
+    "downloads",
 ];
+
+/// How English pages show clock times (session plans); the other languages
+/// always use the 24-hour clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+pub enum Clock {
+    /// `13:30`
+    #[default]
+    #[serde(rename = "24h")]
+    H24,
+    /// `1:30 pm`
+    #[serde(rename = "12h")]
+    H12,
+}
 
 /// Paper size for print pages and PDFs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
@@ -100,6 +116,11 @@ pub struct Config {
     pub footer: Option<Localised>,
     /// An opt-in funder block; none by default.
     pub funding: Option<Funding>,
+    /// Clock times of English session plans: `24h` or `12h`.
+    pub clock: Clock,
+    /// The site is published with its PDFs and EPUBs (`pdf/`, `epub/` beside
+    /// the language folders): pages link to them.
+    pub downloads: bool,
 }
 
 impl Default for Config {
@@ -122,6 +143,8 @@ impl Default for Config {
             logo: None,
             footer: None,
             funding: None,
+            clock: Clock::H24,
+            downloads: false,
         }
     }
 }

@@ -264,6 +264,23 @@ pub struct PageData {
     pub updated: Option<DateText>,
     /// When the source version an outdated translation was made from was committed.
     pub outdated_since: Option<DateText>,
+    /// A card's (or page's) handouts.
+    pub handouts: Vec<super::session::HandoutLink>,
+    /// A session plan's timed agenda, materials and handouts.
+    pub session: Option<super::session::SessionPlan>,
+    /// A handout's card (or page).
+    pub card: Option<Link>,
+    /// A handout's or session plan's printable sheet, and its PDF.
+    pub sheet_url: Option<String>,
+    pub pdf_url: Option<String>,
+}
+
+/// A file to download from the home page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Download {
+    /// `pdf` or `epub`.
+    pub format: &'static str,
+    pub url: String,
 }
 
 /// Everything a page template gets.
@@ -307,6 +324,8 @@ pub struct PageContext<'a> {
     /// "Edit this page": the page's file in this language on the forge
     /// (`edit_url` of site.yaml), when set.
     pub edit_url: Option<String>,
+    /// The handbook of this language as PDF and EPUB (when published).
+    pub downloads: Vec<Download>,
 }
 
 pub fn dir_name(site: &Site, lang: &str) -> &'static str {
@@ -387,6 +406,11 @@ pub fn page_data(
         file: entry.output.rsplit('/').next().unwrap_or("").to_string(),
         updated: None,
         outdated_since: None,
+        handouts: Vec::new(),
+        session: None,
+        card: None,
+        sheet_url: None,
+        pdf_url: None,
     }
 }
 
@@ -427,6 +451,20 @@ pub fn base_context<'a>(
             .map(|b| format!("{b}{}", entry.output)),
         about: Vec::new(),
         edit_url: edit_url(site, &tree.lang, &entry.rel),
+        downloads: if site.config.downloads {
+            ["pdf", "epub"]
+                .into_iter()
+                .map(|format| Download {
+                    format,
+                    url: relative(
+                        &entry.output,
+                        &format!("{format}/{}/handbook.{format}", tree.lang),
+                    ),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
     }
 }
 

@@ -13,6 +13,8 @@ pub mod qr;
 pub mod redirect;
 pub mod sanitize;
 pub mod search;
+pub mod session;
+pub mod sheet;
 pub mod sidebar;
 pub mod sitemap;
 pub mod strings;
@@ -64,6 +66,7 @@ pub fn validate(site: &Site, parsed: &[Parsed], diags: &mut Vec<Diagnostic>) {
     translation_states(site, diags);
     strings::validate(site, diags);
     crate::i18n::terms::drift(site, diags);
+    session::validate(site, diags);
     diags.extend(crate::check::assets::active(site));
 }
 
@@ -150,8 +153,8 @@ fn abbreviate(items: &[String], n: usize) -> String {
     s
 }
 
-/// Callout titles of a language (note, tip, important, warning, caution).
-fn callout_titles(site: &Site, lang: &str) -> [String; 5] {
+/// Callout titles of a language (see [`markdown::CALLOUT_KINDS`]).
+fn callout_titles(site: &Site, lang: &str) -> [String; 7] {
     markdown::CALLOUT_KINDS.map(|k| {
         let key = format!("callout-{k}");
         site.locales
@@ -271,6 +274,12 @@ pub enum Output<'a> {
     /// The print document of module `module` of tree `tree`, or (`None`) of
     /// the whole handbook in that language.
     Print { tree: usize, module: Option<usize> },
+    /// A printable sheet (handout or session run sheet) of module `module`.
+    Sheet {
+        tree: usize,
+        module: usize,
+        which: sheet::SheetOf,
+    },
     /// A language's search index.
     Search { tree: usize },
     /// A language's glossary page (when the site has a glossary).
@@ -345,6 +354,19 @@ impl<'a> Renderer<'a> {
                     tree: t,
                     module: Some(m),
                 }));
+            }
+        }
+        if self.templates.has("sheet.html") {
+            for (t, tree) in self.site.trees.iter().enumerate() {
+                v.extend(
+                    sheet::sheets(self.site, tree)
+                        .into_iter()
+                        .map(|(module, which)| Output::Sheet {
+                            tree: t,
+                            module,
+                            which,
+                        }),
+                );
             }
         }
         for (t, tree) in self.site.trees.iter().enumerate() {
@@ -435,6 +457,11 @@ impl<'a> Renderer<'a> {
                     None => format!("{}/print.html", t.lang),
                 }
             }
+            Output::Sheet {
+                tree,
+                module,
+                which,
+            } => self.trees[tree].sheet_entry(module, which).1,
             Output::Search { tree } => format!("{}/search-index.js", self.site.trees[tree].lang),
             Output::Glossary { tree } => glossary::output(&self.site.trees[tree].lang),
             Output::Redirect { tree, index } => {
@@ -536,6 +563,14 @@ impl<'a> Renderer<'a> {
             }
             Output::Print { tree, module } => {
                 let (path, html) = self.trees[tree].render_print_bytes(module, &self.edition)?;
+                Produced::Bytes(path, html, true)
+            }
+            Output::Sheet {
+                tree,
+                module,
+                which,
+            } => {
+                let (path, html) = self.trees[tree].render_sheet(module, which)?;
                 Produced::Bytes(path, html, true)
             }
             Output::Search { tree } => {

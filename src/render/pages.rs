@@ -25,7 +25,7 @@ pub struct TreeRender<'a> {
     pub nav: TreeNav,
     pub parsed: &'a [Parsed],
     pub templates: &'a Templates,
-    pub callout_titles: [String; 5],
+    pub callout_titles: [String; 7],
     /// `None` when site.yaml trusts raw HTML.
     pub sanitizer: Option<std::sync::Arc<ammonia::Builder<'static>>>,
     /// Dates as this language writes them.
@@ -100,6 +100,8 @@ pub enum Position {
     Page(usize, usize),
     /// A page at the top of the language tree (`sources.md`).
     About(usize),
+    /// Handout `h` of module `m` (see [`crate::model::Module::handouts`]).
+    Handout(usize, usize),
 }
 
 /// The entries of a tree with their positions: home, then each module's
@@ -110,6 +112,9 @@ pub fn positions(tree: &Tree) -> Vec<(Position, &Entry)> {
         v.push((Position::Module(mi), &m.index));
         for (pi, p) in m.pages.iter().enumerate() {
             v.push((Position::Page(mi, pi), p));
+        }
+        for (hi, h) in m.handouts.iter().enumerate() {
+            v.push((Position::Handout(mi, hi), &h.entry));
         }
     }
     v.extend(
@@ -176,9 +181,11 @@ impl TreeRender<'_> {
                 };
                 match self.site.doc(entry.doc).fm.kind.unwrap_or(default) {
                     Kind::Tool => ("tool.html", Kind::Tool),
+                    Kind::Session => ("session.html", Kind::Session),
                     _ => ("page.html", Kind::Page),
                 }
             }
+            Position::Handout(..) => ("handout.html", Kind::Handout),
         }
     }
 
@@ -204,6 +211,18 @@ impl TreeRender<'_> {
                     self.nav_link(entry, i, last)
                 }),
             },
+            Position::Handout(mi, hi) => {
+                let pi = modules[mi].handouts[hi].page;
+                Around {
+                    breadcrumbs: vec![
+                        home(),
+                        self.nav_link(entry, mi, None),
+                        self.nav_link(entry, mi, Some(pi)),
+                    ],
+                    prev: None,
+                    next: None,
+                }
+            }
             Position::Page(mi, pi) => Around {
                 breadcrumbs: vec![home(), self.nav_link(entry, mi, None)],
                 prev: Some(self.nav_link(entry, mi, pi.checked_sub(1))),
@@ -261,6 +280,7 @@ impl TreeRender<'_> {
             .outdated_since
             .get(&entry.rel)
             .map(|t| self.dates.text(*t));
+        self.kit_data(pos, entry, &mut page);
         let mut ctx = base_context(self.site, self.tree, entry, page);
         ctx.about = super::context::about_for(&self.nav, &entry.output);
         let around = self.around(pos, entry);
@@ -270,7 +290,7 @@ impl TreeRender<'_> {
         match pos {
             Position::Home => ctx.modules = &self.nav.modules,
             Position::About(_) => {}
-            Position::Module(mi) | Position::Page(mi, _) => {
+            Position::Module(mi) | Position::Page(mi, _) | Position::Handout(mi, _) => {
                 ctx.module = Some(&self.nav.modules[mi] as &ModuleNav)
             }
         }
@@ -320,7 +340,24 @@ impl TreeRender<'_> {
         self.template_for(pos, entry).0.hash(&mut h);
         match pos {
             Position::Home | Position::About(_) => self.nav.hashes.hash(&mut h),
-            Position::Module(mi) | Position::Page(mi, _) => self.nav.hashes[mi].hash(&mut h),
+            Position::Module(mi) | Position::Page(mi, _) | Position::Handout(mi, _) => {
+                self.nav.hashes[mi].hash(&mut h)
+            }
+        }
+        // Cards list their handouts; session plans show the cards they use.
+        if let Position::Page(mi, _) | Position::Handout(mi, _) = pos {
+            let m = &self.tree.modules[mi];
+            for x in &m.handouts {
+                (&x.entry.output, x.entry.status as u8, x.entry.doc).hash(&mut h);
+            }
+        }
+        if self.site.doc(entry.doc).fm.kind == Some(Kind::Session) {
+            // Any card of any module may be on the agenda.
+            for e in Site::entries(self.tree) {
+                if e.doc != usize::MAX {
+                    (e.doc, self.site.doc(e.doc).text_hash).hash(&mut h);
+                }
+            }
         }
         self.around(pos, entry).hash(&mut h);
         self.site.glossary.hash(&mut h);
@@ -337,6 +374,39 @@ impl TreeRender<'_> {
             .and_then(|t| t.outputs.get(&entry.rel))
             .hash(&mut h);
         h.finish()
+    }
+
+    /// Adds what the trainer's kit shows on a page: a card's handouts, a
+    /// handout's card and sheet, a session plan.
+    fn kit_data(&self, pos: Position, entry: &Entry, page: &mut super::context::PageData) {
+        let (site, tree) = (self.site, self.tree);
+        match pos {
+            Position::Page(..) => {
+                page.handouts = super::session::handouts_of(site, tree, entry, &entry.output);
+                if site.doc(entry.doc).fm.kind == Some(Kind::Session) {
+                    page.session = Some(super::session::plan(site, tree, entry, &entry.output));
+                    if let Some(sheet) = session_sheet(entry) {
+                        page.sheet_url = Some(relative(&entry.output, &sheet));
+                        page.pdf_url = site
+                            .config
+                            .downloads
+                            .then(|| relative(&entry.output, &session_pdf(tree, entry)));
+                    }
+                }
+            }
+            Position::Handout(mi, hi) => {
+                let h = &tree.modules[mi].handouts[hi];
+                page.card = Some(self.nav_link(entry, mi, Some(h.page)));
+                page.sheet_url = Some(relative(&entry.output, &h.sheet));
+                page.pdf_url = site.config.downloads.then(|| {
+                    relative(
+                        &entry.output,
+                        &format!("pdf/{}/handouts/{}/{}.pdf", tree.lang, h.card, h.name),
+                    )
+                });
+            }
+            _ => {}
+        }
     }
 
     /// A hash of the links of an entry's body as they are written for its
@@ -374,6 +444,22 @@ impl TreeRender<'_> {
         }
         sum ^ self.tree.outputs.len() as u64
     }
+}
+
+/// The printable run sheet of a session page: `nl/<module>/print/<page>.html`.
+pub fn session_sheet(entry: &Entry) -> Option<String> {
+    let (dir, file) = entry.output.rsplit_once('/')?;
+    Some(format!("{dir}/print/{file}"))
+}
+
+/// Where `equil pdf` writes a session page's run sheet, below the output
+/// root as published: `pdf/nl/<module>/<page>.pdf`.
+pub fn session_pdf(tree: &Tree, entry: &Entry) -> String {
+    let rest = entry
+        .output
+        .strip_prefix(&format!("{}/", tree.lang))
+        .unwrap_or(&entry.output);
+    format!("pdf/{}/{}", tree.lang, rest.trim_end_matches(".html")) + ".pdf"
 }
 
 /// A hash of where and how a page exists in each language (output path and

@@ -53,6 +53,8 @@ pub struct Chapter {
     pub content_dir: &'static str,
     /// The chapter's web address as a QR code (base URL known, `print_qr`).
     pub qr: Option<super::qr::Qr>,
+    /// A session plan's timed agenda.
+    pub session: Option<super::session::SessionPlan>,
 }
 
 /// A named CSS page with the title shown at the top of its sheets.
@@ -292,6 +294,8 @@ impl TreeRender<'_> {
             content_lang: doc.lang.clone(),
             content_dir: dir_name(self.site, &doc.lang),
             qr: self.page_qr(entry),
+            session: (kind == Kind::Session)
+                .then(|| super::session::plan(self.site, self.tree, entry, output)),
         }
     }
 
@@ -321,14 +325,13 @@ fn parts(tree: &Tree, mi: Option<usize>) -> Vec<Part<'_>> {
     match mi {
         Some(mi) => {
             let m = &tree.modules[mi];
-            std::iter::once(&m.index)
-                .chain(&m.pages)
-                .map(|entry| Part {
-                    entry,
-                    depth: 0,
-                    module: Some(mi),
-                })
-                .collect()
+            let mut parts = vec![Part {
+                entry: &m.index,
+                depth: 0,
+                module: Some(mi),
+            }];
+            module_pages(tree, mi, 0, &mut parts);
+            parts
         }
         None => {
             let mut parts = Vec::new();
@@ -345,11 +348,7 @@ fn parts(tree: &Tree, mi: Option<usize>) -> Vec<Part<'_>> {
                     depth: 0,
                     module: Some(i),
                 });
-                parts.extend(m.pages.iter().map(|entry| Part {
-                    entry,
-                    depth: 1,
-                    module: Some(i),
-                }));
+                module_pages(tree, i, 1, &mut parts);
             }
             parts.extend(tree.about.iter().map(|entry| Part {
                 entry,
@@ -357,6 +356,21 @@ fn parts(tree: &Tree, mi: Option<usize>) -> Vec<Part<'_>> {
                 module: None,
             }));
             parts
+        }
+    }
+}
+
+/// The pages of module `mi`, each followed by its handouts.
+fn module_pages<'t>(tree: &'t Tree, mi: usize, depth: u8, parts: &mut Vec<Part<'t>>) {
+    let m = &tree.modules[mi];
+    for (pi, entry) in m.pages.iter().enumerate() {
+        let handouts = m.handouts.iter().filter(|h| h.page == pi);
+        for entry in std::iter::once(entry).chain(handouts.map(|h| &h.entry)) {
+            parts.push(Part {
+                entry,
+                depth,
+                module: Some(mi),
+            });
         }
     }
 }
