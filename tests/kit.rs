@@ -346,7 +346,7 @@ fn check_reports_a_broken_reference_and_an_over_long_agenda_with_lines() {
     let out = f.run(&["check", "--format", "json"]);
     let json = stdout(&out);
     assert!(
-        json.contains("\"E015\"") && json.contains("\"W110\""),
+        json.contains("\"E017\"") && json.contains("\"W110\""),
         "{json}"
     );
 }
