@@ -63,6 +63,12 @@ pub enum Code {
     Draft,
     /// Writing the output failed.
     Write,
+    /// The output folder may not be replaced (it holds other files, or the site).
+    OutputFolder,
+    /// A user's file that equil cannot change safely (and left as it was).
+    UnsafeEdit,
+    /// A content file that could run code in readers' browsers (.html, .js, scripted .svg).
+    ActiveAsset,
 }
 
 impl Code {
@@ -85,6 +91,9 @@ impl Code {
             Code::UnsafePath => "E040",
             Code::UnsafeHtml => "W107",
             Code::Write => "E050",
+            Code::OutputFolder => "E051",
+            Code::UnsafeEdit => "E052",
+            Code::ActiveAsset => "E041",
             Code::Fallback => "W101",
             Code::Outdated => "W102",
             Code::UnknownTranslationState => "W103",
@@ -114,6 +123,9 @@ impl Code {
             Code::UnsafePath => "unsafe-path",
             Code::UnsafeHtml => "unsafe-html",
             Code::Write => "write",
+            Code::OutputFolder => "output-folder",
+            Code::UnsafeEdit => "unsafe-edit",
+            Code::ActiveAsset => "active-asset",
             Code::Fallback => "fallback",
             Code::Outdated => "outdated",
             Code::UnknownTranslationState => "unknown-translation-state",

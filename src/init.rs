@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use include_dir::{include_dir, Dir};
 
 use crate::diagnostics::{Code, Diagnostic};
-use crate::load::{content, frontmatter, locales};
+use crate::load::{config, content, frontmatter, locales};
+use crate::write::atomic::NewFiles;
 
 /// The example handbook, per language.
 static SKELETON: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/skeleton");
@@ -77,9 +78,12 @@ pub fn init(opts: &InitOptions) -> Result<Vec<String>, Diagnostic> {
         }
     }
 
+    if let Some(url) = &opts.base_url {
+        check_base_url(url)?;
+    }
     let source = &opts.languages[0];
     let mut files: Vec<(String, String)> = Vec::new();
-    files.push(("site.yaml".into(), site_yaml(opts)));
+    files.push(("site.yaml".into(), site_yaml(opts)?));
     files.push((".gitignore".into(), "public/\npdf/\n".into()));
     files.push((
         ".github/workflows/publish.yml".into(),
@@ -129,21 +133,45 @@ pub fn init(opts: &InitOptions) -> Result<Vec<String>, Diagnostic> {
         }
     }
 
+    // Every file is new: written atomically, never over an existing one, and
+    // all removed again when one of them cannot be written.
+    let mut created = NewFiles::new(&opts.dir);
+    created.root().map_err(|e| {
+        Diagnostic::error(
+            Code::Write,
+            format!("cannot create {}: {e}", opts.dir.display()),
+        )
+    })?;
     for (rel, text) in &files {
-        let path = opts.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                Diagnostic::error(
-                    Code::Write,
-                    format!("cannot create {}: {e}", parent.display()),
-                )
-            })?;
-        }
-        std::fs::write(&path, text).map_err(|e| {
-            Diagnostic::error(Code::Write, format!("cannot write {}: {e}", path.display()))
+        created.file(Path::new(rel), text.as_bytes()).map_err(|e| {
+            Diagnostic::error(
+                Code::Write,
+                format!("cannot write {}: {e}", opts.dir.join(rel).display()),
+            )
+            .help("nothing was left behind; fix the cause and run `equil init` again")
         })?;
     }
+    created.keep();
     Ok(files.into_iter().map(|(r, _)| r).collect())
+}
+
+/// Checks `--base-url`: an absolute http(s) URL.
+fn check_base_url(url: &str) -> Result<(), Diagnostic> {
+    let bad = |why: &str| {
+        Diagnostic::error(Code::Config, format!("--base-url `{}` {why}", url.escape_debug()))
+            .help("give the address the site will be published at, e.g. https://your-organisation.github.io/handbook/")
+    };
+    match url::Url::parse(url) {
+        Ok(u) if u.scheme() == "http" || u.scheme() == "https" => {
+            if url.chars().any(char::is_control) || u.host_str().map_or(true, str::is_empty) {
+                Err(bad("is not a valid web address"))
+            } else {
+                Ok(())
+            }
+        }
+        Ok(_) => Err(bad("must start with https:// or http://")),
+        Err(_) => Err(bad("is not a valid web address")),
+    }
 }
 
 fn all_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {
@@ -170,23 +198,45 @@ fn mark_translation(text: &str, source: &str) -> String {
     }
 }
 
-fn site_yaml(opts: &InitOptions) -> String {
+/// The new site's `site.yaml`. Values are written by the YAML serializer and
+/// the text is read back, so no title can add keys or break the file.
+fn site_yaml(opts: &InitOptions) -> Result<String, Diagnostic> {
+    let scalar = |v: &str| {
+        serde_yaml::to_string(v)
+            .map(|s| s.trim_end_matches('\n').to_string())
+            .map_err(|e| Diagnostic::error(Code::Config, format!("cannot write site.yaml: {e}")))
+    };
+    let langs = serde_yaml::to_string(&opts.languages)
+        .map_err(|e| Diagnostic::error(Code::Config, format!("cannot write site.yaml: {e}")))?;
     let base = match &opts.base_url {
-        Some(u) => format!("base_url: {u}\n"),
+        Some(u) => format!("base_url: {}\n", scalar(u)?),
         None => "# The address the site is published at (needed for sitemap.xml), e.g.\n# base_url: https://your-organisation.github.io/handbook/\n".to_string(),
     };
-    format!(
+    let text = format!(
         "# Site settings for equil. Every key is optional; see README.md.\n\
-         title: \"{}\"\n\
+         title: {}\n\
          # The languages of the site, in the order of the language switcher.\n\
-         languages: [{}]\n\
+         languages:\n{}\
          # The language pages are written in first and translated from.\n\
          source_language: {}\n\
          {base}\
          # Paper size of print pages and PDFs: a4 or letter.\n\
          paper: a4\n",
-        opts.title.replace('"', "'"),
-        opts.languages.join(", "),
-        opts.languages[0],
-    )
+        scalar(&opts.title)?,
+        langs,
+        scalar(&opts.languages[0])?,
+    );
+    let back: config::Config = serde_yaml::from_str(&text)
+        .map_err(|e| Diagnostic::error(Code::Config, format!("cannot write site.yaml: {e}")))?;
+    let same = back.title == opts.title
+        && back.languages == opts.languages
+        && back.base_url.as_deref() == opts.base_url.as_deref();
+    if !same {
+        return Err(Diagnostic::error(
+            Code::Config,
+            "the title or base URL cannot be written to site.yaml as given",
+        )
+        .help("use a title without control characters"));
+    }
+    Ok(text)
 }

@@ -6,6 +6,7 @@
 //! the commands in `cmd/`; [`pdf`] prints the built print pages to PDF;
 //! [`serve`] keeps a site in memory and rebuilds it change by change.
 
+pub mod check;
 pub mod diagnostics;
 pub mod i18n;
 pub mod init;

@@ -8,7 +8,7 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::load::{config, content, locales, theme};
 use crate::model::{self, ModelOptions, Site};
 use crate::render::{self, markdown::Parsed, Rendered};
-use crate::write::{NullSink, Sink, Staging};
+use crate::write::{guard, NullSink, Sink, Staging};
 
 /// What to load.
 #[derive(Debug, Clone)]
@@ -222,29 +222,55 @@ fn finish(mut diags: Vec<Diagnostic>, rendered: Option<Rendered>, start: Instant
     }
 }
 
+/// Where `equil build` writes.
+#[derive(Debug, Clone)]
+pub struct OutputOptions {
+    /// The output folder, replaced as a whole when the build succeeds.
+    pub dir: PathBuf,
+    /// Replace the folder even when it holds files equil did not write
+    /// (never the site itself or its sources).
+    pub force: bool,
+}
+
+impl OutputOptions {
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        OutputOptions {
+            dir: dir.into(),
+            force: false,
+        }
+    }
+}
+
 /// `equil build`: renders into a staging folder and swaps it in only on success.
-pub fn build(opts: &SiteOptions, output: &Path) -> Outcome {
-    build_site(opts, output).0
+pub fn build(opts: &SiteOptions, out: &OutputOptions) -> Outcome {
+    build_site(opts, out).0
 }
 
 /// [`build`], also returning the site that was built (when it was).
-pub fn build_site(opts: &SiteOptions, output: &Path) -> (Outcome, Option<Site>) {
+pub fn build_site(opts: &SiteOptions, out: &OutputOptions) -> (Outcome, Option<Site>) {
+    let output = out.dir.as_path();
+    let refused = |d: Diagnostic| {
+        (
+            Outcome {
+                diagnostics: vec![d],
+                ..Outcome::default()
+            },
+            None,
+        )
+    };
+    if let Err(d) = guard::check_output(&opts.root, output, out.force) {
+        return refused(d);
+    }
     let staging = match Staging::new(output) {
         Ok(s) => s,
         Err(e) => {
-            return (
-                Outcome {
-                    diagnostics: vec![Diagnostic::error(
-                        Code::Write,
-                        format!(
-                            "cannot create a staging folder next to {}: {e}",
-                            output.display()
-                        ),
-                    )],
-                    ..Outcome::default()
-                },
-                None,
-            )
+            return refused(Diagnostic::error(
+                Code::Write,
+                format!(
+                    "cannot create a staging folder next to {}: {e}",
+                    output.display()
+                ),
+            ))
         }
     };
     let (mut outcome, built) = run(opts, &staging);
@@ -253,7 +279,10 @@ pub fn build_site(opts: &SiteOptions, output: &Path) -> (Outcome, Option<Site>) 
         outcome.rendered = None;
         return (outcome, None);
     }
-    if let Err(e) = staging.commit() {
+    let committed = staging
+        .write(guard::MARKER, guard::marker_text().as_bytes())
+        .and_then(|()| staging.commit());
+    if let Err(e) = committed {
         outcome.diagnostics.push(Diagnostic::error(
             Code::Write,
             format!("cannot move the new site into {}: {e}", output.display()),

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use equil::pipeline::{self, SiteOptions};
+use equil::pipeline::{self, OutputOptions, SiteOptions};
 
 use super::crate_exit::Exit;
 use super::{exit_for, report};
@@ -12,7 +12,8 @@ use super::{exit_for, report};
   equil build                         build ./ into ./public/
   equil build --root handbook --output /tmp/site
   equil build --base-url https://example.org/equil/   (absolute URLs for sitemap.xml)
-  equil build --drafts                include pages with `draft: true`")]
+  equil build --drafts                include pages with `draft: true`
+  equil build --output out --force    replace out/ even though it holds other files")]
 pub struct Args {
     /// The site folder (with content/, and optionally site.yaml, locales/, themes/)
     #[arg(long, default_value = ".")]
@@ -26,6 +27,10 @@ pub struct Args {
     /// Include pages marked `draft: true`
     #[arg(long)]
     pub drafts: bool,
+    /// Replace the output folder even if it holds files equil did not write
+    /// (they are deleted). Never allowed for the site folder or its sources.
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(args: Args) -> Exit {
@@ -40,7 +45,19 @@ pub fn run(args: Args) -> Exit {
         drafts: args.drafts,
         list_drafts: false,
     };
-    let outcome = pipeline::build(&opts, &output);
+    let out = OutputOptions {
+        dir: output.clone(),
+        force: args.force,
+    };
+    // Ctrl-C or SIGTERM: put the previous output back and remove the
+    // half-built one, instead of leaving it beside the output.
+    let interrupted = output.clone();
+    let _ = ctrlc::set_handler(move || {
+        equil::write::guard::remove_own(&interrupted);
+        eprintln!("\ninterrupted: {} was not changed", interrupted.display());
+        std::process::exit(130);
+    });
+    let outcome = pipeline::build(&opts, &out);
     report(&outcome.diagnostics, &args.root);
     let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = outcome.diagnostics.len() - errors;

@@ -12,6 +12,7 @@ use crate::load::config::{self, CONFIG_FILE};
 use crate::load::content::CONTENT_DIR;
 use crate::load::locales::{self, LOCALES_DIR};
 use crate::load::yaml;
+use crate::write::atomic::{self, NewFiles};
 
 /// Options of [`add_language`].
 #[derive(Debug, Clone)]
@@ -155,31 +156,37 @@ pub fn add_language(opts: &AddOptions, diags: &mut Vec<Diagnostic>) -> Option<Ad
         }
     };
 
-    let mut created = Vec::new();
+    // New files are written atomically and removed again if a later one
+    // fails; site.yaml is replaced last, in one rename.
     let fail = |p: &Path, e: std::io::Error| {
-        Diagnostic::error(Code::Write, format!("cannot write: {e}")).at(p)
+        Diagnostic::error(Code::Write, format!("cannot write: {e}"))
+            .at(p)
+            .help("nothing was left behind; fix the cause and run `equil i18n add` again")
     };
-    if let Err(e) = std::fs::create_dir_all(root.join(&content_dir)) {
+    let mut new_files = NewFiles::new(root);
+    if let Err(e) = new_files.dir(&content_dir) {
         diags.push(fail(&content_dir, e));
         return None;
     }
-    created.push(content_dir);
+    let mut config_text = None;
     for (path, text) in writes {
-        let abs = root.join(&path);
-        if let Some(parent) = abs.parent() {
-            if let Err(e) = std::fs::create_dir_all(parent) {
-                diags.push(fail(&path, e));
-                return None;
-            }
+        if path == Path::new(CONFIG_FILE) {
+            config_text = Some(text);
+            continue;
         }
-        if let Err(e) = std::fs::write(&abs, text) {
+        if let Err(e) = new_files.file(&path, text.as_bytes()) {
             diags.push(fail(&path, e));
             return None;
         }
-        if path != Path::new(CONFIG_FILE) {
-            created.push(path);
+    }
+    if let Some(text) = config_text {
+        if let Err(e) = atomic::replace(&root.join(CONFIG_FILE), text.as_bytes()) {
+            diags.push(fail(Path::new(CONFIG_FILE), e));
+            return None;
         }
     }
+    let mut created = vec![content_dir];
+    created.extend(new_files.keep());
     Some(Added {
         created,
         kept,

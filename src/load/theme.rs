@@ -62,7 +62,9 @@ impl Theme {
 pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
     let mut theme = Theme::default();
     add_builtin(&BUILTIN, &mut theme);
+    check_name(name)?;
     let dir = root.join(THEMES_DIR).join(name);
+    check_inside(root, &dir, name)?;
     if !dir.is_dir() {
         if name == "default" {
             return Ok(theme);
@@ -99,6 +101,48 @@ pub fn load(root: &Path, name: &str) -> Result<Theme, Diagnostic> {
         );
     }
     Ok(theme)
+}
+
+/// A theme is named by one folder under `themes/`: a path could publish
+/// files from anywhere on the computer.
+fn check_name(name: &str) -> Result<(), Diagnostic> {
+    let plain = !name.is_empty()
+        && name.len() <= 100
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.');
+    if plain {
+        return Ok(());
+    }
+    Err(Diagnostic::error(
+        Code::UnsafePath,
+        format!(
+            "`theme: {}` is not the name of a folder under themes/",
+            name.escape_debug()
+        ),
+    )
+    .at("site.yaml")
+    .help("name a folder of the site's themes/ folder, e.g. `theme: default`; paths such as `/etc` or `../x` are not allowed"))
+}
+
+/// The theme folder must really be inside the site's `themes/` (not a
+/// symbolic link to somewhere else).
+fn check_inside(root: &Path, dir: &Path, name: &str) -> Result<(), Diagnostic> {
+    let (Ok(themes), Ok(real)) = (root.join(THEMES_DIR).canonicalize(), dir.canonicalize()) else {
+        return Ok(()); // missing: reported as "not found" below
+    };
+    if real.starts_with(&themes) {
+        return Ok(());
+    }
+    Err(Diagnostic::error(
+        Code::UnsafePath,
+        format!(
+            "themes/{name} is a link to a folder outside the site; its files are not published"
+        ),
+    )
+    .at(format!("{THEMES_DIR}/{name}"))
+    .help("copy the theme into the site's themes/ folder instead of linking to it"))
 }
 
 fn add_builtin(dir: &Dir<'static>, theme: &mut Theme) {

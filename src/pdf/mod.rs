@@ -127,7 +127,7 @@ pub fn run(opts: &PdfOptions, progress: &(dyn Fn(&Written) + Sync)) -> PdfOutcom
     };
     let site_dir = tmp.path().join("site");
     let scratch = tmp.path().join("work");
-    let (built, site) = pipeline::build_site(&opts.site, &site_dir);
+    let (built, site) = pipeline::build_site(&opts.site, &pipeline::OutputOptions::new(&site_dir));
     let (warnings, errors): (Vec<_>, Vec<_>) =
         built.diagnostics.into_iter().partition(|d| !d.is_error());
     out.diagnostics.extend(errors);

@@ -171,6 +171,8 @@ pub struct Alternate {
 pub struct PageData {
     pub title: String,
     pub summary: Option<String>,
+    /// The summary as plain text (for `<meta name="description">`).
+    pub summary_text: Option<String>,
     pub kind: &'static str,
     pub content: String,
     /// Headings of level 2 and 3, for the on-page table of contents.
@@ -286,6 +288,7 @@ pub fn page_data(
     PageData {
         title: inline_text(&doc.fm.title),
         summary: doc.fm.summary.as_deref().map(inline_html),
+        summary_text: doc.fm.summary.as_deref().map(inline_text),
         kind: kind_name(kind),
         content,
         toc: toc

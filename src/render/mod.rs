@@ -53,6 +53,7 @@ pub fn validate(site: &Site, parsed: &[Parsed], diags: &mut Vec<Diagnostic>) {
     }
     translation_states(site, diags);
     interface_strings(site, diags);
+    diags.extend(crate::check::assets::active(site));
 }
 
 /// Warnings for translations that are out of date, of unknown state, or missing.
@@ -279,6 +280,20 @@ pub fn render_with(
     }
     let renderer = Renderer::new(site, parsed, &templates);
     let outputs = renderer.outputs();
+    let clashes = crate::check::assets::collisions(
+        &site.root,
+        outputs.iter().map(|o| {
+            let source = match o {
+                Output::Asset { source, .. } => Some(*source),
+                _ => None,
+            };
+            (renderer.path_of(o), source)
+        }),
+    );
+    if !clashes.is_empty() {
+        diags.extend(clashes);
+        return None;
+    }
     renderer.render(&outputs, sink, diags)
 }
 

@@ -63,6 +63,9 @@ pub fn load(
     }
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.register_filter("css_string", css_string_filter);
+    // Templates see only what the page context gives them: nothing of the
+    // computer's environment or files.
+    tera.register_function("get_env", Unavailable("get_env"));
     if let Err(e) = tera.add_raw_templates(sources.clone()) {
         return Err(vec![tera_error(&e, theme)]);
     }
@@ -85,6 +88,19 @@ pub fn load(
         })
         .collect();
     Ok(Templates { by_lang, misses })
+}
+
+/// A Tera built-in taken away from templates (`get_env` would publish the
+/// builder's environment, secrets included).
+struct Unavailable(&'static str);
+
+impl tera::Function for Unavailable {
+    fn call(&self, _args: &HashMap<String, Value>) -> tera::Result<Value> {
+        Err(tera::Error::msg(format!(
+            "`{}` is not available in equil templates: templates cannot read the environment or files",
+            self.0
+        )))
+    }
 }
 
 /// `{{ title | css_string | safe }}`: a quoted CSS string (for `content:`

@@ -12,6 +12,9 @@ use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+pub mod atomic;
+pub mod guard;
+
 /// Where rendered files go: a staging folder, memory (serve), or nowhere (check).
 pub trait Sink: Sync {
     /// Writes `bytes` to `path` (relative, `/`-separated) in the output.
@@ -64,17 +67,11 @@ impl Staging {
     /// Creates a staging folder next to `target` (same file system, so the
     /// final rename is atomic).
     pub fn new(target: &Path) -> std::io::Result<Staging> {
-        let parent = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
+        let parent = guard::parent_of(target);
         std::fs::create_dir_all(&parent)?;
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
+        guard::remove_abandoned(target);
         let dir = tempfile::Builder::new()
-            .prefix(&format!(".{name}.equil-staging-"))
+            .prefix(&guard::Leftovers::of(target).staging_prefix)
             .tempdir_in(&parent)?;
         Ok(Staging {
             dir: Some(dir),
@@ -111,7 +108,7 @@ fn swap_into_place(staged: &Path, target: &Path) -> std::io::Result<()> {
         }
         let parent = staged.parent().unwrap_or(Path::new("."));
         let old = tempfile::Builder::new()
-            .prefix(".equil-old-")
+            .prefix(&guard::Leftovers::of(target).old_prefix)
             .tempdir_in(parent)?
             .keep();
         // `old` exists (empty); rename needs the destination free.
@@ -131,7 +128,7 @@ fn swap_into_place(staged: &Path, target: &Path) -> std::io::Result<()> {
 
 /// Removes a folder and everything in it, sub-folders in parallel. Errors
 /// are ignored: what is left is a hidden folder beside the output.
-fn remove_tree(dir: &Path) {
+pub(crate) fn remove_tree(dir: &Path) {
     use rayon::prelude::*;
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
