@@ -7,7 +7,7 @@ lang-name = Dansk
 lang-dir = ltr
 
 ## Sitet
-site-tagline = Equality in Learning: træningsmoduler for jobkonsulenter
+site-tagline = Equality in Learning: træningsmoduler til jobkonsulenter
 skip-to-content = Gå til indholdet
 nav-home = Forside
 nav-main = Hovedmenu
@@ -36,7 +36,7 @@ duration-hours-minutes = { $hours } t. { $minutes } min.
 ## Moduler, sider og værktøjskort
 module-number = Modul { $number }
 module-duration = Varighed
-module-objectives = Læringsmål
+module-objectives = Mål for modulet
 module-audience = Målgruppe
 module-pages = Sider i dette modul
 module-tools = Værktøjskort
@@ -47,7 +47,7 @@ tool-duration = Varighed
 tool-group-size = Gruppestørrelse
 tool-group-size-value = { $size } personer
 tool-materials = Materialer
-page-duration = Tidsforbrug
+page-duration = Varighed
 
 ## Faktabokse (admonitions i Markdown)
 callout-note = Bemærk
@@ -59,7 +59,7 @@ callout-caution = Pas på
 ## Meddelelser om oversættelser
 fallback-notice = Denne side er endnu ikke oversat. Du læser den oprindelige tekst.
 fallback-label = endnu ikke oversat
-outdated-notice = Originalen til denne side er ændret, siden den blev oversat, så oversættelsen er måske ikke længere opdateret.
+outdated-notice = Originalen til denne side er ændret, siden den blev oversat, så oversættelsen er muligvis forældet.
 outdated-link = Læs den aktuelle original
 
 ## Udskrivning
@@ -86,13 +86,13 @@ search-no-results = Ingen resultater
 search-in-source-language = oprindelig tekst, endnu ikke oversat
 search-loading = Søgeindekset indlæses…
 search-unavailable = Søgning er ikke tilgængelig lige nu.
-search-hint = Skriv for at søge; resultaterne vises nedenfor. Vælg et med piletasterne op og ned, og åbn det med Enter. Tryk på / for at søge fra et hvilket som helst sted på siden.
+search-hint = Skriv for at søge; resultaterne vises nedenfor. Vælg et resultat med pil op/ned, og åbn det med Enter. Tryk på / for at søge fra et hvilket som helst sted på siden.
 
 ## Ikke fundet
 not-found-title = Siden blev ikke fundet
-not-found-text = Denne side findes ikke (længere). Vælg et sprog for at gå til begyndelsen af håndbogen.
+not-found-text = Denne side findes ikke, eller den er flyttet. Vælg et sprog for at gå til begyndelsen af håndbogen.
 
 ## Sidefod
 footer-project = EQUIL – Equality in Learning er et strategisk partnerskab inden for voksenuddannelse (Erasmus+, Nøgleaktion 2) mellem partnere i Storbritannien, Danmark, Holland, Spanien og Italien.
-footer-funded = Medfinansieret af Erasmus+ programmet under Den Europæiske Union
+footer-funded = Medfinansieret af Erasmus+-programmet under Den Europæiske Union
 footer-disclaimer = EU-Kommissionens støtte til denne publikation er ikke en godkendelse af indholdet, som kun forfatterne er ansvarlige for. EU-Kommissionen kan heller ikke drages til ansvar for anvendelsen af de indeholdte informationer.
