@@ -7,9 +7,9 @@ lang-name = Italiano
 lang-dir = ltr
 
 ## Sito
-site-tagline = Equality in Learning: moduli formativi per job coach e operatori dell'inserimento lavorativo
+site-tagline = Equality in Learning: moduli formativi per gli operatori dell'inserimento lavorativo
 skip-to-content = Vai al contenuto
-nav-home = Home
+nav-home = Pagina iniziale
 nav-main = Menu principale
 nav-languages = Lingua
 nav-breadcrumbs = Sei qui
@@ -36,7 +36,7 @@ duration-hours-minutes = { $hours } h { $minutes } min
 ## Moduli, pagine e schede strumento
 module-number = Modulo { $number }
 module-duration = Durata
-module-objectives = Obiettivi di apprendimento
+module-objectives = Obiettivi del modulo
 module-audience = Destinatari
 module-pages = Pagine di questo modulo
 module-tools = Schede strumento
@@ -90,7 +90,7 @@ search-hint = Scrivi per cercare; i risultati compaiono qui sotto. Scegline uno 
 
 ## Pagina non trovata
 not-found-title = Pagina non trovata
-not-found-text = Questa pagina non esiste (più). Scegli una lingua per andare all'inizio del manuale.
+not-found-text = Questa pagina non esiste o non è più disponibile. Scegli una lingua per andare all'inizio del manuale.
 
 ## Piè di pagina
 footer-project = EQUIL – Equality in Learning è un Partenariato strategico per l'educazione degli adulti (Erasmus+, Azione chiave 2) tra partner di Regno Unito, Danimarca, Paesi Bassi, Spagna e Italia.
