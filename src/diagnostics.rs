@@ -72,6 +72,10 @@ pub enum Code {
     Draft,
     /// Writing the output failed.
     Write,
+    /// A glossary file is invalid, or a page links to a term it does not have.
+    Glossary,
+    /// A translation does not use the glossary's terms, or uses a form to avoid.
+    TerminologyDrift,
     /// The output folder may not be replaced (it holds other files, or the site).
     OutputFolder,
     /// A user's file that equil cannot change safely (and left as it was).
@@ -113,6 +117,8 @@ impl Code {
             Code::NoBaseUrl => "W105",
             Code::Draft => "W106",
             Code::AnchorInTranslation => "W108",
+            Code::Glossary => "E016",
+            Code::TerminologyDrift => "W109",
             Code::OldAnchor => "W120",
         }
     }
@@ -149,6 +155,8 @@ impl Code {
             Code::NoBaseUrl => "no-base-url",
             Code::Draft => "draft",
             Code::AnchorInTranslation => "anchor-in-translation",
+            Code::Glossary => "glossary",
+            Code::TerminologyDrift => "terminology-drift",
             Code::OldAnchor => "old-anchor",
         }
     }

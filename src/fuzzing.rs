@@ -89,6 +89,7 @@ impl LinkRewriter for Links {
                 &format!("en/{}", rel.replace(".md", ".html")),
             ),
             Target::Asset { rel, .. } => relative("en/m/p.html", &format!("en/{rel}")),
+            Target::Glossary(id) => format!("../glossary.html#{id}"),
             Target::Unsafe(_) => "#".to_string(),
         }
     }

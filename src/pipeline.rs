@@ -167,13 +167,22 @@ pub fn model_site(
 /// Models the site from its sources, whatever `diags` holds (`equil serve`
 /// takes its documents back from the result even when it has errors).
 pub fn model(opts: &SiteOptions, sources: Sources, diags: &mut Vec<Diagnostic>) -> Site {
+    let glossary = crate::load::glossary::load(
+        &opts.root,
+        &sources.langs,
+        &sources.config.source_language,
+        diags,
+    );
     model::build(
-        opts.root.clone(),
-        sources.config,
-        sources.content,
-        sources.locales,
-        sources.theme,
-        sources.langs,
+        model::Inputs {
+            root: opts.root.clone(),
+            config: sources.config,
+            content: sources.content,
+            locales: sources.locales,
+            theme: sources.theme,
+            lang_codes: sources.langs,
+            glossary,
+        },
         &ModelOptions {
             drafts: opts.drafts,
             list_drafts: opts.list_drafts,

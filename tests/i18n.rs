@@ -567,7 +567,15 @@ fn status_json_has_the_documented_shape() {
     let nl = lang(&r, "nl");
     assert_eq!(
         keys(nl),
-        ["code", "complete_percent", "messages", "name", "pages"]
+        [
+            "code",
+            "complete_percent",
+            "glossary",
+            "messages",
+            "name",
+            "pages",
+            "terminology"
+        ]
     );
     assert_eq!(
         keys(&nl["pages"]),
@@ -575,6 +583,7 @@ fn status_json_has_the_documented_shape() {
             "current",
             "errors",
             "files",
+            "localised",
             "missing",
             "outdated",
             "percent",
@@ -585,7 +594,15 @@ fn status_json_has_the_documented_shape() {
     );
     assert_eq!(
         keys(&nl["pages"]["files"]),
-        ["current", "errors", "missing", "orphans", "outdated", "unknown"]
+        [
+            "current",
+            "errors",
+            "localised",
+            "missing",
+            "orphans",
+            "outdated",
+            "unknown"
+        ]
     );
     assert_eq!(
         keys(&nl["messages"]),

@@ -96,3 +96,14 @@ not-found-text = Denne side findes ikke, eller den er flyttet. Vælg et sprog fo
 footer-project = EQUIL – Equality in Learning er et strategisk partnerskab inden for voksenuddannelse (Erasmus+, Nøgleaktion 2) mellem partnere i Storbritannien, Danmark, Holland, Spanien og Italien.
 footer-funded = Medfinansieret af Erasmus+-programmet under Den Europæiske Union
 footer-disclaimer = EU-Kommissionens støtte til denne publikation er ikke en godkendelse af indholdet, som kun forfatterne er ansvarlige for. EU-Kommissionen kan heller ikke drages til ansvar for anvendelsen af de indeholdte informationer.
+
+## Sider om håndbogen, ordliste, redigeringslink, flyttede sider, QR-koder
+about-handbook = Om denne håndbog
+edit-page = Rediger denne side
+glossary-title = Ordliste
+glossary-intro = Håndbogens vigtigste begreber: hvad de betyder, og hvad de hedder på de andre sprog.
+glossary-also = Også:
+glossary-in-other-languages = På andre sprog:
+redirect-moved = Denne side er flyttet:
+redirect-link = gå til dens nye sted
+print-qr-label = QR-kode: webadressen på dette kapitel

@@ -96,3 +96,14 @@ not-found-text = This page does not exist (any more). Choose a language to go to
 footer-project = EQUIL – Equality in Learning is a Strategic Partnership for adult education (Erasmus+, Key Action 2) of partners in the United Kingdom, Denmark, the Netherlands, Spain and Italy.
 footer-funded = Co-funded by the Erasmus+ Programme of the European Union
 footer-disclaimer = The European Commission's support for the production of this publication does not constitute an endorsement of the contents, which reflect the views only of the authors, and the Commission cannot be held responsible for any use which may be made of the information contained therein.
+
+## Pages about the handbook, glossary, edit link, moved pages, QR codes
+about-handbook = About this handbook
+edit-page = Edit this page
+glossary-title = Glossary
+glossary-intro = The key terms of the handbook, with what they mean and what they are called in the other languages.
+glossary-also = Also:
+glossary-in-other-languages = In other languages:
+redirect-moved = This page has moved:
+redirect-link = go to its new place
+print-qr-label = QR code: the web address of this chapter

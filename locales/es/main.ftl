@@ -96,3 +96,14 @@ not-found-text = Esta página no existe o ya no está disponible. Elige un idiom
 footer-project = EQUIL – Equality in Learning es una Asociación Estratégica de educación de personas adultas (Erasmus+, Acción Clave 2) formada por entidades socias del Reino Unido, Dinamarca, los Países Bajos, España e Italia.
 footer-funded = Cofinanciado por el programa Erasmus+ de la Unión Europea
 footer-disclaimer = El apoyo de la Comisión Europea para la producción de esta publicación no constituye una aprobación del contenido, el cual refleja únicamente las opiniones de los autores, y la Comisión no se hace responsable del uso que pueda hacerse de la información aquí difundida.
+
+## Páginas sobre el manual, glosario, enlace de edición, páginas trasladadas, códigos QR
+about-handbook = Sobre este manual
+edit-page = Editar esta página
+glossary-title = Glosario
+glossary-intro = Los términos clave del manual: qué significan y cómo se llaman en los demás idiomas.
+glossary-also = También:
+glossary-in-other-languages = En otros idiomas:
+redirect-moved = Esta página se ha trasladado:
+redirect-link = ir a su nueva ubicación
+print-qr-label = Código QR: la dirección web de este capítulo

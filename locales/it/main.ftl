@@ -96,3 +96,14 @@ not-found-text = Questa pagina non esiste o non è più disponibile. Scegli una 
 footer-project = EQUIL – Equality in Learning è un Partenariato strategico per l'educazione degli adulti (Erasmus+, Azione chiave 2) tra partner di Regno Unito, Danimarca, Paesi Bassi, Spagna e Italia.
 footer-funded = Cofinanziato dal programma Erasmus+ dell'Unione europea
 footer-disclaimer = Il sostegno della Commissione europea alla produzione di questa pubblicazione non costituisce un'approvazione del contenuto, che riflette esclusivamente il punto di vista degli autori, e la Commissione non può essere ritenuta responsabile per l'uso che può essere fatto delle informazioni ivi contenute.
+
+## Pagine sul manuale, glossario, link di modifica, pagine spostate, codici QR
+about-handbook = Informazioni su questo manuale
+edit-page = Modifica questa pagina
+glossary-title = Glossario
+glossary-intro = I termini chiave del manuale: che cosa significano e come si chiamano nelle altre lingue.
+glossary-also = Anche:
+glossary-in-other-languages = In altre lingue:
+redirect-moved = Questa pagina è stata spostata:
+redirect-link = vai alla nuova posizione
+print-qr-label = Codice QR: l'indirizzo web di questo capitolo

@@ -96,3 +96,14 @@ not-found-text = Deze pagina bestaat niet (meer). Kies een taal om naar het begi
 footer-project = EQUIL – Equality in Learning is een Strategisch Partnerschap voor volwassenenonderwijs (Erasmus+, Kernactie 2) van partners in het Verenigd Koninkrijk, Denemarken, Nederland, Spanje en Italië.
 footer-funded = Medegefinancierd door het Erasmus+ programma van de Europese Unie
 footer-disclaimer = De steun van de Europese Commissie voor de productie van deze publicatie houdt geen goedkeuring van de inhoud in, die alleen de standpunten van de auteurs weerspiegelt, en de Commissie kan niet verantwoordelijk worden gehouden voor enig gebruik dat van de informatie daarin wordt gemaakt.
+
+## Pagina's over het handboek, woordenlijst, bewerklink, verplaatste pagina's, QR-codes
+about-handbook = Over dit handboek
+edit-page = Deze pagina bewerken
+glossary-title = Woordenlijst
+glossary-intro = De belangrijkste begrippen uit het handboek: wat ze betekenen en hoe ze in de andere talen heten.
+glossary-also = Ook:
+glossary-in-other-languages = In andere talen:
+redirect-moved = Deze pagina is verhuisd:
+redirect-link = ga naar de nieuwe plek
+print-qr-label = QR-code: het webadres van dit hoofdstuk

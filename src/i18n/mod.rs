@@ -10,3 +10,4 @@ pub mod ftl;
 pub mod mark;
 pub mod status;
 pub mod table;
+pub mod terms;

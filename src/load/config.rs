@@ -18,6 +18,8 @@ const KNOWN_KEYS: &[&str] = &[
     "paper",
     "trust_html",
     "embed_hosts",
+    "edit_url",
+    "print_qr",
 ];
 
 /// Paper size for print pages and PDFs.
@@ -48,6 +50,12 @@ pub struct Config {
     pub trust_html: bool,
     /// Hosts whose `<iframe>` video embeds are allowed in content.
     pub embed_hosts: Vec<String>,
+    /// "Edit this page" link: a URL with `{path}` (the page's file from the
+    /// site folder, `content/nl/module/page.md`). Off when unset.
+    pub edit_url: Option<String>,
+    /// QR codes with each chapter's web address on print pages and PDFs
+    /// (only with a base URL).
+    pub print_qr: bool,
 }
 
 impl Default for Config {
@@ -64,6 +72,8 @@ impl Default for Config {
                 "www.youtube-nocookie.com".to_string(),
                 "player.vimeo.com".to_string(),
             ],
+            edit_url: None,
+            print_qr: true,
         }
     }
 }
@@ -113,10 +123,30 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
             if let Some(url) = &c.base_url {
                 c.base_url = Some(url.trim_end_matches('/').to_string() + "/");
             }
+            if let Some(url) = &c.edit_url {
+                if !url.contains("{path}") {
+                    return Err(vec![Diagnostic::error(
+                        Code::Config,
+                        format!("`edit_url: {url}` has no `{{path}}` for the page's file"),
+                    )
+                    .at(CONFIG_FILE)
+                    .pos(key_line(&text, "edit_url"), 1)
+                    .help(
+                        "write it like `edit_url: https://github.com/ORG/REPO/edit/main/{path}`",
+                    )]);
+                }
+            }
             Ok(c)
         }
         _ => Err(errors),
     }
+}
+
+/// The file line of a top-level key (1 when it is not found).
+fn key_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| l.split_once(':').is_some_and(|(k, _)| k == key))
+        .map_or(1, |i| i + 1)
 }
 
 fn with_code(mut d: Diagnostic) -> Diagnostic {

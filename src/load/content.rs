@@ -178,17 +178,6 @@ pub fn scan(root: &Path, diags: &mut Vec<Diagnostic>) -> Scan {
             let rel = super::slash_path(entry.path(), &dir);
             let depth = rel.matches('/').count();
             if rel.ends_with(".md") {
-                if depth == 0 && rel != "_index.md" {
-                    diags.push(
-                        Diagnostic::warning(
-                            Code::Layout,
-                            "a page at the top of a language tree is not part of any module; it is skipped",
-                        )
-                        .at(rel_to_root)
-                        .help("move it into a module folder, e.g. content/en/<module>/"),
-                    );
-                    continue;
-                }
                 if depth > 1 {
                     diags.push(
                         Diagnostic::warning(
@@ -206,6 +195,9 @@ pub fn scan(root: &Path, diags: &mut Vec<Diagnostic>) -> Scan {
                     path: rel_to_root.to_path_buf(),
                     abs: entry.into_path(),
                 });
+            } else if depth == 0 && rel == super::glossary::GLOSSARY_FILE {
+                // Read by `load::glossary`, not copied.
+                continue;
             } else {
                 content.assets.push(Asset {
                     lang: lang.clone(),

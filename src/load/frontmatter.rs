@@ -22,6 +22,9 @@ pub const KNOWN_KEYS: &[&str] = &[
     "slug",
     "source_hash",
     "extra",
+    // helper "site": pages written per country, old paths that redirect.
+    "localised",
+    "aliases",
 ];
 
 /// What a content file is: a module overview, a page, the toolkit, or a tool card.
@@ -81,6 +84,14 @@ pub struct FrontMatter {
     pub source_hash: Option<String>,
     #[serde(default)]
     pub extra: Option<serde_json::Value>,
+    /// Written for this language's country, not translated: never outdated,
+    /// no notices (CONVENTIONS format 1).
+    #[serde(default)]
+    pub localised: bool,
+    /// Old paths of the page, relative to its language folder
+    /// (`modules/old-name.html`); each gets a redirect page.
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 /// A file split into its front matter and body.

@@ -12,8 +12,11 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::load::config::Config;
 use crate::load::content::{Asset, Content, Doc};
 use crate::load::frontmatter::Kind;
+use crate::load::glossary::Glossaries;
 use crate::load::locales::{Direction, Locales};
 use crate::load::theme::Theme;
+
+pub mod aliases;
 
 /// Index into [`Site::docs`].
 pub type DocId = usize;
@@ -32,6 +35,9 @@ pub enum Status {
     Unknown,
     /// No translation: the source page is shown, with a notice.
     Fallback,
+    /// Written for this language's country (`localised: true`), not
+    /// translated: never outdated, no notice.
+    Localised,
 }
 
 impl Status {
@@ -73,6 +79,11 @@ pub struct Tree {
     pub lang: String,
     pub home: Entry,
     pub modules: Vec<Module>,
+    /// Pages at the top of the language tree (`sources.md`, `colophon.md`):
+    /// "About this handbook" (CONVENTIONS format 2).
+    pub about: Vec<Entry>,
+    /// Redirect pages for old paths (`aliases:`), in output order.
+    pub redirects: Vec<aliases::Redirect>,
     /// Assets to copy: output path → source file (the language's own, else the source's).
     pub assets: BTreeMap<String, PathBuf>,
     /// Output path of every page by its identity.
@@ -89,6 +100,7 @@ enum Slot {
     Home,
     Index(usize),
     Page(usize, usize),
+    About(usize),
 }
 
 impl Tree {
@@ -98,6 +110,7 @@ impl Tree {
             Slot::Home => &self.home,
             Slot::Index(m) => &self.modules[m].index,
             Slot::Page(m, p) => &self.modules[m].pages[p],
+            Slot::About(i) => &self.about[i],
         })
     }
 
@@ -111,6 +124,9 @@ impl Tree {
             for (pi, p) in m.pages.iter().enumerate() {
                 slots.entry(p.rel.clone()).or_insert(Slot::Page(mi, pi));
             }
+        }
+        for (i, a) in self.about.iter().enumerate() {
+            slots.entry(a.rel.clone()).or_insert(Slot::About(i));
         }
         self.slots = slots;
     }
@@ -134,6 +150,8 @@ pub struct Site {
     pub trees: Vec<Tree>,
     pub locales: Arc<Locales>,
     pub theme: Theme,
+    /// Every language's glossary (read by `pipeline::model`).
+    pub glossary: Glossaries,
 }
 
 /// Options that change what goes into the model.
@@ -153,13 +171,16 @@ impl Site {
         &self.docs[id]
     }
 
-    /// Every entry of a tree: home, then each module's index and pages.
+    /// Every entry of a tree: home, then each module's index and pages,
+    /// then the pages about the handbook.
     pub fn entries<'a>(tree: &'a Tree) -> impl Iterator<Item = &'a Entry> + 'a {
-        std::iter::once(&tree.home).chain(
-            tree.modules
-                .iter()
-                .flat_map(|m| std::iter::once(&m.index).chain(m.pages.iter())),
-        )
+        std::iter::once(&tree.home)
+            .chain(
+                tree.modules
+                    .iter()
+                    .flat_map(|m| std::iter::once(&m.index).chain(m.pages.iter())),
+            )
+            .chain(tree.about.iter())
     }
 
     /// Entries for the same identity in every language, in switcher order.
@@ -230,18 +251,29 @@ pub fn is_published(doc: &Doc, lang_codes: &[String], opts: &ModelOptions) -> bo
     (opts.drafts || !doc.fm.draft) && lang_codes.contains(&doc.lang)
 }
 
+/// What the model is built from: everything loaded from disk.
+pub struct Inputs {
+    pub root: PathBuf,
+    pub config: Config,
+    pub content: Content,
+    pub locales: Arc<Locales>,
+    pub theme: Theme,
+    /// The site's languages, in switcher order.
+    pub lang_codes: Vec<String>,
+    pub glossary: Glossaries,
+}
+
 /// Builds the model from loaded content. Problems go to `diags`.
-pub fn build(
-    root: PathBuf,
-    config: Config,
-    content: Content,
-    locales: impl Into<Arc<Locales>>,
-    theme: Theme,
-    lang_codes: Vec<String>,
-    opts: &ModelOptions,
-    diags: &mut Vec<Diagnostic>,
-) -> Site {
-    let locales: Arc<Locales> = locales.into();
+pub fn build(inputs: Inputs, opts: &ModelOptions, diags: &mut Vec<Diagnostic>) -> Site {
+    let Inputs {
+        root,
+        config,
+        content,
+        locales,
+        theme,
+        lang_codes,
+        glossary,
+    } = inputs;
     let source_lang = config.source_language.clone();
     if opts.list_drafts {
         for d in content.docs.iter().filter(|d| d.fm.draft) {
@@ -305,8 +337,12 @@ pub fn build(
 
     // Module folders (from the source language), with their pages.
     let mut module_dirs: BTreeMap<&str, (Option<DocId>, Vec<DocId>)> = BTreeMap::new();
+    let mut about_sources: Vec<DocId> = Vec::new();
     for rel in &source_rels {
         let Some((dir, file)) = rel.split_once('/') else {
+            if *rel != "_index.md" {
+                about_sources.push(by_key[&(source_lang.as_str(), *rel)]);
+            }
             continue;
         };
         let id = by_key[&(source_lang.as_str(), *rel)];
@@ -344,6 +380,7 @@ pub fn build(
             match by_key.get(&(lang.as_str(), rel)) {
                 Some(&t) => {
                     let status = match &docs[t].fm.source_hash {
+                        _ if docs[t].fm.localised || docs[source].fm.localised => Status::Localised,
                         None => Status::Unknown,
                         Some(h) if *h == docs[source].hash => Status::Current,
                         Some(_) => Status::Outdated,
@@ -525,10 +562,13 @@ pub fn build(
             assets.insert(output, a.source.clone());
         }
 
+        let about = about_entries(&docs, &about_sources, lang, &entry_for, diags);
         let mut tree = Tree {
             lang: lang.clone(),
             home,
             modules,
+            about,
+            redirects: Vec::new(),
             assets,
             outputs: HashMap::new(),
             asset_outputs,
@@ -541,7 +581,7 @@ pub fn build(
         trees.push(tree);
     }
 
-    Site {
+    let mut site = Site {
         root,
         config,
         source_lang,
@@ -550,7 +590,64 @@ pub fn build(
         trees,
         locales,
         theme,
+        glossary,
+    };
+    aliases::resolve(&mut site, diags);
+    site
+}
+
+/// Output names a page at the top of a language tree may not take: equil
+/// writes these files itself.
+pub const RESERVED_TOP: &[&str] = &["index", "print", "glossary", "search-index", "404"];
+
+/// The pages at the top of a language tree, ordered by `order` then file
+/// name, written to `<lang>/<slug>.html`.
+fn about_entries(
+    docs: &[Doc],
+    sources: &[DocId],
+    lang: &str,
+    entry_for: &dyn Fn(DocId) -> (DocId, Status),
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Entry> {
+    let mut ordered = sources.to_vec();
+    ordered.sort_by(|a, b| {
+        (docs[*a].fm.order.unwrap_or(i64::MAX), &docs[*a].rel)
+            .cmp(&(docs[*b].fm.order.unwrap_or(i64::MAX), &docs[*b].rel))
+    });
+    let mut out = Vec::new();
+    for source in ordered {
+        let (doc, status) = entry_for(source);
+        let stem = docs[source].rel.trim_end_matches(".md");
+        let slug = docs[doc]
+            .fm
+            .slug
+            .clone()
+            .or_else(|| docs[source].fm.slug.clone())
+            .unwrap_or_else(|| stem.to_string());
+        let clash = RESERVED_TOP.contains(&slug.as_str())
+            || out
+                .iter()
+                .any(|e: &Entry| e.output == format!("{lang}/{slug}.html"));
+        if clash {
+            diags.push(
+                Diagnostic::error(
+                    Code::DuplicateOutput,
+                    format!("a page at the top of the language tree may not be written to {lang}/{slug}.html: equil or another page uses that name"),
+                )
+                .at(&docs[doc].path)
+                .help("rename the file, or set another `slug`"),
+            );
+            continue;
+        }
+        out.push(Entry {
+            rel: docs[source].rel.clone(),
+            doc,
+            source,
+            status,
+            output: format!("{lang}/{slug}.html"),
+        });
     }
+    out
 }
 
 /// Two languages of the site called the same (`中文` for both `zh-Hans` and
@@ -570,15 +667,13 @@ fn distinct_names(languages: &mut [Language]) {
 /// `group_size`) are taken from the source page when a translation leaves
 /// them out.
 fn inherit_from_source(docs: &mut [Doc], source_lang: &str) {
-    let sources: HashMap<
-        String,
-        (
-            Option<i64>,
-            Option<Kind>,
-            Option<u32>,
-            Option<crate::load::frontmatter::GroupSize>,
-        ),
-    > = docs
+    type Inherited = (
+        Option<i64>,
+        Option<Kind>,
+        Option<u32>,
+        Option<crate::load::frontmatter::GroupSize>,
+    );
+    let sources: HashMap<String, Inherited> = docs
         .iter()
         .filter(|d| d.lang == source_lang)
         .map(|d| {

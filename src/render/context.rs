@@ -60,6 +60,9 @@ pub struct TreeNav {
     /// Each module's sidebar, rendered once (see [`Sidebar`]); empty when
     /// the theme's page templates are not the built-in ones.
     pub sidebars: Vec<Option<Sidebar>>,
+    /// "About this handbook": the pages at the top of the language tree and
+    /// the glossary, with URLs as output paths (made relative per page).
+    pub about: Vec<Link>,
 }
 
 impl TreeNav {
@@ -87,6 +90,7 @@ impl TreeNav {
             hashes,
             home_title,
             sidebars: Vec::new(),
+            about: about_links(site, tree),
         }
     }
 
@@ -101,6 +105,25 @@ impl TreeNav {
         }
         self
     }
+}
+
+/// The pages at the top of the language tree, then the glossary.
+fn about_links(site: &Site, tree: &Tree) -> Vec<Link> {
+    let mut v: Vec<Link> = tree
+        .about
+        .iter()
+        .map(|e| Link {
+            title: inline_text(&site.doc(e.doc).fm.title),
+            url: e.output.clone(),
+        })
+        .collect();
+    if site.glossary.exists() {
+        v.push(Link {
+            title: super::glossary::title(site, &tree.lang),
+            url: super::glossary::output(&tree.lang),
+        });
+    }
+    v
 }
 
 fn module_nav(site: &Site, tree: &Tree, m: &Module) -> ModuleNav {
@@ -229,6 +252,11 @@ pub struct PageContext<'a> {
     pub alternates: Vec<Alternate>,
     /// Absolute URL of this page, when the base URL is known.
     pub canonical: Option<String>,
+    /// "About this handbook" links (home page and footer), relative.
+    pub about: Vec<Link>,
+    /// "Edit this page": the page's file in this language on the forge
+    /// (`edit_url` of site.yaml), when set.
+    pub edit_url: Option<String>,
 }
 
 pub fn dir_name(site: &Site, lang: &str) -> &'static str {
@@ -344,5 +372,26 @@ pub fn base_context<'a>(
             .base_url
             .as_ref()
             .map(|b| format!("{b}{}", entry.output)),
+        about: Vec::new(),
+        edit_url: edit_url(site, &tree.lang, &entry.rel),
     }
+}
+
+/// Relative "About this handbook" links for a page written to `from`.
+pub fn about_for(nav: &TreeNav, from: &str) -> Vec<Link> {
+    nav.about
+        .iter()
+        .map(|l| Link {
+            title: l.title.clone(),
+            url: relative(from, &l.url),
+        })
+        .collect()
+}
+
+/// The edit link of the page `rel` in language `lang`: its own file, or for a
+/// fallback the path its translation will have (`content/<lang>/<rel>`).
+pub fn edit_url(site: &Site, lang: &str, rel: &str) -> Option<String> {
+    let template = site.config.edit_url.as_ref()?;
+    let path = format!("{}/{lang}/{rel}", crate::load::content::CONTENT_DIR);
+    Some(template.replace("{path}", &super::links::encode_path(&path)))
 }

@@ -107,6 +107,58 @@ pub trait LinkRewriter {
     fn print_url(&self, _href: &str) -> Option<String> {
         None
     }
+
+    /// How to write a link to a glossary term (`glossary:id`); `None` for
+    /// any other link.
+    fn glossary(&self, _dest: &str) -> Option<GlossaryLink> {
+        None
+    }
+}
+
+/// How a `[text](glossary:id)` link is written.
+pub enum GlossaryLink {
+    /// The term as plain text (print: no link, no definition).
+    Plain,
+    /// A link to the entry with its definition as a tooltip that works
+    /// without JavaScript (shown on hover and keyboard focus).
+    Tip {
+        href: String,
+        definition: String,
+        /// The definition's language when it is not the page's (a term the
+        /// reader's glossary lacks).
+        lang: Option<String>,
+    },
+}
+
+/// The HTML that opens and closes a glossary link (tooltip number `n`).
+fn glossary_html(g: &GlossaryLink, prefix: &str, n: usize) -> (String, String) {
+    match g {
+        GlossaryLink::Plain => (
+            "<span class=\"glossary-term\">".to_string(),
+            "</span>".to_string(),
+        ),
+        GlossaryLink::Tip {
+            href,
+            definition,
+            lang,
+        } => {
+            let id = format!("{}gl-tip-{n}", escape(prefix));
+            let lang = lang
+                .as_deref()
+                .map(|l| format!(" lang=\"{}\"", escape(l)))
+                .unwrap_or_default();
+            (
+                format!(
+                    "<span class=\"glossary-ref\"><a class=\"glossary-term\" href=\"{}\" aria-describedby=\"{id}\">",
+                    escape(href)
+                ),
+                format!(
+                    "</a><span class=\"glossary-tip\" role=\"tooltip\" id=\"{id}\"{lang}>{}</span></span>",
+                    escape(definition)
+                ),
+            )
+        }
+    }
 }
 
 /// Whether the text of a link already shows its address (`www.x.org` for
@@ -171,6 +223,9 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
     let mut heading_stack: Vec<(u8, bool)> = Vec::new();
     // Open links: the address to print after each (if any) and its text so far.
     let mut link_stack: Vec<Option<(String, String)>> = Vec::new();
+    // Open links: the HTML that closes each glossary link (`None`: an ordinary link).
+    let mut glossary_stack: Vec<Option<String>> = Vec::new();
+    let mut tips = 0;
     let mut out_events: Vec<Event<'_>> = Vec::with_capacity(parsed.events.len());
     let mut urls = Urls {
         hide: opts.sanitizer.is_some() && !parsed.raw_html.is_empty(),
@@ -245,6 +300,17 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 title,
                 id,
             }) => {
+                if let Some(g) = opts.links.glossary(dest_url) {
+                    let (open, close) = {
+                        tips += 1;
+                        glossary_html(&g, prefix, tips)
+                    };
+                    glossary_stack.push(Some(close));
+                    link_stack.push(None);
+                    out_events.push(Event::InlineHtml(CowStr::from(open)));
+                    continue;
+                }
+                glossary_stack.push(None);
                 let dest = if *link_type == LinkType::Email {
                     format!("mailto:{dest_url}")
                 } else if dest_url.trim().is_empty() {
@@ -305,6 +371,11 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 event
             }
             Event::End(TagEnd::Link) => {
+                if let Some(Some(close)) = glossary_stack.pop() {
+                    link_stack.pop();
+                    out_events.push(Event::InlineHtml(CowStr::from(close)));
+                    continue;
+                }
                 out_events.push(event);
                 if let Some(Some((address, text))) = link_stack.pop() {
                     if !shows_address(&text, &address) {

@@ -2,11 +2,14 @@
 //! for every page of every language, into a [`Sink`].
 
 pub mod context;
+pub mod glossary;
 pub mod links;
 pub mod markdown;
 pub mod pages;
 pub mod plurals;
 pub mod print;
+pub mod qr;
+pub mod redirect;
 pub mod sanitize;
 pub mod search;
 pub mod sidebar;
@@ -59,6 +62,7 @@ pub fn validate(site: &Site, parsed: &[Parsed], diags: &mut Vec<Diagnostic>) {
     }
     translation_states(site, diags);
     strings::validate(site, diags);
+    crate::i18n::terms::drift(site, diags);
     diags.extend(crate::check::assets::active(site));
 }
 
@@ -265,6 +269,10 @@ pub enum Output<'a> {
     Print { tree: usize, module: Option<usize> },
     /// A language's search index.
     Search { tree: usize },
+    /// A language's glossary page (when the site has a glossary).
+    Glossary { tree: usize },
+    /// Redirect page `index` of tree `tree` (an old path, `aliases:`).
+    Redirect { tree: usize, index: usize },
     /// The root language chooser, `index.html`.
     Chooser,
     /// `404.html`.
@@ -345,6 +353,12 @@ impl<'a> Renderer<'a> {
                     }),
             );
         }
+        if self.site.glossary.exists() {
+            v.extend((0..self.site.trees.len()).map(|tree| Output::Glossary { tree }));
+        }
+        for (t, tree) in self.site.trees.iter().enumerate() {
+            v.extend((0..tree.redirects.len()).map(|index| Output::Redirect { tree: t, index }));
+        }
         v.push(Output::Chooser);
         v.push(Output::NotFound);
         if self.site.config.base_url.is_some() {
@@ -411,6 +425,10 @@ impl<'a> Renderer<'a> {
                 }
             }
             Output::Search { tree } => format!("{}/search-index.js", self.site.trees[tree].lang),
+            Output::Glossary { tree } => glossary::output(&self.site.trees[tree].lang),
+            Output::Redirect { tree, index } => {
+                self.site.trees[tree].redirects[index].output.clone()
+            }
             Output::Chooser => "index.html".to_string(),
             Output::NotFound => "404.html".to_string(),
             Output::Sitemap => "sitemap.xml".to_string(),
@@ -510,6 +528,14 @@ impl<'a> Renderer<'a> {
             Output::Search { tree } => {
                 let (path, js) = search::index_script(&self.trees[tree]);
                 Produced::Bytes(path, js.into_bytes(), false)
+            }
+            Output::Glossary { tree } => {
+                let (path, html) = self.trees[tree].render_glossary()?;
+                Produced::Bytes(path, html, true)
+            }
+            Output::Redirect { tree, index } => {
+                let (path, html) = self.trees[tree].render_redirect(index)?;
+                Produced::Bytes(path, html, true)
             }
             Output::Chooser | Output::NotFound => {
                 let (name, path) = match out {

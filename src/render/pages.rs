@@ -30,6 +30,8 @@ pub enum Position {
     Home,
     Module(usize),
     Page(usize, usize),
+    /// A page at the top of the language tree (`sources.md`).
+    About(usize),
 }
 
 /// The entries of a tree with their positions: home, then each module's
@@ -42,6 +44,12 @@ pub fn positions(tree: &Tree) -> Vec<(Position, &Entry)> {
             v.push((Position::Page(mi, pi), p));
         }
     }
+    v.extend(
+        tree.about
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (Position::About(i), e)),
+    );
     v
 }
 
@@ -67,6 +75,7 @@ impl TreeRender<'_> {
             doc_rel: &doc.rel,
             from: &entry.output,
             print: None,
+            glossary: &self.site.glossary,
         };
         to_html(
             &self.parsed[entry.doc],
@@ -84,6 +93,7 @@ impl TreeRender<'_> {
     fn template_for(&self, pos: Position, entry: &Entry) -> (&'static str, Kind) {
         match pos {
             Position::Home => ("home.html", Kind::Page),
+            Position::About(_) => ("page.html", Kind::Page),
             Position::Module(mi) => match self.tree.modules[mi].kind {
                 Kind::Toolkit => ("toolkit.html", Kind::Toolkit),
                 _ => ("module.html", Kind::Module),
@@ -111,6 +121,10 @@ impl TreeRender<'_> {
         let modules = &self.tree.modules;
         match pos {
             Position::Home => Around::default(),
+            Position::About(_) => Around {
+                breadcrumbs: vec![home()],
+                ..Around::default()
+            },
             Position::Module(mi) => Around {
                 breadcrumbs: vec![home()],
                 next: (!modules[mi].pages.is_empty()).then(|| self.nav_link(entry, mi, Some(0))),
@@ -167,12 +181,14 @@ impl TreeRender<'_> {
         let (template, kind) = self.template_for(pos, entry);
         let page = page_data(self.site, entry, kind, content, toc);
         let mut ctx = base_context(self.site, self.tree, entry, page);
+        ctx.about = super::context::about_for(&self.nav, &entry.output);
         let around = self.around(pos, entry);
         ctx.breadcrumbs = around.breadcrumbs;
         ctx.prev = around.prev;
         ctx.next = around.next;
         match pos {
             Position::Home => ctx.modules = &self.nav.modules,
+            Position::About(_) => {}
             Position::Module(mi) | Position::Page(mi, _) => {
                 ctx.module = Some(&self.nav.modules[mi] as &ModuleNav)
             }
@@ -219,10 +235,12 @@ impl TreeRender<'_> {
         (&doc.lang, &doc.rel, doc.text_hash).hash(&mut h);
         self.template_for(pos, entry).0.hash(&mut h);
         match pos {
-            Position::Home => self.nav.hashes.hash(&mut h),
+            Position::Home | Position::About(_) => self.nav.hashes.hash(&mut h),
             Position::Module(mi) | Position::Page(mi, _) => self.nav.hashes[mi].hash(&mut h),
         }
         self.around(pos, entry).hash(&mut h);
+        self.site.glossary.hash(&mut h);
+        (&self.site.config.edit_url, &self.nav.about).hash(&mut h);
         // The outdated notice links to the source page.
         self.site
             .tree(&self.site.source_lang)
@@ -243,6 +261,7 @@ impl TreeRender<'_> {
             doc_rel: &self.site.doc(entry.doc).rel,
             from: &entry.output,
             print: None,
+            glossary: &self.site.glossary,
         };
         for link in &self.parsed[entry.doc].links {
             links.rewrite(&link.dest, link.image).hash(&mut h);

@@ -51,6 +51,8 @@ pub struct Chapter {
     pub fallback: bool,
     pub content_lang: String,
     pub content_dir: &'static str,
+    /// The chapter's web address as a QR code (base URL known, `print_qr`).
+    pub qr: Option<super::qr::Qr>,
 }
 
 /// A named CSS page with the title shown at the top of its sheets.
@@ -231,6 +233,7 @@ impl TreeRender<'_> {
             doc_rel: &doc.rel,
             from: output,
             print: Some((scope, &prefix)),
+            glossary: &self.site.glossary,
         };
         // Chapter titles are h1 (pages of a module in the handbook: h2);
         // the page's own headings go below them.
@@ -283,7 +286,27 @@ impl TreeRender<'_> {
             fallback: entry.status == Status::Fallback,
             content_lang: doc.lang.clone(),
             content_dir: dir_name(self.site, &doc.lang),
+            qr: self.page_qr(entry),
         }
+    }
+
+    /// The QR code for a printed page (a chapter, or a handout's sheet): the
+    /// web address of the same page in the same language. `None` without a
+    /// base URL or with `print_qr: false`. Templates show it with
+    /// `{% include "qr-code.html" %}` (variable `qr`).
+    pub fn page_qr(&self, entry: &Entry) -> Option<super::qr::Qr> {
+        let base = self.site.config.base_url.as_ref()?;
+        if !self.site.config.print_qr {
+            return None;
+        }
+        let url = format!("{base}{}", super::links::encode_path(&entry.output));
+        let label = self
+            .site
+            .locales
+            .get(&self.tree.lang)
+            .and_then(|l| l.format("print-qr-label", None))
+            .unwrap_or_else(|| "QR code".to_string());
+        super::qr::code(&url, &label)
     }
 }
 
@@ -323,6 +346,11 @@ fn parts(tree: &Tree, mi: Option<usize>) -> Vec<Part<'_>> {
                     module: Some(i),
                 }));
             }
+            parts.extend(tree.about.iter().map(|entry| Part {
+                entry,
+                depth: 0,
+                module: None,
+            }));
             parts
         }
     }
@@ -349,7 +377,8 @@ fn chapter_ids(tree: &Tree, mi: Option<usize>, parts: &[Part<'_>]) -> Vec<String
                 .trim_end_matches(".html");
             let base = match (mi, p.module) {
                 (Some(_), _) => format!("ch-{file}"),
-                (None, None) => "ch-introduction".to_string(),
+                (None, None) if p.entry.rel == "_index.md" => "ch-introduction".to_string(),
+                (None, None) => format!("ch-{file}"),
                 (None, Some(i)) if file == "index" => format!("ch-{}", tree.modules[i].slug),
                 (None, Some(i)) => format!("ch-{}-{file}", tree.modules[i].slug),
             };
