@@ -249,7 +249,8 @@ fn adding_a_language_builds_it_with_fallbacks_everywhere() {
             .map(|a| a.text().collect())
             .collect();
         assert_eq!(names, ["English", "Nederlands", "Português"], "{rel}");
-        if rel.starts_with("pt/") {
+        // What's new is written for every language, not a page to translate.
+        if rel.starts_with("pt/") && !rel.ends_with("whats-new.html") {
             pages += 1;
             assert!(
                 doc.select(&sel(".notice-fallback")).next().is_some(),
@@ -586,6 +587,7 @@ fn status_json_has_the_documented_shape() {
             "localised",
             "missing",
             "outdated",
+            "outdated_details",
             "percent",
             "total",
             "translated",

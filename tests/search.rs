@@ -159,7 +159,7 @@ fn search(b: &mut cdp::Browser, tab: &cdp::Tab, query: &str) {
         tab,
         &format!(
             "document.getElementById('search-input').value === {} && \
-             document.getElementById('search-input').getAttribute('aria-expanded') === 'true'",
+             !document.querySelector('.search-panel').hidden",
             json!(query)
         ),
     );
@@ -254,13 +254,16 @@ fn scenario(b: &mut cdp::Browser, base: &str) {
     assert_eq!(
         b.eval(
             &tab,
-            "document.querySelector('#search-results').textContent"
+            "[document.querySelector('.search-message').textContent, \
+              document.getElementById('search-input').getAttribute('aria-expanded'), \
+              document.querySelectorAll('#search-results > :not([role=option])').length].join(' ')"
         ),
-        "Geen resultaten"
+        "Geen resultaten false 0",
+        "the message is outside the listbox, which is not shown"
     );
     b.key(&tab, "Escape", "Escape", 27, None);
     assert_eq!(
-        b.eval(&tab, "[document.getElementById('search-input').getAttribute('aria-expanded'), document.getElementById('search-results').hidden].join(' ')"),
+        b.eval(&tab, "[document.getElementById('search-input').getAttribute('aria-expanded'), document.querySelector('.search-panel').hidden].join(' ')"),
         "false true"
     );
 }

@@ -332,7 +332,7 @@ fn shown(lang: &str, rel: &str) -> PathBuf {
     p
 }
 
-fn under(rel: &str, dir: &str) -> bool {
+pub(crate) fn under(rel: &str, dir: &str) -> bool {
     dir.is_empty() || rel.starts_with(&format!("{dir}/"))
 }
 
@@ -348,7 +348,7 @@ fn source_language_error(lang: &str, path: &str) -> Diagnostic {
 /// Finds the language and path inside the language tree of a path given on
 /// the command line (relative to the working directory or to the site root).
 /// The flag says whether it is a folder.
-fn locate(
+pub(crate) fn locate(
     opts: &MarkOptions,
     given: &Path,
     source_lang: &str,

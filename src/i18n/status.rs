@@ -96,6 +96,21 @@ pub struct Pages {
     pub errors: usize,
     pub percent: PagePercent,
     pub files: PageFiles,
+    /// Per outdated page (in the order of `files.outdated`): the source
+    /// version it was made from and how much the source changed since,
+    /// from git history (`null` when the history does not have it).
+    pub outdated_details: Vec<OutdatedDetail>,
+}
+
+/// What git history says about an outdated page.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutdatedDetail {
+    /// Path inside the language tree, as in `files.outdated`.
+    pub path: String,
+    /// The commit and date of the source version the translation was made from.
+    pub from: Option<super::diff::Origin>,
+    /// Lines and words added and removed in the source since.
+    pub changed: Option<crate::history::diff::Size>,
 }
 
 /// Shares of [`Pages::total`] in percent, to one decimal (see [`percent`]).
@@ -338,7 +353,23 @@ fn pages_of(site: &Site, tree: &crate::model::Tree, diags: &[Diagnostic]) -> Pag
         + files.errors.len();
     let translated =
         files.current.len() + files.outdated.len() + files.unknown.len() + files.localised.len();
+    let blobs = site.history.blobs();
+    let outdated_details = files
+        .outdated
+        .iter()
+        .map(|rel| {
+            let found = blobs
+                .as_ref()
+                .and_then(|b| super::diff::origin_and_size(site, &site.history, b, lang, rel));
+            OutdatedDetail {
+                path: rel.clone(),
+                changed: found.as_ref().map(|f| f.1),
+                from: found.map(|f| f.0),
+            }
+        })
+        .collect();
     Pages {
+        outdated_details,
         total,
         translated,
         current: files.current.len(),

@@ -218,7 +218,23 @@ fn details(out: &mut String, l: &LangReport, source_name: &str) {
         }
         let _ = writeln!(out, "  {} ({why}):", counted(items.len(), one, many));
         for i in items {
-            let _ = writeln!(out, "    {prefix}{i}");
+            let since = l
+                .pages
+                .outdated_details
+                .iter()
+                .find(|d| d.path == *i)
+                .and_then(|d| Some((d.from.as_ref()?, d.changed?)))
+                .map(|(f, s)| {
+                    format!(
+                        "  (made from the version of {}, {}; since then +{} −{} words)",
+                        f.date_text,
+                        &f.commit[..f.commit.len().min(10)],
+                        s.words_added,
+                        s.words_removed
+                    )
+                })
+                .unwrap_or_default();
+            let _ = writeln!(out, "    {prefix}{i}{since}");
         }
     }
     glossary(out, l);

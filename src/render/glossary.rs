@@ -147,6 +147,13 @@ impl TreeRender<'_> {
             objectives: Vec::new(),
             audience: Vec::new(),
             extra: serde_json::Value::Null,
+            updated: None,
+            outdated_since: None,
+            handouts: Vec::new(),
+            session: None,
+            card: None,
+            sheet_url: None,
+            pdf_url: None,
             status: Status::Source,
             content_lang: lang.clone(),
             content_dir: dir_name(self.site, lang),
@@ -159,6 +166,7 @@ impl TreeRender<'_> {
         base.breadcrumbs = vec![super::context::Link {
             title: self.nav.home_title.clone(),
             url: relative(&out, &self.tree.home.output),
+            content_lang: lang.clone(),
         }];
         (base.languages, base.alternates) = self.glossary_languages(&out);
         let ctx = GlossaryContext {

@@ -133,7 +133,7 @@ fn query(dest: &str) -> &str {
 }
 
 /// Resolves an asset-looking path that is really a page (`module`, `x.html`).
-fn as_page<'a>(tree: &'a Tree, rel: &str) -> Option<(String, &'a String)> {
+pub fn as_page<'a>(tree: &'a Tree, rel: &str) -> Option<(String, &'a String)> {
     let candidates = [
         format!("{rel}/_index.md"),
         rel.strip_suffix(".html")

@@ -21,6 +21,8 @@ use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 pub const RESERVED_IDS: &[&str] = &[
     "main",
     "about-title",
+    "search",
+    "untranslated-note",
     "search-hint",
     "search-input",
     "search-results",
