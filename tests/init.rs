@@ -154,6 +154,7 @@ fn claims(text: &str) -> Vec<&'static str> {
 }
 
 #[test]
+#[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn a_new_site_is_neutral_and_the_equil_site_keeps_its_identity() {
     let tmp = tempfile::tempdir().unwrap();
     let site = tmp.path().join("handbook");

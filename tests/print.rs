@@ -493,6 +493,7 @@ fn page_text(pdf: &Path, page: usize) -> String {
 }
 
 #[test]
+#[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
     let Some(chromium) = chromium() else { return };
     let f = Fixture::small();
@@ -660,6 +661,7 @@ fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
 }
 
 #[test]
+#[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn pdf_on_letter_paper_for_one_module_without_base_url() {
     let Some(chromium) = chromium() else { return };
     let f = Fixture::small();

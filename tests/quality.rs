@@ -17,12 +17,10 @@ fn quality_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/quality")
 }
 
+/// A missing tool fails the check (these tests are ignored unless run with
+/// `--include-ignored`, as .ci/run does).
 fn skip_or_fail(what: &str) -> bool {
-    if std::env::var_os("CI").is_some() {
-        panic!("{what} is required under CI (see .ci/run)");
-    }
-    eprintln!("notice: {what} not found; skipping this quality check");
-    true
+    panic!("this test needs {what} (see .ci/run)");
 }
 
 /// Builds the repository's handbook into a temporary folder.
@@ -41,6 +39,7 @@ fn built_handbook() -> (tempfile::TempDir, PathBuf) {
 }
 
 #[test]
+#[ignore = "needs Java and the npm packages in tests/quality (see .ci/run); run with --include-ignored"]
 fn every_page_passes_the_nu_html_checker() {
     let jar = quality_dir().join("node_modules/vnu-jar/build/dist/vnu.jar");
     let java_ok = Command::new("java")
@@ -92,6 +91,7 @@ fn every_page_passes_the_nu_html_checker() {
 }
 
 #[test]
+#[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn axe_core_finds_no_violations() {
     let Some(chromium) = chromium() else { return };
     let script = quality_dir().join("axe.mjs");

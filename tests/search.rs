@@ -269,6 +269,7 @@ fn scenario(b: &mut cdp::Browser, base: &str) {
 }
 
 #[test]
+#[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn search_box_works_from_disk() {
     let Some(chromium) = chromium() else { return };
     let f = fixture();
@@ -294,6 +295,7 @@ fn search_box_works_from_disk() {
 }
 
 #[test]
+#[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn search_box_works_over_http() {
     let Some(chromium) = chromium() else { return };
     let f = fixture();
@@ -304,6 +306,7 @@ fn search_box_works_over_http() {
 }
 
 #[test]
+#[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn javascript_folds_words_and_slugs_exactly_like_the_indexer() {
     let Some(chromium) = chromium() else { return };
     let f = fixture();
@@ -484,6 +487,7 @@ fn status_after(b: &mut cdp::Browser, tab: &cdp::Tab, query: &str) -> String {
 }
 
 #[test]
+#[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn search_counts_results_in_each_languages_plural_forms() {
     let Some(chromium) = chromium() else { return };
     let f = scripts_fixture();
@@ -522,6 +526,7 @@ fn search_counts_results_in_each_languages_plural_forms() {
 }
 
 #[test]
+#[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn search_finds_words_in_chinese_running_text_and_hindi_with_its_marks() {
     let Some(chromium) = chromium() else { return };
     let f = scripts_fixture();

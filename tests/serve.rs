@@ -947,6 +947,7 @@ fn browser_titles(devtools_port: u16) -> Vec<String> {
 /// heading and the scroll position into the page title, which Chromium's
 /// DevTools endpoint lists.
 #[test]
+#[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn a_browser_reloads_and_keeps_its_scroll_position() {
     let Some(chromium) = chromium() else { return };
     let f = Fixture::small();

@@ -236,6 +236,7 @@ fn term_links_carry_a_definition_that_works_without_javascript() {
 }
 
 #[test]
+#[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn a_definition_shows_on_keyboard_focus_without_javascript() {
     let Some(chromium) = chromium() else { return };
     let f = glossary_site();
@@ -647,6 +648,7 @@ fn follow(b: &mut cdp::Browser, url: &str, end: &str) -> Value {
 }
 
 #[test]
+#[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn an_alias_redirects_in_chromium_from_disk_and_over_http() {
     let Some(chromium) = chromium() else { return };
     let f = alias_site();
@@ -810,6 +812,7 @@ fn qr_codes(pdf: &Path, page: usize, dir: &Path) -> Vec<String> {
 }
 
 #[test]
+#[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn a_pdf_page_qr_code_decodes_to_that_pages_url() {
     let Some(chromium) = chromium() else { return };
     if !tool("pdftoppm") || !tool("zbarimg") {

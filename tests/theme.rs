@@ -75,6 +75,7 @@ const FIRST_SCREEN: &str = r#"(() => {
 })()"#;
 
 #[test]
+#[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn the_theme_fits_every_screen_in_every_language() {
     let Some(chromium) = chromium() else { return };
     let (_keep, site) = built_handbook();
