@@ -139,7 +139,11 @@ fn localised(fm: &serde_yaml::Mapping) -> bool {
 #[test]
 fn every_language_has_every_page() {
     let en = md_files("en");
-    assert!(en.len() >= 29 + 5 + 12 + 4, "only {} English pages", en.len());
+    assert!(
+        en.len() >= 29 + 5 + 12 + 4,
+        "only {} English pages",
+        en.len()
+    );
     for lang in ["nl", "da", "es", "it"] {
         assert_eq!(md_files(lang), en, "{lang} must have every page of en");
     }
@@ -170,11 +174,20 @@ fn every_language_has_its_country_page_glossary_sources_and_colophon() {
     for lang in LANGS {
         let dir = repo().join("content").join(lang);
         let (fm, body) = read(&dir.join("supporting-employers/rights-and-support.md"));
-        assert!(localised(&fm), "{lang}: the country page is not `localised: true`");
-        assert!(body.split_whitespace().count() > 800, "{lang}: country page too short");
+        assert!(
+            localised(&fm),
+            "{lang}: the country page is not `localised: true`"
+        );
+        assert!(
+            body.split_whitespace().count() > 800,
+            "{lang}: country page too short"
+        );
         for page in ["sources.md", "colophon.md"] {
             let (_, body) = read(&dir.join(page));
-            assert!(body.split_whitespace().count() > 150, "{lang}/{page} too short");
+            assert!(
+                body.split_whitespace().count() > 150,
+                "{lang}/{page} too short"
+            );
         }
         assert_eq!(glossary_ids(lang), en_ids, "{lang}: glossary ids");
     }
@@ -232,14 +245,24 @@ fn every_printable_of_a_card_is_a_handout() {
 #[test]
 fn exercises_and_reflections_are_named_as_such() {
     let labels = [
-        "Exercise", "Reflection", "Oefening", "Reflectie", "Øvelse", "Refleksion",
-        "Ejercicio", "Reflexión", "Para reflexionar", "Esercizio", "Riflessione",
+        "Exercise",
+        "Reflection",
+        "Oefening",
+        "Reflectie",
+        "Øvelse",
+        "Refleksion",
+        "Ejercicio",
+        "Reflexión",
+        "Para reflexionar",
+        "Esercizio",
+        "Riflessione",
     ];
     for lang in LANGS {
         let mut exercises = 0;
         for f in md_files(lang) {
             let (_, body) = read(&repo().join("content").join(lang).join(&f));
-            exercises += body.matches("> [!EXERCISE]").count() + body.matches("> [!REFLECTION]").count();
+            exercises +=
+                body.matches("> [!EXERCISE]").count() + body.matches("> [!REFLECTION]").count();
             let lines: Vec<&str> = body.lines().collect();
             for (i, l) in lines.iter().enumerate() {
                 if !(l.starts_with("> [!TIP]") || l.starts_with("> [!NOTE]")) {
@@ -255,7 +278,10 @@ fn exercises_and_reflections_are_named_as_such() {
                 }
             }
         }
-        assert!(exercises >= 20, "{lang}: only {exercises} exercise and reflection callouts");
+        assert!(
+            exercises >= 20,
+            "{lang}: only {exercises} exercise and reflection callouts"
+        );
     }
 }
 
