@@ -35,7 +35,7 @@ duration-hours-minutes = { $hours } t. { $minutes } min.
 ## Moduler, sider og værktøjskort
 module-number = Modul { $number }
 module-duration = Varighed
-module-objectives = Læringsmål
+module-objectives = Mål for modulet
 module-audience = Målgruppe
 module-pages = Sider i dette modul
 module-tools = Værktøjskort
@@ -46,7 +46,7 @@ tool-duration = Varighed
 tool-group-size = Gruppestørrelse
 tool-group-size-value = { $size } personer
 tool-materials = Materialer
-page-duration = Tidsforbrug
+page-duration = Varighed
 
 ## Faktabokse (admonitions i Markdown)
 callout-note = Bemærk
@@ -69,7 +69,7 @@ language-name = { $code ->
     [it] italiensk
    *[other] { $code }
 }
-outdated-notice = Originalen til denne side er ændret, siden den blev oversat, så oversættelsen er måske ikke længere opdateret.
+outdated-notice = Originalen til denne side er ændret, siden den blev oversat, så oversættelsen er muligvis forældet.
 outdated-link = Læs den aktuelle original
 
 ## Udskrivning
@@ -98,19 +98,19 @@ search-results-shown = { $shown } af { $count } resultater vist
 search-in-source-language = oprindelig tekst, endnu ikke oversat
 search-loading = Søgeindekset indlæses…
 search-unavailable = Søgning er ikke tilgængelig lige nu.
-search-hint = Skriv for at søge; resultaterne vises nedenfor. Vælg et med piletasterne op og ned, og åbn det med Enter. Tryk på / for at søge fra et hvilket som helst sted på siden.
+search-hint = Skriv for at søge; resultaterne vises nedenfor. Vælg et resultat med pil op/ned, og åbn det med Enter. Tryk på / for at søge fra et hvilket som helst sted på siden.
 # A switch in the footer (turns the / shortcut on and off).
 search-shortcut = Åbn søgning med tasten /
 
 ## Ikke fundet
 not-found-title = Siden blev ikke fundet
-not-found-text = Denne side findes ikke (længere). Gå til håndbogens forside, eller søg i den.
+not-found-text = Denne side findes ikke, eller den er flyttet. Gå til håndbogens forside, eller søg i den.
 not-found-home = Håndbogens forside
 not-found-search = Søg i håndbogen
 
 ## Sidefod
 # The funder block, shown only when site.yaml says `funding: erasmus-plus`.
-footer-funded = Medfinansieret af Erasmus+ programmet under Den Europæiske Union
+footer-funded = Medfinansieret af Erasmus+-programmet under Den Europæiske Union
 footer-disclaimer = EU-Kommissionens støtte til denne publikation er ikke en godkendelse af indholdet, som kun forfatterne er ansvarlige for. EU-Kommissionen kan heller ikke drages til ansvar for anvendelsen af de indeholdte informationer.
 
 ## Sider om håndbogen, ordliste, redigeringslink, flyttede sider, QR-koder

@@ -32,16 +32,16 @@ duration-hours = { $hours ->
 }
 duration-hours-minutes = { $hours } h { $minutes } min
 
-## Módulos, páginas y fichas de herramientas
+## Módulos, páginas y fichas de actividad
 module-number = Módulo { $number }
 module-duration = Duración
 module-objectives = Objetivos de aprendizaje
 module-audience = Dirigido a
 module-pages = Páginas de este módulo
-module-tools = Fichas de herramientas
+module-tools = Fichas de actividad
 module-start = Empezar el módulo
 home-modules = Los módulos
-tool-card = Ficha de herramienta
+tool-card = Ficha de actividad
 tool-duration = Duración
 tool-group-size = Tamaño del grupo
 tool-group-size-value = { $size } personas

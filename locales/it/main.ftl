@@ -8,7 +8,7 @@ lang-dir = ltr
 
 ## Sito
 skip-to-content = Vai al contenuto
-nav-home = Home
+nav-home = Pagina iniziale
 nav-main = Menu principale
 nav-languages = Lingua
 nav-breadcrumbs = Sei qui
@@ -35,7 +35,7 @@ duration-hours-minutes = { $hours } h { $minutes } min
 ## Moduli, pagine e schede strumento
 module-number = Modulo { $number }
 module-duration = Durata
-module-objectives = Obiettivi di apprendimento
+module-objectives = Obiettivi del modulo
 module-audience = Destinatari
 module-pages = Pagine di questo modulo
 module-tools = Schede strumento
@@ -104,7 +104,7 @@ search-shortcut = Aprire la ricerca con il tasto /
 
 ## Pagina non trovata
 not-found-title = Pagina non trovata
-not-found-text = Questa pagina non esiste (più). Vai all'inizio del manuale o cerca al suo interno.
+not-found-text = Questa pagina non esiste o non è più disponibile. Vai all'inizio del manuale o cerca al suo interno.
 not-found-home = Inizio del manuale
 not-found-search = Cerca nel manuale
 

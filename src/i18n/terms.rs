@@ -147,11 +147,34 @@ pub fn drift(site: &Site, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether the text at file `line` and (1-based, in characters) `col` of
+/// `doc` stands inside quotation marks: a word quoted is mentioned (a page
+/// that says which words not to use), not used.
+fn quoted_at(doc: &Doc, line: usize, col: usize) -> bool {
+    let Some(text) = line
+        .checked_sub(doc.body_line)
+        .and_then(|i| doc.body.lines().nth(i))
+    else {
+        return false;
+    };
+    is_inside_quotes(&text.chars().take(col.saturating_sub(1)).collect::<String>())
+}
+
+/// Whether the end of `before` is inside a quotation (straight, curly,
+/// low-high or guillemets), counting the marks that open and close one.
+fn is_inside_quotes(before: &str) -> bool {
+    let count = |marks: &[char]| before.chars().filter(|c| marks.contains(c)).count();
+    count(&['"']) % 2 == 1 || count(&['«', '»']) % 2 == 1 || count(&['“', '”', '„']) % 2 == 1
+}
+
 /// Uses of forms the glossary says to avoid.
 fn avoided(doc: &Doc, text: &Text, gl: &Glossary, diags: &mut Vec<Diagnostic>) {
     for term in gl.terms.values() {
         for bad in &term.avoid {
             for (line, col) in text.find_all(bad) {
+                if quoted_at(doc, line, col) {
+                    continue; // mentioned, not used: `not "the mentally ill"`
+                }
                 diags.push(
                     Diagnostic::warning(
                         Code::TerminologyDrift,
@@ -242,6 +265,17 @@ mod tests {
             hash: String::new(),
             text_hash: 0,
         })
+    }
+
+    #[test]
+    fn quoted_words_are_mentions() {
+        assert!(is_inside_quotes(
+            "say \"a person with a condition\", not \""
+        ));
+        assert!(is_inside_quotes("no «un esquizofrénico» ni «los "));
+        assert!(is_inside_quotes("niet „"));
+        assert!(!is_inside_quotes("say \"this\" and then "));
+        assert!(!is_inside_quotes("«dit» en “dat” en "));
     }
 
     #[test]
