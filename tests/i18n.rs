@@ -649,7 +649,7 @@ fn status_of_the_repository_content_matches_its_files() {
         let code = l["code"].as_str().expect("code");
         let have = pages_of(code);
         let files = &l["pages"]["files"];
-        let mut translated: Vec<String> = ["current", "outdated", "unknown"]
+        let mut translated: Vec<String> = ["current", "outdated", "unknown", "localised"]
             .iter()
             .flat_map(|k| strings(&files[*k]))
             .collect();
