@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 /// How serious a finding is. Errors fail the build (exit 1); warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -41,6 +41,8 @@ pub enum Code {
     MissingAsset,
     /// Two pages would be written to the same output path.
     DuplicateOutput,
+    /// Content nested deeper than equil renders (raw HTML elements).
+    TooDeep,
     /// A Fluent file has a syntax error.
     FluentSyntax,
     /// A Fluent message is missing in a language (falls back) or everywhere.
@@ -92,6 +94,7 @@ impl Code {
             Code::BrokenLink => "E012",
             Code::MissingAsset => "E013",
             Code::DuplicateOutput => "E014",
+            Code::TooDeep => "E015",
             Code::FluentSyntax => "E020",
             Code::FluentMissing => "E021",
             Code::FluentReference => "E022",
@@ -127,6 +130,7 @@ impl Code {
             Code::BrokenLink => "broken-link",
             Code::MissingAsset => "missing-asset",
             Code::DuplicateOutput => "duplicate-output",
+            Code::TooDeep => "too-deep",
             Code::FluentSyntax => "fluent-syntax",
             Code::FluentMissing => "fluent-missing",
             Code::FluentReference => "fluent-reference",
@@ -310,55 +314,156 @@ impl IntoIterator for Diagnostics {
     }
 }
 
+/// How many findings of one kind are shown per file in text; the rest are
+/// counted in one line ("and 7,995 more like this in …"). JSON keeps all.
+pub const SHOWN_PER_FILE: usize = 5;
+
 /// Renders diagnostics for a terminal, with the offending source line
 /// underlined where the file can be read (paths are relative to `root`).
+/// Each file is read once and long lines are cut around the column, so
+/// the cost grows with the number of findings plus the size of the files.
 pub fn render_text(diags: &[Diagnostic], root: &Path, color: bool) -> String {
-    use codespan_reporting::diagnostic::{Diagnostic as CsDiag, Label};
-    use codespan_reporting::files::SimpleFiles;
     use codespan_reporting::term::{self, termcolor};
 
-    let mut files = SimpleFiles::new();
     let mut out = termcolor::Buffer::no_color();
     if color {
         out = termcolor::Buffer::ansi();
     }
     let config = term::Config::default();
-    for d in diags {
-        let code = d.code.id().to_string();
-        let mut cs = match d.severity {
-            Severity::Error => CsDiag::error(),
-            Severity::Warning => CsDiag::warning(),
-        }
-        .with_code(code)
-        .with_message(&d.message);
-        let mut notes = Vec::new();
-        let source = d
-            .path
-            .as_ref()
-            .and_then(|p| std::fs::read_to_string(root.join(p)).ok());
-        match (&d.path, d.line, source) {
-            (Some(path), Some(line), Some(src)) => {
-                let offset = byte_offset(&src, line, d.column.unwrap_or(1));
-                let end = label_end(&src, offset);
-                let id = files.add(path.display().to_string(), src);
-                cs = cs.with_labels(vec![Label::primary(id, offset..end)]);
-            }
-            _ => {
-                if let Some(loc) = d.location() {
-                    notes.push(format!("in {loc}"));
-                }
-            }
-        }
-        if let Some(help) = &d.help {
-            notes.push(format!("help: {help}"));
-        }
-        cs = cs.with_notes(notes);
-        if term::emit_to_write_style(&mut out, &config, &files, &cs).is_err() {
-            // Fall back to the plain form; the snippet is a nicety.
-            let _ = std::io::Write::write_fmt(&mut out, format_args!("{d}\n"));
-        }
+    let mut sources = crate::excerpt::Sources::default();
+    let (shown, rest) = summarise(diags);
+    for d in shown {
+        emit_one(d, root, &mut sources, &config, &mut out);
+    }
+    for r in rest {
+        let _ = std::io::Write::write_fmt(&mut out, format_args!("{r}\n\n"));
     }
     String::from_utf8_lossy(out.as_slice()).into_owned()
+}
+
+/// Findings left out of a text report: `count` more of `code` in `path`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Omitted<'a> {
+    pub path: Option<&'a PathBuf>,
+    pub code: Code,
+    pub severity: Severity,
+    pub count: usize,
+}
+
+impl fmt::Display for Omitted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let word = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let place = self
+            .path
+            .map_or("the site".to_string(), |p| p.display().to_string());
+        write!(
+            f,
+            "{word}[{}]: and {} more like this in {place} (`--format json` lists them all)",
+            self.code.id(),
+            thousands(self.count)
+        )
+    }
+}
+
+/// The findings to show (the first [`SHOWN_PER_FILE`] of each code at
+/// lines of each file, in order) and what was left out.
+pub fn summarise(diags: &[Diagnostic]) -> (Vec<&Diagnostic>, Vec<Omitted<'_>>) {
+    use std::collections::HashMap;
+
+    let mut seen: HashMap<(Option<&PathBuf>, Code, Severity), usize> = HashMap::new();
+    let mut shown = Vec::new();
+    for d in diags {
+        // Findings without a line (about a file or folder as a whole, such
+        // as each missing interface string) cost nothing to show: all are.
+        if d.line.is_none() {
+            shown.push(d);
+            continue;
+        }
+        let n = seen
+            .entry((d.path.as_ref(), d.code, d.severity))
+            .or_default();
+        *n += 1;
+        if *n <= SHOWN_PER_FILE {
+            shown.push(d);
+        }
+    }
+    let mut rest: Vec<Omitted<'_>> = seen
+        .into_iter()
+        .filter(|(_, n)| *n > SHOWN_PER_FILE)
+        .map(|((path, code, severity), n)| Omitted {
+            path,
+            code,
+            severity,
+            count: n - SHOWN_PER_FILE,
+        })
+        .collect();
+    rest.sort_by(|a, b| (a.path, a.code, a.severity).cmp(&(b.path, b.code, b.severity)));
+    (shown, rest)
+}
+
+/// One finding, with its source excerpt when the file has that line.
+fn emit_one(
+    d: &Diagnostic,
+    root: &Path,
+    sources: &mut crate::excerpt::Sources,
+    config: &codespan_reporting::term::Config,
+    out: &mut codespan_reporting::term::termcolor::Buffer,
+) {
+    use codespan_reporting::diagnostic::{Diagnostic as CsDiag, Label};
+    use codespan_reporting::term;
+
+    let mut cs = match d.severity {
+        Severity::Error => CsDiag::error(),
+        Severity::Warning => CsDiag::warning(),
+    }
+    .with_code(d.code.id())
+    .with_message(&d.message);
+    let mut notes = Vec::new();
+    let excerpt = match (&d.path, d.line) {
+        (Some(path), Some(line)) => sources.excerpt(root, path, line, d.column.unwrap_or(1)),
+        _ => None,
+    };
+    match &excerpt {
+        Some(e) => cs = cs.with_labels(vec![Label::primary((), e.label.clone())]),
+        None => {
+            if let Some(loc) = d.location() {
+                notes.push(format!("in {loc}"));
+            }
+        }
+    }
+    if let Some(help) = &d.help {
+        notes.push(format!("help: {help}"));
+    }
+    cs = cs.with_notes(notes);
+    let emitted = match &excerpt {
+        Some(e) => term::emit_to_write_style(out, config, e, &cs),
+        None => term::emit_to_write_style(
+            out,
+            config,
+            &codespan_reporting::files::SimpleFile::new("", ""),
+            &cs,
+        ),
+    };
+    if emitted.is_err() {
+        // Fall back to the plain form; the snippet is a nicety.
+        let _ = std::io::Write::write_fmt(out, format_args!("{d}\n"));
+    }
+}
+
+/// `7995` as `7,995`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// One finding in the documented JSON form (see README, "JSON output").
@@ -412,20 +517,6 @@ pub fn byte_offset(src: &str, line: usize, column: usize) -> usize {
     src.len()
 }
 
-/// End of the label starting at `offset`: the rest of the word, at least one char.
-fn label_end(src: &str, offset: usize) -> usize {
-    let rest = &src[offset.min(src.len())..];
-    let word = rest
-        .find(|c: char| c.is_whitespace() || c == ':' || c == ')' || c == ']')
-        .unwrap_or(rest.len());
-    let len = if word == 0 {
-        rest.chars().next().map(char::len_utf8).unwrap_or(0)
-    } else {
-        word
-    };
-    (offset + len).min(src.len())
-}
-
 /// 1-based line and column of a byte offset.
 pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let before = &src[..offset.min(src.len())];
@@ -440,11 +531,22 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
 }
 
 /// The nearest of `candidates` to `word`, if it is close enough to be a likely typo.
+///
+/// Optimal string alignment distance (a typo is a changed, missing, extra
+/// or swapped character); candidates whose length alone puts them too far
+/// away are skipped before any distance is computed.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let len = word.chars().count();
     candidates
         .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(word, c), c))
-        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .filter_map(|c| {
+            let limit = 2.max(c.len() / 3);
+            if c.chars().count().abs_diff(len) > limit {
+                return None;
+            }
+            let d = strsim::osa_distance(word, c);
+            (d <= limit).then_some((d, c))
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -459,6 +561,34 @@ mod tests {
         let off = byte_offset(src, 2, 2);
         assert_eq!(&src[off..off + 2], "é");
         assert_eq!(line_col(src, off), (2, 2));
+    }
+
+    #[test]
+    fn repeats_in_one_file_are_counted_after_a_few() {
+        let diags: Vec<Diagnostic> = (0..1200)
+            .map(|i| {
+                Diagnostic::error(Code::BrokenLink, format!("link {i}"))
+                    .at("a.md")
+                    .pos(1, i + 1)
+            })
+            .chain(std::iter::once(
+                Diagnostic::warning(Code::Draft, "draft").at("a.md"),
+            ))
+            .chain((0..8).map(|i| {
+                Diagnostic::warning(Code::FluentMissing, format!("string {i} missing"))
+                    .at("locales/nl")
+            }))
+            .collect();
+        let text = render_text(&diags, Path::new("/nonexistent"), false);
+        assert_eq!(text.matches("error[E012]: link").count(), SHOWN_PER_FILE);
+        assert!(text.contains("warning[W106]: draft"), "{text}");
+        assert_eq!(text.matches("missing").count(), 8, "{text}");
+        assert!(
+            text.contains("error[E012]: and 1,195 more like this in a.md"),
+            "{text}"
+        );
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 
     #[test]

@@ -8,6 +8,8 @@
 
 pub mod check;
 pub mod diagnostics;
+pub mod excerpt;
+pub mod fuzzing;
 pub mod i18n;
 pub mod init;
 pub mod load;

@@ -1,6 +1,8 @@
 //! `equil pdf`
 
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use equil::pdf::{self, PdfOptions, Written};
@@ -65,6 +67,19 @@ pub fn run(args: Args) -> Exit {
     opts.chromium = args.chromium;
     opts.timeout = Duration::from_secs(args.timeout.max(1));
 
+    // Ctrl-C or SIGTERM: Chromium is ended and the temporary folder removed
+    // (when `pdf::run` returns) before equil exits.
+    let stop = Arc::clone(&opts.stop);
+    if let Err(e) = ctrlc::set_handler(move || {
+        if !stop.swap(true, Ordering::SeqCst) {
+            eprintln!("stopping: ending Chromium and removing the temporary folder…");
+        }
+    }) {
+        eprintln!(
+            "warning: Ctrl-C cannot be handled ({e}); Chromium may be left running if you press it"
+        );
+    }
+
     let start = Instant::now();
     let progress = |w: &Written| {
         eprintln!("  wrote {} ({} pages)", w.path.display(), w.pages);
@@ -80,6 +95,10 @@ pub fn run(args: Args) -> Exit {
     let n = outcome.written.len();
     if outcome.usage_error {
         return Exit::Usage;
+    }
+    if outcome.interrupted {
+        eprintln!("error: stopped; {n} PDF file(s) were written in full, no others were started or left half-written");
+        return Exit::ContentErrors;
     }
     if outcome.failed() {
         eprintln!("error: {n} PDF file(s) written; see the errors above");

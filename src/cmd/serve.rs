@@ -54,7 +54,10 @@ pub fn run(args: Args) -> Exit {
                     );
                     Exit::Usage
                 }
-                serve::Error::NoSite(_) => Exit::Usage,
+                serve::Error::NoSite(_) => {
+                    eprintln!("  = help: pass the folder that holds content/ with --root DIR");
+                    Exit::ContentErrors
+                }
                 _ => Exit::ContentErrors,
             }
         }

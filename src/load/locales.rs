@@ -115,6 +115,9 @@ pub fn files_for(root: &Path, lang: &str) -> Result<Vec<FtlFile>, Diagnostic> {
                     .at(&rel)
                     .pos(1, 1)
             })?;
+            if let Some(d) = too_deep(&rel, &text) {
+                return Err(d);
+            }
             files.remove(&name);
             site.insert(
                 name.clone(),
@@ -144,6 +147,24 @@ pub fn folder_of(root: &Path, lang: &str) -> Option<String> {
     site_languages(root)
         .into_iter()
         .find(|f| f.eq_ignore_ascii_case(lang))
+}
+
+/// An error when `text` nests placeables too deep for the Fluent parser.
+fn too_deep(path: &Path, text: &str) -> Option<Diagnostic> {
+    let offset = super::limits::fluent_too_deep(text)?;
+    let (line, col) = line_col(text, offset);
+    Some(
+        Diagnostic::error(
+            Code::FluentSyntax,
+            format!(
+                "placeables `{{ … }}` are nested more than {} levels deep here",
+                super::limits::MAX_FLUENT_NESTING
+            ),
+        )
+        .at(path)
+        .pos(line, col)
+        .help("a message needs only a few levels of `{ }`; remove the extra braces"),
+    )
 }
 
 /// Parses one language's files into a bundle. Syntax errors are reported with
@@ -185,6 +206,10 @@ pub fn strings_from_files(
                 .pos(line, col)
                 .help("write the character itself, or e.g. `\\u00E9` for é"),
             );
+            continue;
+        }
+        if let Some(d) = too_deep(&file.path, &file.text) {
+            diags.push(d);
             continue;
         }
         let text = file.text.clone();

@@ -6,7 +6,8 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::{suggest, Code, Diagnostic};
+use super::limits::{yaml_too_deep, MAX_YAML_NESTING};
+use crate::diagnostics::{line_col, suggest, Code, Diagnostic};
 
 /// A parsed YAML mapping: its top-level keys with their positions in the file.
 pub struct YamlKeys {
@@ -23,6 +24,7 @@ pub fn parse<T: DeserializeOwned>(
     first_line: usize,
     code: Code,
 ) -> Result<T, Diagnostic> {
+    nesting(text, path, first_line, code)?;
     let text = if text.trim().is_empty() { "{}" } else { text };
     serde_yaml::from_str::<T>(text).map_err(|e| to_diagnostic(&e, text, path, first_line, code))
 }
@@ -104,6 +106,7 @@ pub fn check_keys(
     first_line: usize,
     known: &[&str],
 ) -> Result<Vec<Diagnostic>, Diagnostic> {
+    nesting(text, path, first_line, Code::FrontMatterSyntax)?;
     let value: serde_yaml::Value = if text.trim().is_empty() {
         serde_yaml::Value::Mapping(Default::default())
     } else {
@@ -151,6 +154,22 @@ pub fn check_keys(
         out.push(d);
     }
     Ok(out)
+}
+
+/// Refuses YAML nested deeper than [`MAX_YAML_NESTING`] before the parser
+/// sees it (it would take seconds, or overflow the stack, on such input).
+fn nesting(text: &str, path: &Path, first_line: usize, code: Code) -> Result<(), Diagnostic> {
+    let Some(offset) = yaml_too_deep(text) else {
+        return Ok(());
+    };
+    let (line, col) = line_col(text, offset);
+    Err(Diagnostic::error(
+        code,
+        format!("lists or maps are nested more than {MAX_YAML_NESTING} levels deep here"),
+    )
+    .at(path)
+    .pos(first_line + line - 1, col)
+    .help("remove the extra `[`, `{` or `- `; front matter and site.yaml need only a few levels"))
 }
 
 /// Finds `key:` at the start of unindented lines, with file positions.

@@ -2,7 +2,8 @@
 //! fresh profile and a time limit.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Code, Diagnostic};
@@ -95,6 +96,8 @@ pub struct Print<'a> {
     /// A folder for the fresh profile and Chromium's log (removed after).
     pub scratch: &'a Path,
     pub timeout: Duration,
+    /// Set to stop: Chromium is ended at once.
+    pub stop: &'a AtomicBool,
 }
 
 impl Print<'_> {
@@ -109,21 +112,30 @@ impl Print<'_> {
         let log = std::fs::File::create(&log_path)
             .map_err(|e| format!("cannot create {}: {e}", log_path.display()))?;
         let _ = std::fs::remove_file(self.output);
-        let mut child = Command::new(self.chromium)
+        let mut command = Command::new(self.chromium);
+        command
             .args(args(&profile, self.output))
             .arg(self.url)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::from(log))
+            // Chromium's own temporary files go in the folder removed after
+            // the run, so a Chromium that is ended leaves nothing behind.
+            .env("TMPDIR", work.path());
+        own_group(&mut command);
+        let mut child = command
             .spawn()
             .map_err(|e| format!("cannot start {}: {e}", self.chromium.display()))?;
         let start = Instant::now();
         let status = loop {
             match child.try_wait() {
                 Ok(Some(status)) => break status,
+                Ok(None) if self.stop.load(Ordering::SeqCst) => {
+                    end_group(&mut child);
+                    return Err("stopped".into());
+                }
                 Ok(None) if start.elapsed() > self.timeout => {
-                    let _ = child.kill();
-                    let _ = child.wait();
+                    end_group(&mut child);
                     return Err(format!(
                         "Chromium did not finish within {} s{}",
                         self.timeout.as_secs(),
@@ -150,6 +162,32 @@ impl Print<'_> {
         }
         Ok(())
     }
+}
+
+/// Starts Chromium in a process group of its own, so that it and every
+/// process it starts (renderer, GPU, zygote) can be ended together, and a
+/// Ctrl-C in the terminal reaches equil first.
+#[cfg(unix)]
+fn own_group(command: &mut Command) {
+    use std::os::unix::process::CommandExt;
+    command.process_group(0);
+}
+
+#[cfg(not(unix))]
+fn own_group(_command: &mut Command) {}
+
+/// Ends Chromium and every process of its group, and reaps it.
+fn end_group(child: &mut Child) {
+    #[cfg(unix)]
+    if let Ok(pid) = libc::pid_t::try_from(child.id()) {
+        // SAFETY: kill(2) with a negative pid signals the process group
+        // that `own_group` created for this child; it touches no memory.
+        unsafe {
+            libc::kill(-pid, libc::SIGKILL);
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 /// The command line: headless, no network services, a throw-away profile,

@@ -12,8 +12,8 @@ pub mod reader;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::diagnostics::{suggest, Code, Diagnostic};
@@ -40,6 +40,9 @@ pub struct PdfOptions {
     pub jobs: usize,
     /// Time limit of one Chromium run.
     pub timeout: Duration,
+    /// Set (by Ctrl-C) to stop: running Chromium processes are ended and
+    /// no further document is started.
+    pub stop: Arc<AtomicBool>,
 }
 
 impl PdfOptions {
@@ -52,6 +55,7 @@ impl PdfOptions {
             chromium: None,
             jobs: 2,
             timeout: Duration::from_secs(120),
+            stop: Arc::default(),
         }
     }
 }
@@ -76,11 +80,13 @@ pub struct PdfOutcome {
     pub build_warnings: Vec<Diagnostic>,
     /// The options named a language or module that does not exist.
     pub usage_error: bool,
+    /// Stopped by [`PdfOptions::stop`] before every document was printed.
+    pub interrupted: bool,
 }
 
 impl PdfOutcome {
     pub fn failed(&self) -> bool {
-        self.usage_error || self.diagnostics.iter().any(Diagnostic::is_error)
+        self.usage_error || self.interrupted || self.diagnostics.iter().any(Diagnostic::is_error)
     }
 }
 
@@ -157,9 +163,18 @@ pub fn run(opts: &PdfOptions, progress: &(dyn Fn(&Written) + Sync)) -> PdfOutcom
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| loop {
+                if opts.stop.load(Ordering::SeqCst) {
+                    break;
+                }
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(job) = jobs.get(i) else { break };
-                let result = convert(job, i, &chromium, &scratch, opts.timeout);
+                let run = Run {
+                    chromium: &chromium,
+                    scratch: &scratch,
+                    timeout: opts.timeout,
+                    stop: &opts.stop,
+                };
+                let result = convert(job, i, &run);
                 if let Ok(c) = &result {
                     progress(&c.written);
                 }
@@ -171,6 +186,10 @@ pub fn run(opts: &PdfOptions, progress: &(dyn Fn(&Written) + Sync)) -> PdfOutcom
     });
 
     let results = results.into_inner().unwrap_or_default();
+    if opts.stop.load(Ordering::SeqCst) {
+        out.interrupted = true;
+        return out;
+    }
     let mut file_links = Vec::new();
     for (i, result) in results {
         let job = &jobs[i];
@@ -303,15 +322,23 @@ fn plan(site: &Site, opts: &PdfOptions, site_dir: &Path) -> Result<Vec<Job>, Dia
     Ok(jobs)
 }
 
+/// How to run Chromium for every document.
+struct Run<'a> {
+    chromium: &'a Path,
+    scratch: &'a Path,
+    timeout: Duration,
+    stop: &'a AtomicBool,
+}
+
 /// Prints one document (twice: to measure, then with page numbers in its
 /// contents) and writes the PDF to its place.
-fn convert(
-    job: &Job,
-    index: usize,
-    chromium: &Path,
-    scratch: &Path,
-    timeout: Duration,
-) -> Result<Converted, String> {
+fn convert(job: &Job, index: usize, run: &Run<'_>) -> Result<Converted, String> {
+    let Run {
+        chromium,
+        scratch,
+        timeout,
+        stop,
+    } = *run;
     let url = chromium::file_url(&job.html);
     let print = |query: &str, pass: usize| -> Result<Vec<u8>, String> {
         let output = scratch.join(format!("{index}-{pass}.pdf"));
@@ -326,6 +353,7 @@ fn convert(
             output: &output,
             scratch,
             timeout,
+            stop,
         }
         .run()?;
         std::fs::read(&output).map_err(|e| format!("cannot read {}: {e}", output.display()))

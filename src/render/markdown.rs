@@ -73,6 +73,9 @@ pub struct Parsed {
     pub links: Vec<LinkRef>,
     pub sections: Vec<Section>,
     pub raw_html: Vec<RawHtml>,
+    /// Where raw HTML first nests deeper than the sanitiser can take
+    /// (see [`super::sanitize::MAX_HTML_NESTING`]): line and column.
+    pub html_too_deep: Option<(usize, usize)>,
     /// Anchors defined by raw HTML (`id`, `<a name>`).
     pub anchors: Vec<String>,
     /// Footnote label → its number and id.
@@ -321,6 +324,8 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
     pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
     match opts.sanitizer {
         // Without raw HTML, pulldown-cmark's output is safe by construction.
+        // Too deep for the HTML parser: reported as an error; not published.
+        Some(_) if parsed.html_too_deep.is_some() => String::new(),
         Some(b) if urls.hide => urls.restore(&super::sanitize::clean(b, &html)),
         _ => html,
     }

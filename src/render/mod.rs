@@ -12,6 +12,7 @@ pub mod search;
 pub mod sidebar;
 pub mod sitemap;
 pub mod strings;
+pub mod template_graph;
 pub mod templates;
 
 use std::path::Path;
@@ -48,6 +49,9 @@ pub fn parse_all(site: &Site) -> Vec<Parsed> {
 /// assets, translation states and interface strings.
 pub fn validate(site: &Site, parsed: &[Parsed], diags: &mut Vec<Diagnostic>) {
     links::validate(site, parsed, diags);
+    for (doc, p) in site.docs.iter().zip(parsed) {
+        sanitize::report_nesting(p, &doc.path, diags);
+    }
     if !site.config.trust_html {
         for (doc, p) in site.docs.iter().zip(parsed) {
             sanitize::report(&p.raw_html, &doc.path, diags);

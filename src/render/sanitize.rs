@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use ammonia::{Builder, UrlRelative};
 
-use super::markdown::RawHtml;
+use super::markdown::{Parsed, RawHtml};
 use crate::diagnostics::{Code, Diagnostic};
 
 /// The sanitiser for a site's content, built once.
@@ -112,6 +112,67 @@ pub fn report(raw: &[RawHtml], path: &std::path::Path, diags: &mut Vec<Diagnosti
     }
 }
 
+/// The deepest nesting of elements in raw HTML accepted (as in browsers'
+/// parsers): the HTML parser's work per element grows with the depth.
+pub const MAX_HTML_NESTING: usize = 512;
+
+/// Elements that have no end tag.
+const VOID: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// The position of the raw HTML fragment where elements first nest deeper
+/// than [`MAX_HTML_NESTING`], counted over the page's fragments in order.
+pub fn too_deep(raw: &[RawHtml]) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    for r in raw {
+        let b = r.html.as_bytes();
+        let mut i = 0;
+        while let Some(p) = r.html[i..].find('<') {
+            let at = i + p;
+            if r.html[at..].starts_with("<!--") {
+                i = r.html[at..].find("-->").map_or(b.len(), |e| at + e + 3);
+                continue;
+            }
+            let end = r.html[at..].find('>').map_or(b.len(), |e| at + e);
+            let tag = &r.html[at + 1..end];
+            let closing = tag.starts_with('/');
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            if closing {
+                depth = depth.saturating_sub(1);
+            } else if !name.is_empty() && !tag.ends_with('/') && !VOID.contains(&name.as_str()) {
+                depth += 1;
+                if depth > MAX_HTML_NESTING {
+                    return Some((r.line, r.column));
+                }
+            }
+            i = end.max(at + 1).min(b.len());
+        }
+    }
+    None
+}
+
+/// Reports raw HTML nested too deep to render (see [`too_deep`]).
+pub fn report_nesting(parsed: &Parsed, path: &std::path::Path, diags: &mut Vec<Diagnostic>) {
+    if let Some((line, column)) = parsed.html_too_deep {
+        diags.push(
+            Diagnostic::error(
+                Code::TooDeep,
+                format!("raw HTML elements are nested more than {MAX_HTML_NESTING} levels deep"),
+            )
+            .at(path)
+            .pos(line, column)
+            .help("close the elements you open (`</div>`), or remove the extra levels"),
+        );
+    }
+}
+
 /// `href`/`src` values in raw HTML with a scheme the sanitiser does not keep
 /// (`javascript:` is reported as a script instead).
 fn dropped_addresses(html: &str, schemes: &HashSet<&str>) -> Vec<String> {
@@ -194,6 +255,20 @@ mod tests {
             r#"<a href="/etc/passwd">x</a><img src="/x.png" alt="">"#,
         );
         assert_eq!(out, r#"<a>x</a><img alt="">"#);
+    }
+
+    #[test]
+    fn deep_raw_html_is_found_and_ordinary_html_passes() {
+        let raw = |html: String| RawHtml {
+            html,
+            line: 3,
+            column: 1,
+        };
+        let ok =
+            raw("<div><!-- <div><div> --><br><img src=x><p/>".repeat(100) + &"</div>".repeat(100));
+        assert_eq!(too_deep(&[ok]), None);
+        let deep = raw("<div>".repeat(MAX_HTML_NESTING + 1));
+        assert_eq!(too_deep(&[deep]), Some((3, 1)));
     }
 
     #[test]

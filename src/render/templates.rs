@@ -13,6 +13,8 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::load::locales::{keys_used_by_template, Locales};
 use crate::load::theme::{Origin, Theme};
 
+use super::template_graph::{Problem, Unit, MAX_DEPTH};
+
 /// Messages that were missing in a language and fell back: (lang, id).
 pub type Misses = Arc<Mutex<BTreeSet<(String, String)>>>;
 
@@ -68,6 +70,10 @@ pub fn load(
     tera.register_function("get_env", Unavailable("get_env"));
     if let Err(e) = tera.add_raw_templates(sources.clone()) {
         return Err(vec![tera_error(&e, theme)]);
+    }
+    let by_name: HashMap<String, String> = sources.into_iter().collect();
+    if let Err(problem) = super::template_graph::check(&tera, &by_name) {
+        return Err(vec![graph_error(&problem, theme)]);
     }
     let misses: Misses = Arc::default();
     // A copy per language (in parallel: a copy is a deep clone).
@@ -246,6 +252,49 @@ fn tera_error(e: &tera::Error, theme: &Theme) -> Diagnostic {
         }
     }
     d
+}
+
+/// A loop (or a too deep chain) between templates as a diagnostic at the
+/// line that starts it.
+fn graph_error(problem: &Problem, theme: &Theme) -> Diagnostic {
+    match problem {
+        Problem::Cycle(steps) => {
+            let first = &steps[0];
+            let chain: Vec<String> = steps
+                .iter()
+                .map(|s| s.from.to_string())
+                .chain(std::iter::once(first.from.to_string()))
+                .collect();
+            let macros = steps.iter().all(|s| matches!(s.from, Unit::Macro { .. }));
+            let what = if macros {
+                "macros call each other in a loop"
+            } else {
+                "templates include each other in a loop"
+            };
+            let help = if macros {
+                "equil does not run macros that call themselves (directly or through other macros): they could repeat forever; write the levels out as separate macros, or use a `for` loop"
+            } else {
+                "remove the include (or macro call) that leads back to where the loop starts"
+            };
+            let message = match (steps.len(), macros) {
+                (1, true) => format!("{} calls itself", first.from),
+                (1, false) => format!("{} includes itself", first.from),
+                _ => format!("{what}: {}", chain.join(" → ")),
+            };
+            Diagnostic::error(Code::Template, message)
+                .at(template_path(theme, first.from.file()))
+                .pos(first.line, 1)
+                .help(help)
+        }
+        Problem::TooDeep(unit) => Diagnostic::error(
+            Code::Template,
+            format!(
+                "{unit} starts a chain of includes and macro calls more than {MAX_DEPTH} levels deep"
+            ),
+        )
+        .at(template_path(theme, unit.file()))
+        .help("join some of the templates together; a theme needs only a few levels"),
+    }
 }
 
 /// `t(key="…", name=value, …)`: a Fluent message in the page's language,

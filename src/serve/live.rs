@@ -4,9 +4,11 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{summarise, Diagnostic};
+use crate::excerpt::Sources;
 
 /// Where browsers listen for reload events.
 pub const EVENTS_PATH: &str = "/__equil/events";
@@ -52,32 +54,45 @@ const SCRIPT: &str = r#"<script>
 </script>
 "#;
 
-/// The open event streams.
+/// Events waiting for one browser; a browser that falls this far behind
+/// (it stopped reading) is dropped, and reconnects when it reads again.
+const QUEUE: usize = 16;
+/// Event streams kept open at once (the oldest goes first).
+const MAX_STREAMS: usize = 64;
+
+/// The open event streams. Each has its own writer thread and a bounded
+/// queue, so a browser that stops reading never holds up the rebuild or
+/// the other browsers.
 #[derive(Default)]
 pub struct Hub {
-    clients: Mutex<Vec<Box<dyn Write + Send>>>,
+    clients: Mutex<Vec<SyncSender<Arc<str>>>>,
 }
 
 impl Hub {
     /// Adds a browser's stream (the raw connection, response not yet sent)
     /// and sends it `first` (the current error, if any).
-    pub fn add(&self, mut stream: Box<dyn Write + Send>, first: Option<String>) {
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: equil live reload\n\n";
-        let mut ok = stream.write_all(head.as_bytes()).is_ok();
-        if let Some(event) = first {
-            ok = ok && stream.write_all(event.as_bytes()).is_ok();
+    pub fn add(&self, stream: Box<dyn Write + Send>, first: Option<String>) {
+        let (tx, rx) = sync_channel::<Arc<str>>(QUEUE);
+        let spawned = std::thread::Builder::new()
+            .name("equil-events".into())
+            .spawn(move || stream_events(stream, first, rx));
+        if spawned.is_err() {
+            return;
         }
-        if ok && stream.flush().is_ok() {
-            if let Ok(mut clients) = self.clients.lock() {
-                clients.push(stream);
+        if let Ok(mut clients) = self.clients.lock() {
+            if clients.len() >= MAX_STREAMS {
+                clients.remove(0);
             }
+            clients.push(tx);
         }
     }
 
-    /// Sends an event to every browser; those that went away are dropped.
+    /// Queues an event for every browser; those that went away or fell
+    /// behind are dropped. Never waits for a browser.
     pub fn send(&self, event: &str) {
+        let event: Arc<str> = Arc::from(event);
         if let Ok(mut clients) = self.clients.lock() {
-            clients.retain_mut(|c| c.write_all(event.as_bytes()).is_ok() && c.flush().is_ok());
+            clients.retain(|c| c.try_send(Arc::clone(&event)).is_ok());
         }
     }
 
@@ -91,6 +106,30 @@ impl Hub {
         if let Ok(mut clients) = self.clients.lock() {
             clients.clear();
         }
+    }
+
+    /// How many streams are open.
+    pub fn len(&self) -> usize {
+        self.clients.lock().map_or(0, |c| c.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// One browser's writer: the response head, `first`, then every queued
+/// event, until the browser goes away or the hub drops it.
+fn stream_events(mut stream: Box<dyn Write + Send>, first: Option<String>, rx: Receiver<Arc<str>>) {
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: equil live reload\n\n";
+    let mut ok = stream.write_all(head.as_bytes()).is_ok();
+    if let Some(event) = first {
+        ok = ok && stream.write_all(event.as_bytes()).is_ok();
+    }
+    ok = ok && stream.flush().is_ok();
+    while ok {
+        let Ok(event) = rx.recv() else { break };
+        ok = stream.write_all(event.as_bytes()).is_ok() && stream.flush().is_ok();
     }
 }
 
@@ -142,10 +181,13 @@ fn escape(s: &str) -> String {
 }
 
 /// The error overlay: every error with its file, line, column, message, the
-/// source line where it can be read, and the suggested fix.
+/// source line where it can be read (cut around the column when long), and
+/// the suggested fix; repeats in one file are counted after a few.
 pub fn overlay(errors: &[Diagnostic], root: &Path) -> String {
     let mut items = String::new();
-    for d in errors {
+    let mut sources = Sources::default();
+    let (shown, omitted) = summarise(errors);
+    for d in shown {
         items.push_str("<li style=\"margin:0 0 1.2em;list-style:none\">");
         if let Some(loc) = d.location() {
             items.push_str(&format!(
@@ -158,7 +200,7 @@ pub fn overlay(errors: &[Diagnostic], root: &Path) -> String {
             d.code.id(),
             escape(&d.message)
         ));
-        if let Some(src) = source_line(d, root) {
+        if let Some(src) = source_line(d, root, &mut sources) {
             items.push_str(&format!(
                 "<pre style=\"margin:.4em 0;padding:.4em .6em;background:#000;color:#eee;white-space:pre-wrap\">{}</pre>",
                 escape(&src)
@@ -172,6 +214,12 @@ pub fn overlay(errors: &[Diagnostic], root: &Path) -> String {
         }
         items.push_str("</li>");
     }
+    for o in omitted {
+        items.push_str(&format!(
+            "<li class=\"equil-omitted\" style=\"margin:0 0 1.2em;list-style:none\">{}</li>",
+            escape(&o.to_string())
+        ));
+    }
     format!(
         "<div id=\"equil-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,20,.94);color:#f5f5f5;font:15px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:2em\">\
 <button type=\"button\" onclick=\"this.parentNode.remove()\" aria-label=\"Close\" style=\"float:right;font:inherit;background:none;color:inherit;border:1px solid #888;cursor:pointer\">×</button>\
@@ -183,16 +231,16 @@ pub fn overlay(errors: &[Diagnostic], root: &Path) -> String {
     )
 }
 
-/// The offending line with a caret under the column, where the file is readable.
-fn source_line(d: &Diagnostic, root: &Path) -> Option<String> {
+/// The offending line (each file read once; long lines cut around the
+/// column) with a caret under the column.
+fn source_line(d: &Diagnostic, root: &Path, sources: &mut Sources) -> Option<String> {
     let line = d.line?;
-    let text = std::fs::read_to_string(root.join(d.path.as_ref()?)).ok()?;
-    let src = text.lines().nth(line.checked_sub(1)?)?;
-    let mut out = format!("{line:>4} | {src}");
-    if let Some(col) = d.column {
-        let pad: String = src
+    let col = d.column.unwrap_or(1);
+    let e = sources.excerpt(root, d.path.as_ref()?, line, col)?;
+    let mut out = format!("{line:>4} | {}", e.text);
+    if d.column.is_some() {
+        let pad: String = e.text[..e.label.start]
             .chars()
-            .take(col.saturating_sub(1))
             .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
         out.push_str(&format!("\n     | {pad}^"));
@@ -229,6 +277,56 @@ mod tests {
         assert!(html.contains("content/en/a.md:2:7"));
         assert!(html.contains("bad &lt;tag&gt;"));
         assert!(html.contains("help: fix it"));
+    }
+
+    /// A writer that blocks (like a browser that stopped reading) until released.
+    struct Stuck(Arc<Mutex<()>>);
+
+    impl Write for Stuck {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let _held = self.0.lock();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_browser_that_stops_reading_holds_up_nobody() {
+        let gate = Arc::new(Mutex::new(()));
+        let held = gate.lock().unwrap();
+        let hub = Hub::default();
+        hub.add(Box::new(Stuck(Arc::clone(&gate))), None);
+        let start = std::time::Instant::now();
+        for _ in 0..(QUEUE + 10) {
+            hub.send(&failed_event(&"x".repeat(100_000)));
+        }
+        assert!(start.elapsed() < std::time::Duration::from_secs(2));
+        // It fell behind, so it was dropped; a new browser is served.
+        assert_eq!(hub.len(), 0);
+        hub.add(Box::new(std::io::sink()), None);
+        hub.send(": ping\n\n");
+        assert_eq!(hub.len(), 1);
+        drop(held);
+    }
+
+    #[test]
+    fn overlay_cuts_long_lines_and_counts_repeats() {
+        let dir = tempfile::tempdir().unwrap();
+        let line = "[a](x.md) ".repeat(10_000);
+        std::fs::write(dir.path().join("p.md"), format!("---\n{line}\n")).unwrap();
+        let errors: Vec<Diagnostic> = (0..10_000)
+            .map(|i| {
+                Diagnostic::error(Code::BrokenLink, "no such page")
+                    .at("p.md")
+                    .pos(2, 10 * i + 1)
+            })
+            .collect();
+        let html = overlay(&errors, dir.path());
+        assert!(html.len() < 20_000, "{} bytes", html.len());
+        assert!(html.contains("and 9,995 more like this in p.md"), "{html}");
+        assert!(html.contains("(10000 errors)"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::net::{SocketAddr, TcpListener};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
+use std::time::Duration;
 
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
@@ -40,6 +41,20 @@ impl std::fmt::Display for BindError {
     }
 }
 
+/// How long a write to a browser may wait before the connection is given up.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Options for every connection, set on the listening socket (accepted
+/// connections inherit them; tiny_http does not hand out its sockets):
+/// no Nagle delay (a response's head and body are separate writes, which
+/// would otherwise wait ~40 ms for the browser's delayed ACK), and a write
+/// timeout so a browser that stops reading frees its thread.
+fn tune(listener: &TcpListener) {
+    let sock = socket2::SockRef::from(listener);
+    let _ = sock.set_tcp_nodelay(true);
+    let _ = sock.set_write_timeout(Some(WRITE_TIMEOUT));
+}
+
 /// How many requests are handled at once.
 const WORKERS: usize = 4;
 
@@ -53,6 +68,7 @@ impl Server {
         let addr = listener
             .local_addr()
             .map_err(|e| BindError::Other(e.to_string()))?;
+        tune(&listener);
         let http = tiny_http::Server::from_listener(listener, None)
             .map_err(|e| BindError::Other(e.to_string()))?;
         Ok((http, addr))
@@ -333,6 +349,19 @@ mod tests {
         ] {
             assert_eq!(resolve(url, &f), Resolved::BadRequest, "{url}");
         }
+    }
+
+    #[test]
+    fn connections_inherit_no_delay_and_a_write_timeout() {
+        let (http, addr) = Server::bind(0).unwrap();
+        drop(http);
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        tune(&listener);
+        let _client = std::net::TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+        let (conn, _) = listener.accept().unwrap();
+        assert!(conn.nodelay().unwrap());
+        assert_eq!(conn.write_timeout().unwrap(), Some(WRITE_TIMEOUT));
+        assert_eq!(addr.ip().to_string(), "127.0.0.1");
     }
 
     #[test]

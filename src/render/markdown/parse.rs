@@ -17,22 +17,40 @@ use super::{options, Footnote, Heading, LinkRef, Parsed, RawHtml, Section};
 struct Lines {
     starts: Vec<usize>,
     map: Vec<kramdown::Origin>,
+    /// The last position asked for (byte offset, its 0-based column), so
+    /// that positions asked in order along one long line are counted from
+    /// there: linear in the line, not quadratic.
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl Lines {
     fn new(text: &str, map: Vec<kramdown::Origin>) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { starts, map }
+        Lines {
+            starts,
+            map,
+            last: std::cell::Cell::new((0, 0)),
+        }
     }
     /// 1-based line (in the body as written) and column.
     fn pos(&self, text: &str, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
-        let col = text
-            .get(start..offset)
-            .map(|s| s.chars().count())
-            .unwrap_or(0);
+        let (last_offset, last_col) = self.last.get();
+        let (from, base) = if last_offset >= start && last_offset <= offset {
+            (last_offset, last_col)
+        } else {
+            (start, 0)
+        };
+        let col = base
+            + text
+                .get(from..offset)
+                .map(|s| s.chars().count())
+                .unwrap_or(0);
+        if text.is_char_boundary(offset.min(text.len())) {
+            self.last.set((offset, col));
+        }
         match self.map.get(line) {
             Some(o) => (o.line + 1, col + o.shift + 1),
             None => (line + 1, col + 1),
@@ -182,6 +200,7 @@ pub fn parse(body: &str, first_line: usize) -> Parsed {
     name_footnotes(&mut parsed.footnotes);
     events.shrink_to_fit();
     parsed.events = events;
+    parsed.html_too_deep = super::super::sanitize::too_deep(&parsed.raw_html);
     parsed
 }
 
