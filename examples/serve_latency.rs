@@ -105,7 +105,9 @@ fn main() {
     report("body edit: save → print pages updated", &mut prints);
     report("title edit: save → reload event", &mut title);
     match memory {
-        Some((now, peak)) => println!("serve memory: {now} MiB resident at the end, {peak} MiB peak"),
+        Some((now, peak)) => {
+            println!("serve memory: {now} MiB resident at the end, {peak} MiB peak")
+        }
         None => println!("serve memory: unknown (no /proc on this system)"),
     }
 }
@@ -115,7 +117,12 @@ fn peak_memory(pid: u32) -> Option<(u64, u64)> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     let field = |name: &str| -> Option<u64> {
         let line = status.lines().find(|l| l.starts_with(name))?;
-        let kib: u64 = line[name.len()..].trim().trim_end_matches("kB").trim().parse().ok()?;
+        let kib: u64 = line[name.len()..]
+            .trim()
+            .trim_end_matches("kB")
+            .trim()
+            .parse()
+            .ok()?;
         Some(kib / 1024)
     };
     Some((field("VmRSS:")?, field("VmHWM:")?))
