@@ -12,6 +12,8 @@ use serde::Serialize;
 pub enum Severity {
     Error,
     Warning,
+    /// Information that changes nothing about the build (e.g. no git history).
+    Note,
 }
 
 /// A stable code for each class of finding, so scripts and docs can refer to it.
@@ -72,12 +74,24 @@ pub enum Code {
     Draft,
     /// Writing the output failed.
     Write,
+    /// A glossary file is invalid, or a page links to a term it does not have.
+    Glossary,
+    /// A translation does not use the glossary's terms, or uses a form to avoid.
+    TerminologyDrift,
+    /// A session plan's agenda refers to a missing page, or a block has no minutes.
+    Agenda,
+    /// A session plan's agenda is longer than its planned duration.
+    AgendaTooLong,
+    /// A handout (or run sheet) does not fit on one sheet of paper.
+    SheetOverflow,
     /// The output folder may not be replaced (it holds other files, or the site).
     OutputFolder,
     /// A user's file that equil cannot change safely (and left as it was).
     UnsafeEdit,
     /// A content file that could run code in readers' browsers (.html, .js, scripted .svg).
     ActiveAsset,
+    /// The git history cannot be read: no page dates, What's new or diffs.
+    NoHistory,
 }
 
 impl Code {
@@ -113,7 +127,13 @@ impl Code {
             Code::NoBaseUrl => "W105",
             Code::Draft => "W106",
             Code::AnchorInTranslation => "W108",
+            Code::Glossary => "E016",
+            Code::TerminologyDrift => "W109",
+            Code::Agenda => "E017",
+            Code::AgendaTooLong => "W110",
+            Code::SheetOverflow => "W111",
             Code::OldAnchor => "W120",
+            Code::NoHistory => "N201",
         }
     }
 
@@ -147,8 +167,14 @@ impl Code {
             Code::UnknownTranslationState => "unknown-translation-state",
             Code::OrphanTranslation => "orphan-translation",
             Code::NoBaseUrl => "no-base-url",
+            Code::NoHistory => "no-history",
             Code::Draft => "draft",
             Code::AnchorInTranslation => "anchor-in-translation",
+            Code::Glossary => "glossary",
+            Code::TerminologyDrift => "terminology-drift",
+            Code::Agenda => "agenda",
+            Code::AgendaTooLong => "agenda-too-long",
+            Code::SheetOverflow => "sheet-overflow",
             Code::OldAnchor => "old-anchor",
         }
     }
@@ -187,6 +213,13 @@ impl Diagnostic {
     pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    pub fn note(code: Code, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
             ..Diagnostic::error(code, message)
         }
     }
@@ -242,6 +275,7 @@ impl fmt::Display for Diagnostic {
         let sev = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         write!(f, "{sev}[{}]: {}", self.code.id(), self.message)?;
         if let Some(loc) = self.location() {
@@ -282,7 +316,10 @@ impl Diagnostics {
     }
 
     pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -355,6 +392,7 @@ impl fmt::Display for Omitted<'_> {
         let word = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         let place = self
             .path
@@ -418,6 +456,7 @@ fn emit_one(
     let mut cs = match d.severity {
         Severity::Error => CsDiag::error(),
         Severity::Warning => CsDiag::warning(),
+        Severity::Note => CsDiag::note(),
     }
     .with_code(d.code.id())
     .with_message(&d.message);

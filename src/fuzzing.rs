@@ -89,6 +89,7 @@ impl LinkRewriter for Links {
                 &format!("en/{}", rel.replace(".md", ".html")),
             ),
             Target::Asset { rel, .. } => relative("en/m/p.html", &format!("en/{rel}")),
+            Target::Glossary(id) => format!("../glossary.html#{id}"),
             Target::Unsafe(_) => "#".to_string(),
         }
     }
@@ -104,7 +105,16 @@ pub fn markdown(data: &[u8]) {
     for l in &parsed.links {
         assert!(l.line >= 1);
     }
-    let titles = ["Note", "Tip", "Important", "Warning", "Caution"].map(String::from);
+    let titles = [
+        "Note",
+        "Tip",
+        "Important",
+        "Warning",
+        "Caution",
+        "Exercise",
+        "Reflection",
+    ]
+    .map(String::from);
     let sanitizer = crate::render::sanitize::builder(&["www.youtube-nocookie.com".to_string()]);
     let html = to_html(
         &parsed,
@@ -112,6 +122,8 @@ pub fn markdown(data: &[u8]) {
             links: &Links,
             id_prefix: "ch-x--",
             callout_titles: &titles,
+            titles_lang: Some("nl"),
+            lang: "da",
             heading_shift: 1,
             sanitizer: Some(&sanitizer),
         },

@@ -221,7 +221,15 @@ fn site_yaml(opts: &InitOptions) -> Result<String, Diagnostic> {
          source_language: {}\n\
          {base}\
          # Paper size of print pages and PDFs: a4 or letter.\n\
-         paper: a4\n",
+         paper: a4\n\
+         # The site's identity (each text one for all languages, or one per\n\
+         # language: {{en: \"…\", nl: \"…\"}}):\n\
+         # tagline: \"Training modules for job coaches\"\n\
+         # footer: \"Published by [our organisation](https://example.org/).\"\n\
+         # logo: images/logo.svg\n\
+         # A funder block, only when your project is funded by Erasmus+: the EU\n\
+         # emblem and the European Commission's disclaimer in each language.\n\
+         # funding: erasmus-plus\n",
         scalar(&opts.title)?,
         langs,
         scalar(&opts.languages[0])?,

@@ -8,8 +8,10 @@
 
 pub mod check;
 pub mod diagnostics;
+pub mod epub;
 pub mod excerpt;
 pub mod fuzzing;
+pub mod history;
 pub mod i18n;
 pub mod init;
 pub mod load;

@@ -33,6 +33,8 @@ enum Command {
     I18n(cmd::i18n::Args),
     /// Write PDFs of the print pages with headless Chromium
     Pdf(cmd::pdf::Args),
+    /// Write EPUB e-books of the handbook and of each module
+    Epub(cmd::epub::Args),
     /// Create a new handbook site
     Init(cmd::init::Args),
 }
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
         Command::Serve(a) => cmd::serve::run(a),
         Command::I18n(a) => cmd::i18n::run(a),
         Command::Pdf(a) => cmd::pdf::run(a),
+        Command::Epub(a) => cmd::epub::run(a),
         Command::Init(a) => cmd::init::run(a),
     };
     match exit {

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Code, Diagnostic};
+use crate::history::History;
 use crate::load::{config, content, locales, theme};
 use crate::model::{self, ModelOptions, Site};
 use crate::render::{self, markdown::Parsed, Rendered};
@@ -44,6 +45,8 @@ pub struct Sources {
     pub langs: Vec<String>,
     pub locales: Arc<locales::Locales>,
     pub theme: theme::Theme,
+    /// The git history of `content/` (read once; see [`crate::history`]).
+    pub history: Arc<History>,
 }
 
 /// Loads and models the site. `None` when loading found errors (in `diags`).
@@ -73,7 +76,15 @@ pub fn load_sources(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<S
         return None;
     }
     let config = load_config(opts, diags)?;
-    let content = content::load(root, diags);
+    // The git history is read while the pages are.
+    let ((content, content_diags), history) = rayon::join(
+        || {
+            let mut d = Vec::new();
+            (content::load(root, &mut d), d)
+        },
+        || History::read(root),
+    );
+    diags.extend(content_diags);
     let locale_langs = locale_languages(root, diags);
     let langs = site_languages(&config, &content, &locale_langs, diags);
     let strings = locales::Locales::load(root, &langs, &config.source_language, diags);
@@ -85,6 +96,7 @@ pub fn load_sources(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<S
         langs,
         locales: Arc::new(strings),
         theme,
+        history: Arc::new(history),
     })
 }
 
@@ -142,13 +154,19 @@ pub fn load_theme(
     config: &config::Config,
     diags: &mut Vec<Diagnostic>,
 ) -> theme::Theme {
-    match theme::load(root, &config.theme) {
+    let mut theme = match theme::load(root, &config.theme) {
         Ok(t) => t,
         Err(d) => {
             diags.push(d);
             theme::Theme::default()
         }
+    };
+    if let Some(logo) = &config.logo {
+        if let Err(d) = theme::add_logo(&mut theme, root, logo) {
+            diags.push(d);
+        }
     }
+    theme
 }
 
 /// Models the site from its sources. `None` when `diags` holds errors.
@@ -167,19 +185,31 @@ pub fn model_site(
 /// Models the site from its sources, whatever `diags` holds (`equil serve`
 /// takes its documents back from the result even when it has errors).
 pub fn model(opts: &SiteOptions, sources: Sources, diags: &mut Vec<Diagnostic>) -> Site {
-    model::build(
-        opts.root.clone(),
-        sources.config,
-        sources.content,
-        sources.locales,
-        sources.theme,
-        sources.langs,
+    let history = sources.history;
+    let glossary = crate::load::glossary::load(
+        &opts.root,
+        &sources.langs,
+        &sources.config.source_language,
+        diags,
+    );
+    let mut site = model::build(
+        model::Inputs {
+            root: opts.root.clone(),
+            config: sources.config,
+            content: sources.content,
+            locales: sources.locales,
+            theme: sources.theme,
+            lang_codes: sources.langs,
+            glossary,
+        },
         &ModelOptions {
             drafts: opts.drafts,
             list_drafts: opts.list_drafts,
         },
         diags,
-    )
+    );
+    site.history = history;
+    site
 }
 
 /// The result of a build or check.
@@ -279,6 +309,11 @@ pub fn build_site(opts: &SiteOptions, out: &OutputOptions) -> (Outcome, Option<S
         }
     };
     let (mut outcome, built) = run(opts, &staging);
+    if let Some((site, _)) = &built {
+        if let Some(why) = &site.history.unavailable {
+            outcome.diagnostics.push(no_history_note(why));
+        }
+    }
     if outcome.failed() {
         // `staging` is dropped and removed; the previous output stays as it was.
         outcome.rendered = None;
@@ -296,6 +331,18 @@ pub fn build_site(opts: &SiteOptions, out: &OutputOptions) -> (Outcome, Option<S
         return (outcome, None);
     }
     (outcome, built.map(|(site, _)| site))
+}
+
+/// The one note a build gives when it has no git history to date pages by.
+pub fn no_history_note(why: &crate::history::Unavailable) -> Diagnostic {
+    Diagnostic::note(
+        Code::NoHistory,
+        format!(
+            "pages show no \"Last updated\" date and What's new is empty: {}",
+            why.explain()
+        ),
+    )
+    .at(crate::load::content::CONTENT_DIR)
 }
 
 /// `equil check`: every validation, nothing written.

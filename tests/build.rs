@@ -281,6 +281,19 @@ fn markdown_features_render() {
 fn every_page_has_landmarks_breadcrumbs_and_disclaimer() {
     let f = Fixture::small();
     f.build_ok();
+    // The funder block is the site's choice: none by default ...
+    let doc = f.html("en/intro/first.html");
+    assert!(doc
+        .select(&sel("footer .funder, .eu-emblem"))
+        .next()
+        .is_none());
+    // ... and the Erasmus+ block, with the EU emblem, when site.yaml says so.
+    f.write(
+        "site.yaml",
+        "languages: [en, nl]\nsource_language: en\nfunding: erasmus-plus\n",
+    );
+    f.build_ok();
+    assert!(f.exists("public/static/eu-emblem.svg"));
     for (p, disclaimer) in [
         ("en/intro/first.html", "European Commission"),
         ("nl/intro/first.html", "Europese Commissie"),
@@ -297,6 +310,11 @@ fn every_page_has_landmarks_breadcrumbs_and_disclaimer() {
             "{p}"
         );
         assert!(doc.select(&sel(".pager a")).count() >= 1, "{p}");
+        assert_eq!(
+            attrs(&doc, "footer .funder img.eu-emblem", "src"),
+            ["../../static/eu-emblem.svg"],
+            "{p}"
+        );
     }
 }
 

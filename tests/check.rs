@@ -411,9 +411,16 @@ fn fluent_mistakes_are_reported_not_printed() {
         .iter()
         .find(|d| d["code"] == "E021" && d["message"].as_str().unwrap().contains("`search-label`"))
         .unwrap_or_else(|| panic!("{all:#?}"));
+    let line = include_str!("../locales/en/main.ftl")
+        .lines()
+        .position(|l| l.starts_with("search-label ="))
+        .expect("search-label in the built-in English strings")
+        + 1;
     assert_eq!(
         d["help"],
-        "add `search-label = …` to locales/nl/main.ftl (the en text is at (built-in)/en/main.ftl:79)"
+        format!(
+            "add `search-label = …` to locales/nl/main.ftl (the en text is at (built-in)/en/main.ftl:{line})"
+        )
     );
 }
 

@@ -14,11 +14,17 @@ use equil::pdf::reader::Pdf;
 /// `small()` with a third language written right to left: Arabic, with a few
 /// interface strings of its own (the rest fall back to English) and a
 /// translated home page and module overview.
+/// Opts the fixture's site into the Erasmus+ funder block.
+fn with_funding(f: &Fixture) {
+    let yaml = f.read("site.yaml");
+    f.write("site.yaml", &format!("{yaml}funding: erasmus-plus\n"));
+}
+
 fn rtl_fixture() -> Fixture {
     let f = Fixture::small();
     f.write(
         "site.yaml",
-        "languages: [en, nl, ar]\nsource_language: en\nbase_url: https://example.org/equil/\n",
+        "languages: [en, nl, ar]\nsource_language: en\nbase_url: https://example.org/equil/\nfunding: erasmus-plus\n",
     );
     f.write(
         "locales/ar/main.ftl",
@@ -126,13 +132,15 @@ fn handbook_print_page_has_every_module_in_order() {
         chapter_ids(&doc),
         "the contents list every chapter in order"
     );
-    // Modules are top-level chapters (h1), their pages sections of them (h2).
+    // The cover's title is the one h1; modules are chapters (h2), their
+    // pages sections of them (h3).
+    assert_eq!(doc.select(&sel("h1")).count(), 1);
     assert_eq!(
-        text(&doc, "#ch-intro > header h1").as_deref(),
+        text(&doc, "#ch-intro > header h2").as_deref(),
         Some("Introduction")
     );
     assert_eq!(
-        text(&doc, "#ch-intro-first > header h2").as_deref(),
+        text(&doc, "#ch-intro-first > header h3").as_deref(),
         Some("First page")
     );
     // Links across modules stay inside the handbook.
@@ -184,6 +192,14 @@ fn print_pages_have_no_site_navigation() {
 fn the_cover_and_disclaimer_are_in_the_reader_language() {
     let f = Fixture::small();
     f.build_ok();
+    // No funder block unless the site opts in.
+    let doc = f.html("en/intro/print.html");
+    assert!(doc
+        .select(&sel(".cover-funded, .disclaimer"))
+        .next()
+        .is_none());
+    with_funding(&f);
+    f.build_ok();
     for (lang, page) in [
         ("en", "en/intro/print.html"),
         ("nl", "nl/intro/print.html"),
@@ -201,7 +217,7 @@ fn the_cover_and_disclaimer_are_in_the_reader_language() {
             Some(message(lang, "footer-funded"))
         );
         assert_eq!(
-            text(&doc, ".print-toc h1").as_deref(),
+            text(&doc, ".print-toc h2").as_deref(),
             Some(message(lang, "print-contents").as_str())
         );
         let version = text(&doc, ".cover-meta").unwrap_or_default();
@@ -223,7 +239,8 @@ fn the_cover_and_disclaimer_are_in_the_reader_language() {
     assert_eq!(second.value().attr("lang"), Some("en"));
     assert_eq!(
         text(&doc, "#ch-second .notice-fallback").map(|t| t.trim().to_string()),
-        Some(message("nl", "fallback-notice"))
+        Some(message("nl", "fallback-notice").replace("{ $language }", "Engels"),),
+        "the notice names the language the reader gets"
     );
 }
 
@@ -336,7 +353,7 @@ fn right_to_left_languages_print_mirrored() {
     let doc = f.html("ar/intro/print.html");
     assert_eq!(attrs(&doc, "html", "dir"), ["rtl"]);
     assert_eq!(attrs(&doc, "html", "lang"), ["ar"]);
-    assert_eq!(text(&doc, ".print-toc h1").as_deref(), Some("المحتويات"));
+    assert_eq!(text(&doc, ".print-toc h2").as_deref(), Some("المحتويات"));
     assert_eq!(text(&doc, ".cover-kind").as_deref(), Some("وحدة تدريبية"));
     assert_eq!(text(&doc, ".cover-title").as_deref(), Some("مقدمة"));
     // Missing strings are shown in English.
@@ -381,7 +398,7 @@ fn the_cover_date_comes_from_source_date_epoch_only() {
         "print pages are deterministic"
     );
     assert!(
-        !first.contains("Date:"),
+        !first.contains("Edition of"),
         "no date without SOURCE_DATE_EPOCH"
     );
 
@@ -394,7 +411,7 @@ fn the_cover_date_comes_from_source_date_epoch_only() {
     assert!(out.status.success(), "{}", stderr(&out));
     let doc = f.html("en/intro/print.html");
     let meta = text(&doc, ".cover-meta").unwrap_or_default();
-    assert!(meta.contains("Date: 2024-03-01"), "{meta}");
+    assert!(meta.contains("Edition of 2024-03-01 (version "), "{meta}");
 }
 
 #[test]
@@ -479,6 +496,7 @@ fn page_text(pdf: &Path, page: usize) -> String {
 fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
     let Some(chromium) = chromium() else { return };
     let f = Fixture::small();
+    with_funding(&f);
     let out_dir = f.path("handouts");
     let out = f.run(&[
         "pdf",
@@ -525,7 +543,7 @@ fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
         "Introduction",
         "Co-funded by the Erasmus+",
         "Language: English",
-        "Content version",
+        "Version ",
     ] {
         // (The label is set in capitals.)
         assert!(
@@ -582,9 +600,20 @@ fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
     // the pages they start on.
     let bytes = std::fs::read(&pdf).expect("read pdf");
     let doc = Pdf::parse(&bytes).expect("parse pdf");
-    let outline: Vec<String> = doc.outline().into_iter().map(|o| o.title).collect();
+    // (The cover's title is the document's h1, so the outline has the
+    // document at its root and the contents and chapters under it.)
+    let outline = doc.outline();
     assert_eq!(
-        outline,
+        outline.iter().map(|o| o.title.as_str()).collect::<Vec<_>>(),
+        ["Introduction"]
+    );
+    let chapters: Vec<&str> = outline[0]
+        .children
+        .iter()
+        .map(|o| o.title.as_str())
+        .collect();
+    assert_eq!(
+        chapters,
         ["Contents", "Introduction", "First page", "Second page"]
     );
     let contents = page_text(&pdf, 2);
@@ -614,7 +643,12 @@ fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
     // The handbook: every module, and pages nested under their module.
     let bytes = std::fs::read(out_dir.join("nl/handbook.pdf")).expect("read pdf");
     let doc = Pdf::parse(&bytes).expect("parse pdf");
-    let outline = doc.outline();
+    let root = doc.outline();
+    assert_eq!(
+        root.iter().map(|o| o.title.as_str()).collect::<Vec<_>>(),
+        ["Handboek"]
+    );
+    let outline = &root[0].children;
     let top: Vec<&str> = outline.iter().map(|o| o.title.as_str()).collect();
     assert_eq!(top, ["Inhoud", "Handboek", "Inleiding", "Toolkit"]);
     let pages: Vec<&str> = outline[2]

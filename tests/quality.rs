@@ -1,6 +1,7 @@
 //! Output quality of the built EQUIL handbook: every page passes the Nu HTML
 //! Checker, and axe-core finds no accessibility violations on the home page,
-//! a module, a page, a tool card and a print page in every language.
+//! a module, a page, a tool card and a print page in every language (in the
+//! light and dark colour schemes and in forced colours), the chooser and 404.
 //!
 //! Needs `java`, `node` and `npm ci` in tests/quality (CI's .ci/run does it);
 //! skipped with a notice on a developer machine without them, failed under CI.
@@ -105,7 +106,7 @@ fn axe_core_finds_no_violations() {
         return;
     }
     let (_keep, site) = built_handbook();
-    let mut files = vec![site.join("index.html")];
+    let mut files = vec![site.join("index.html"), site.join("404.html")];
     for lang in ["en", "nl", "da", "es", "it"] {
         for page in [
             "index.html",
@@ -131,7 +132,7 @@ fn axe_core_finds_no_violations() {
     assert!(out.status.success(), "axe run failed: {}", stderr(&out));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("axe JSON");
     let map = report.as_object().unwrap();
-    assert_eq!(map.len(), files.len());
+    assert_eq!(map.len(), files.len() * 3, "light, dark and forced colours");
     let violations: Vec<String> = map
         .iter()
         .filter(|(_, v)| !v.as_array().unwrap().is_empty())

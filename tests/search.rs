@@ -5,10 +5,8 @@
 #[path = "common/cdp.rs"]
 mod cdp;
 mod common;
-
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+#[path = "common/http.rs"]
+mod http;
 
 use common::*;
 use serde_json::{json, Value};
@@ -136,81 +134,6 @@ fn every_language_gets_an_index_script_loaded_only_on_demand() {
     );
 }
 
-/// Serves `dir` over HTTP on 127.0.0.1 (a thread per connection); the base URL.
-fn serve(dir: PathBuf) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let dir = dir.clone();
-            std::thread::spawn(move || respond(stream, &dir));
-        }
-    });
-    format!("http://{addr}/")
-}
-
-fn respond(mut stream: TcpStream, dir: &Path) {
-    let mut reader = BufReader::new(match stream.try_clone() {
-        Ok(s) => s,
-        Err(_) => return,
-    });
-    let mut request = String::new();
-    if reader.read_line(&mut request).is_err() {
-        return;
-    }
-    let mut line = String::new();
-    while reader.read_line(&mut line).is_ok() && line.trim_end() != "" {
-        line.clear();
-    }
-    let target = request.split_whitespace().nth(1).unwrap_or("/");
-    let path = target.split(['?', '#']).next().unwrap_or("/");
-    let mut rel = percent_decode(path.trim_start_matches('/'));
-    if rel.is_empty() || rel.ends_with('/') {
-        rel.push_str("index.html");
-    }
-    let file = dir.join(&rel);
-    let body = if rel.split('/').any(|s| s == "..") {
-        None
-    } else {
-        std::fs::read(&file).ok()
-    };
-    let (status, body) = match body {
-        Some(b) => ("200 OK", b),
-        None => ("404 Not Found", b"not found".to_vec()),
-    };
-    let kind = match file.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript; charset=utf-8",
-        Some("css") => "text/css; charset=utf-8",
-        Some("svg") => "image/svg+xml",
-        _ => "application/octet-stream",
-    };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(&body);
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// The results shown: (href as resolved by the browser, text, has <mark>).
 fn results(b: &mut cdp::Browser, tab: &cdp::Tab) -> Vec<(String, String, String)> {
     let v = b.eval(
@@ -236,7 +159,7 @@ fn search(b: &mut cdp::Browser, tab: &cdp::Tab, query: &str) {
         tab,
         &format!(
             "document.getElementById('search-input').value === {} && \
-             document.getElementById('search-input').getAttribute('aria-expanded') === 'true'",
+             !document.querySelector('.search-panel').hidden",
             json!(query)
         ),
     );
@@ -331,13 +254,16 @@ fn scenario(b: &mut cdp::Browser, base: &str) {
     assert_eq!(
         b.eval(
             &tab,
-            "document.querySelector('#search-results').textContent"
+            "[document.querySelector('.search-message').textContent, \
+              document.getElementById('search-input').getAttribute('aria-expanded'), \
+              document.querySelectorAll('#search-results > :not([role=option])').length].join(' ')"
         ),
-        "Geen resultaten"
+        "Geen resultaten false 0",
+        "the message is outside the listbox, which is not shown"
     );
     b.key(&tab, "Escape", "Escape", 27, None);
     assert_eq!(
-        b.eval(&tab, "[document.getElementById('search-input').getAttribute('aria-expanded'), document.getElementById('search-results').hidden].join(' ')"),
+        b.eval(&tab, "[document.getElementById('search-input').getAttribute('aria-expanded'), document.querySelector('.search-panel').hidden].join(' ')"),
         "false true"
     );
 }
@@ -372,7 +298,7 @@ fn search_box_works_over_http() {
     let Some(chromium) = chromium() else { return };
     let f = fixture();
     f.build_ok();
-    let base = serve(f.path("public"));
+    let base = http::serve(f.path("public"));
     let mut b = cdp::Browser::launch(&chromium);
     scenario(&mut b, &base);
 }

@@ -7,7 +7,6 @@ lang-name = English
 lang-dir = ltr
 
 ## Site
-site-tagline = Equality in Learning: training modules for job coaches
 skip-to-content = Skip to content
 nav-home = Home
 nav-main = Main
@@ -20,7 +19,7 @@ nav-previous = Previous
 nav-next = Next
 nav-all-modules = All modules
 chooser-title = Choose your language
-chooser-intro = The EQUIL training modules are available in these languages.
+chooser-intro = This handbook is available in these languages.
 
 ## Durations
 duration-minutes = { $minutes ->
@@ -55,10 +54,21 @@ callout-tip = Tip
 callout-important = Important
 callout-warning = Warning
 callout-caution = Caution
+callout-exercise = Exercise
+callout-reflection = Reflection
 
 ## Translation notices
-fallback-notice = This page has not been translated yet. You are reading the original text.
+fallback-notice = This page has not been translated yet. You are reading the original text in { $language }.
 fallback-label = not yet translated
+# The name of a language (by its code) in this language, for badges and notices.
+language-name = { $code ->
+    [en] English
+    [nl] Dutch
+    [da] Danish
+    [es] Spanish
+    [it] Italian
+   *[other] { $code }
+}
 outdated-notice = The original of this page has changed since it was translated, so this translation may be out of date.
 outdated-link = Read the current original
 
@@ -67,7 +77,8 @@ print-pdf = Print / PDF
 print-handbook = Print the whole handbook
 print-module = Print this module
 print-contents = Contents
-print-version = Content version { $version }
+print-version = Version { $version }
+print-edition = Edition of { $date } (version { $version })
 print-date = Date: { $date }
 print-language = Language: { $language }
 print-handbook-label = Handbook
@@ -76,23 +87,75 @@ print-page = Page
 print-open-site = Back to the website
 
 ## Search
-search-label = Search
+search-label = Search the handbook
 search-placeholder = Search the handbook
 search-results = { $count ->
     [one] 1 result
    *[other] { $count } results
 }
 search-no-results = No results
+search-results-shown = { $shown } of { $count } results shown
 search-in-source-language = original text, not yet translated
 search-loading = Loading the search index…
 search-unavailable = Search is not available right now.
 search-hint = Type to search; results appear below. Use the up and down arrow keys to choose one and Enter to open it. Press / to search from anywhere on the page.
+# A switch in the footer (turns the / shortcut on and off).
+search-shortcut = Open search with the / key
 
 ## Not found
 not-found-title = Page not found
-not-found-text = This page does not exist (any more). Choose a language to go to the start of the handbook.
+not-found-text = This page does not exist (any more). Go to the start of the handbook or search it.
+not-found-home = Start of the handbook
+not-found-search = Search the handbook
 
 ## Footer
-footer-project = EQUIL – Equality in Learning is a Strategic Partnership for adult education (Erasmus+, Key Action 2) of partners in the United Kingdom, Denmark, the Netherlands, Spain and Italy.
+# The funder block, shown only when site.yaml says `funding: erasmus-plus`.
 footer-funded = Co-funded by the Erasmus+ Programme of the European Union
 footer-disclaimer = The European Commission's support for the production of this publication does not constitute an endorsement of the contents, which reflect the views only of the authors, and the Commission cannot be held responsible for any use which may be made of the information contained therein.
+
+## Pages about the handbook, glossary, edit link, moved pages, QR codes
+about-handbook = About this handbook
+edit-page = Edit this page
+glossary-title = Glossary
+glossary-intro = The key terms of the handbook, with what they mean and what they are called in the other languages.
+glossary-also = Also:
+glossary-in-other-languages = In other languages:
+redirect-moved = This page has moved:
+redirect-link = go to its new place
+print-qr-label = QR code: the web address of this chapter
+
+## Page history (dates from git, What's new)
+page-updated = Last updated
+outdated-notice-since = The original of this page has changed since the version of { $date } that this translation was made from, so this translation may be out of date.
+whats-new = What's new
+whats-new-intro = The pages of this handbook that changed most recently, newest first.
+whats-new-empty = No changes have been recorded yet.
+whats-new-feed = Follow the changes in a feed reader (Atom)
+
+## Trainer's kit: handouts, session plans, downloads
+handout = Handout
+handouts = Handouts
+handout-print = Print the handout
+handout-pdf = PDF
+handout-for = Handout for: { $card }
+handout-copies = { $copies ->
+    [one] 1 copy
+   *[other] { $copies } copies
+}
+session-plan = Session plan
+session-time = Time
+session-activity = Activity
+session-minutes = Minutes
+session-total = Total: { $start }–{ $end } ({ $duration })
+session-breaks = of which breaks: { $duration }
+session-break = Break
+session-no-minutes = time not set
+session-materials = Materials to bring
+session-materials-for = for { $cards }
+session-handouts = Handouts to print
+session-print = Print the run sheet
+downloads = Download the handbook
+download-pdf = PDF for printing
+download-epub = E-book (EPUB)
+epub-contents = Contents
+epub-cover = Cover

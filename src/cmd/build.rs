@@ -60,7 +60,11 @@ pub fn run(args: Args) -> Exit {
     let outcome = pipeline::build(&opts, &out);
     report(&outcome.diagnostics, &args.root);
     let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = outcome.diagnostics.len() - errors;
+    let warnings = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == equil::diagnostics::Severity::Warning)
+        .count();
     match &outcome.rendered {
         Some(r) => {
             eprintln!(

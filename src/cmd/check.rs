@@ -32,7 +32,11 @@ pub fn run(args: Args) -> Exit {
         Format::Text => {
             report(&outcome.diagnostics, &args.root);
             let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
-            let warnings = outcome.diagnostics.len() - errors;
+            let warnings = outcome
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == equil::diagnostics::Severity::Warning)
+                .count();
             if errors == 0 && warnings == 0 {
                 eprintln!("No problems found.");
             } else {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use equil::i18n::add::{self, AddOptions, SiteYaml};
 use equil::i18n::mark::{self, MarkOptions, Targets};
-use equil::i18n::{status, table};
+use equil::i18n::{diff, diff_text, status, table};
 use equil::pipeline::SiteOptions;
 
 use super::crate_exit::Exit;
@@ -19,6 +19,7 @@ use super::{exit_for, report, Format};
   equil i18n add pt                       start a Portuguese translation
   equil i18n mark-current content/nl/employment-models/ips-eight-principles.md
   equil i18n mark-current --lang nl       every Dutch page matches its source
+  equil i18n diff --lang nl               what changed in the sources of outdated Dutch pages
 
 See TRANSLATING.md for the whole workflow.")]
 pub struct Args {
@@ -34,6 +35,38 @@ enum Sub {
     Add(AddArgs),
     /// Record that translations match the current source pages (writes `source_hash`)
     MarkCurrent(MarkArgs),
+    /// What changed in the source of outdated translations since they were made (from git history)
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  equil i18n diff content/nl/employment-models/ips-eight-principles.md
+  equil i18n diff content/da/supporting-employers/     every translation in the folder
+  equil i18n diff --lang es                            every outdated Spanish translation
+  equil i18n diff --lang es --format json              the same as JSON (see TRANSLATING.md)
+
+Removed words are shown [-like this-] and added words {+like this+} (in
+colour on a terminal). The old version comes from the site's git history:
+outside a git repository, or in a shallow clone, equil says so and stops.
+After updating a translation, run `equil i18n mark-current FILE`.")]
+struct DiffArgs {
+    /// Translations to compare (files or folders, from here or from --root)
+    #[arg(
+        value_name = "PATH",
+        required_unless_present = "lang",
+        conflicts_with = "lang"
+    )]
+    paths: Vec<PathBuf>,
+    /// Every outdated translation of this language
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+    /// The site folder
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// How to print the report
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
 }
 
 #[derive(Debug, clap::Args)]
@@ -98,7 +131,52 @@ pub fn run(args: Args) -> Exit {
         Sub::Status(a) => run_status(a),
         Sub::Add(a) => run_add(a),
         Sub::MarkCurrent(a) => run_mark(a),
+        Sub::Diff(a) => run_diff(a),
     }
+}
+
+fn run_diff(args: DiffArgs) -> Exit {
+    use std::io::IsTerminal;
+    let explicit = args.lang.is_none();
+    let targets = match args.lang {
+        Some(l) => Targets::Lang(l),
+        None => Targets::Paths(args.paths),
+    };
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let mut diags = Vec::new();
+    let found = diff::diff_report(
+        &diff::DiffOptions {
+            root: args.root.clone(),
+            cwd,
+            targets,
+        },
+        &mut diags,
+    );
+    // Only the problems with what was asked (loading findings are `check`'s).
+    let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).cloned().collect();
+    report(&errors, &args.root);
+    let Some(r) = found else {
+        return Exit::ContentErrors;
+    };
+    match args.format {
+        Format::Json => match serde_json::to_string_pretty(&r) {
+            Ok(s) => println!("{s}"),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return Exit::ContentErrors;
+            }
+        },
+        Format::Text => {
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let style = if color {
+                equil::history::diff::Style::Color
+            } else {
+                equil::history::diff::Style::Plain
+            };
+            print!("{}", diff_text::render(&r, style, explicit));
+        }
+    }
+    exit_for(&errors)
 }
 
 fn run_status(args: StatusArgs) -> Exit {

@@ -15,6 +15,9 @@ use super::report;
     after_help = "Writes, for every language, one PDF per module and one of the whole handbook:
   <output>/<lang>/<module>.pdf     e.g. pdf/nl/co-production-toolkit.pdf
   <output>/<lang>/handbook.pdf     all modules, with the home page as introduction
+  <output>/<lang>/handouts/<card>/<handout>.pdf   each handout, one sheet
+  <output>/<lang>/<module>/<page>.pdf              each session plan's run sheet
+A handout or run sheet that needs a second page is a warning naming it.
 <module> is the module's folder name in the output (its `slug`, if it has one).
 The site is built into a temporary folder first (as `equil build` would); the
 PDFs are made from its print pages by headless Chromium, found on PATH as

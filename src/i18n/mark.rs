@@ -152,7 +152,7 @@ pub fn mark_current(opts: &MarkOptions, diags: &mut Vec<Diagnostic>) -> Marked {
                 Ok(_) => diags.push(
                     Diagnostic::error(Code::Layout, "this file is not a page of the site")
                         .at(&path)
-                        .help("pages are content/<lang>/_index.md and content/<lang>/<module>/<page>.md"),
+                        .help("pages are content/<lang>/_index.md, content/<lang>/<page>.md and content/<lang>/<module>/<page>.md"),
                 ),
             }
             continue;
@@ -183,6 +183,22 @@ pub fn mark_current(opts: &MarkOptions, diags: &mut Vec<Diagnostic>) -> Marked {
             );
             continue;
         };
+        if doc.fm.localised || source.fm.localised {
+            // Written for its country: it is never outdated, so it needs no
+            // hash. Said for files and folders named, not for a whole language.
+            if matches!(opts.targets, Targets::Lang(_)) {
+                continue;
+            }
+            diags.push(
+                Diagnostic::warning(
+                    Code::Layout,
+                    "this page is written for its country (`localised: true`), not translated; it needs no `source_hash` and is left as it is",
+                )
+                .at(&doc.path)
+                .help("remove `localised: true` if it is a translation of the source page"),
+            );
+            continue;
+        }
         match write_hash(&opts.root, &doc.path, &source.hash) {
             Ok(true) => marked.changed.push(doc.path.clone()),
             Ok(false) => marked.unchanged.push(doc.path.clone()),
@@ -316,7 +332,7 @@ fn shown(lang: &str, rel: &str) -> PathBuf {
     p
 }
 
-fn under(rel: &str, dir: &str) -> bool {
+pub(crate) fn under(rel: &str, dir: &str) -> bool {
     dir.is_empty() || rel.starts_with(&format!("{dir}/"))
 }
 
@@ -332,7 +348,7 @@ fn source_language_error(lang: &str, path: &str) -> Diagnostic {
 /// Finds the language and path inside the language tree of a path given on
 /// the command line (relative to the working directory or to the site root).
 /// The flag says whether it is a folder.
-fn locate(
+pub(crate) fn locate(
     opts: &MarkOptions,
     given: &Path,
     source_lang: &str,

@@ -6,7 +6,10 @@
 //! this module only reads, counts and edits files.
 
 pub mod add;
+pub mod diff;
+pub mod diff_text;
 pub mod ftl;
 pub mod mark;
 pub mod status;
 pub mod table;
+pub mod terms;

@@ -48,11 +48,37 @@ pub struct LangReport {
     pub name: String,
     pub pages: Pages,
     pub messages: Messages,
-    /// Current pages and translated messages, as a share of all pages and messages.
+    /// Current (and localised) pages and translated messages, as a share of
+    /// all pages and messages.
     pub complete_percent: f64,
+    /// Terms of the source glossary this language's glossary has.
+    pub glossary: GlossaryStatus,
+    /// Terminology warnings for this language's pages (see `equil check`).
+    pub terminology: Vec<Drift>,
 }
 
-/// Pages of one language. `current + outdated + unknown + missing + errors == total`.
+/// A language's glossary against the source language's.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct GlossaryStatus {
+    /// Terms in the source glossary.
+    pub total: usize,
+    pub translated: usize,
+    /// Ids of source terms this language lacks (readers see the source's), sorted.
+    pub missing: Vec<String>,
+}
+
+/// A terminology warning: a page that does not use the glossary's term for
+/// something its source says, or uses a form the glossary says to avoid.
+#[derive(Debug, Clone, Serialize)]
+pub struct Drift {
+    pub path: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+/// Pages of one language.
+/// `current + outdated + unknown + localised + missing + errors == total`.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Pages {
     pub total: usize,
@@ -61,12 +87,30 @@ pub struct Pages {
     pub current: usize,
     pub outdated: usize,
     pub unknown: usize,
+    /// Pages written for this language's country (`localised: true`):
+    /// never outdated.
+    pub localised: usize,
     /// No translation: readers see the source page with a notice.
     pub missing: usize,
     /// A translation file that cannot be read (see `equil check`); the source is shown.
     pub errors: usize,
     pub percent: PagePercent,
     pub files: PageFiles,
+    /// Per outdated page (in the order of `files.outdated`): the source
+    /// version it was made from and how much the source changed since,
+    /// from git history (`null` when the history does not have it).
+    pub outdated_details: Vec<OutdatedDetail>,
+}
+
+/// What git history says about an outdated page.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutdatedDetail {
+    /// Path inside the language tree, as in `files.outdated`.
+    pub path: String,
+    /// The commit and date of the source version the translation was made from.
+    pub from: Option<super::diff::Origin>,
+    /// Lines and words added and removed in the source since.
+    pub changed: Option<crate::history::diff::Size>,
 }
 
 /// Shares of [`Pages::total`] in percent, to one decimal (see [`percent`]).
@@ -76,6 +120,7 @@ pub struct PagePercent {
     pub current: f64,
     pub outdated: f64,
     pub unknown: f64,
+    pub localised: f64,
     pub missing: f64,
     pub errors: f64,
 }
@@ -87,6 +132,7 @@ pub struct PageFiles {
     pub current: Vec<String>,
     pub outdated: Vec<String>,
     pub unknown: Vec<String>,
+    pub localised: Vec<String>,
     pub missing: Vec<String>,
     pub errors: Vec<String>,
     /// Translations with no source page (not published, not counted).
@@ -145,6 +191,7 @@ pub struct Totals {
     pub pages_current: usize,
     pub pages_outdated: usize,
     pub pages_unknown: usize,
+    pub pages_localised: usize,
     pub pages_missing: usize,
     pub pages_errors: usize,
     pub messages: usize,
@@ -158,6 +205,7 @@ pub struct Totals {
 /// translated); `None` when there is no site to report on.
 pub fn status(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<Report> {
     let site = pipeline::load_model(opts, diags)?;
+    crate::i18n::terms::drift(&site, diags);
     Some(report(&site, diags))
 }
 
@@ -182,16 +230,20 @@ pub fn report(site: &Site, diags: &[Diagnostic]) -> Report {
         .map(|tree| {
             let pages = pages_of(site, tree, diags);
             let messages = messages_report(site, &tree.lang, &source_msgs, diags);
+            let glossary = glossary_report(site, &tree.lang);
             let complete_percent = percent(
-                pages.current + messages.translated,
+                pages.current + pages.localised + messages.translated,
                 pages.total + messages.total,
             );
+            let terminology = terminology_of(diags, &tree.lang);
             LangReport {
                 code: tree.lang.clone(),
                 name: lang_name(site, &tree.lang),
                 pages,
                 messages,
                 complete_percent,
+                glossary,
+                terminology,
             }
         })
         .collect();
@@ -202,6 +254,39 @@ pub fn report(site: &Site, diags: &[Diagnostic]) -> Report {
         languages,
         totals,
     }
+}
+
+fn glossary_report(site: &Site, lang: &str) -> GlossaryStatus {
+    let total = site.glossary.source().map_or(0, |g| g.terms.len());
+    let missing = site.glossary.missing(lang);
+    GlossaryStatus {
+        total,
+        translated: total - missing.len(),
+        missing,
+    }
+}
+
+/// The terminology warnings about files of `lang`.
+fn terminology_of(diags: &[Diagnostic], lang: &str) -> Vec<Drift> {
+    diags
+        .iter()
+        .filter(|d| d.code == Code::TerminologyDrift)
+        .filter(|d| {
+            d.path
+                .as_deref()
+                .is_some_and(|p| inside(p, &[crate::load::content::CONTENT_DIR, lang]).is_some())
+        })
+        .map(|d| Drift {
+            path: d
+                .path
+                .as_deref()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .unwrap_or_default(),
+            line: d.line,
+            column: d.column,
+            message: d.message.clone(),
+        })
+        .collect()
 }
 
 fn lang_name(site: &Site, code: &str) -> String {
@@ -228,6 +313,7 @@ fn pages_of(site: &Site, tree: &crate::model::Tree, diags: &[Diagnostic]) -> Pag
             Status::Current => &mut files.current,
             Status::Outdated => &mut files.outdated,
             Status::Unknown => &mut files.unknown,
+            Status::Localised => &mut files.localised,
             Status::Fallback if broken.contains(&e.rel) => &mut files.errors,
             Status::Fallback => &mut files.missing,
             Status::Source => continue,
@@ -252,6 +338,7 @@ fn pages_of(site: &Site, tree: &crate::model::Tree, diags: &[Diagnostic]) -> Pag
         &mut files.current,
         &mut files.outdated,
         &mut files.unknown,
+        &mut files.localised,
         &mut files.missing,
         &mut files.errors,
         &mut files.orphans,
@@ -261,15 +348,34 @@ fn pages_of(site: &Site, tree: &crate::model::Tree, diags: &[Diagnostic]) -> Pag
     let total = files.current.len()
         + files.outdated.len()
         + files.unknown.len()
+        + files.localised.len()
         + files.missing.len()
         + files.errors.len();
-    let translated = files.current.len() + files.outdated.len() + files.unknown.len();
+    let translated =
+        files.current.len() + files.outdated.len() + files.unknown.len() + files.localised.len();
+    let blobs = site.history.blobs();
+    let outdated_details = files
+        .outdated
+        .iter()
+        .map(|rel| {
+            let found = blobs
+                .as_ref()
+                .and_then(|b| super::diff::origin_and_size(site, &site.history, b, lang, rel));
+            OutdatedDetail {
+                path: rel.clone(),
+                changed: found.as_ref().map(|f| f.1),
+                from: found.map(|f| f.0),
+            }
+        })
+        .collect();
     Pages {
+        outdated_details,
         total,
         translated,
         current: files.current.len(),
         outdated: files.outdated.len(),
         unknown: files.unknown.len(),
+        localised: files.localised.len(),
         missing: files.missing.len(),
         errors: files.errors.len(),
         percent: PagePercent {
@@ -277,6 +383,7 @@ fn pages_of(site: &Site, tree: &crate::model::Tree, diags: &[Diagnostic]) -> Pag
             current: percent(files.current.len(), total),
             outdated: percent(files.outdated.len(), total),
             unknown: percent(files.unknown.len(), total),
+            localised: percent(files.localised.len(), total),
             missing: percent(files.missing.len(), total),
             errors: percent(files.errors.len(), total),
         },
@@ -387,6 +494,7 @@ fn totals(langs: &[LangReport]) -> Totals {
         t.pages_current += l.pages.current;
         t.pages_outdated += l.pages.outdated;
         t.pages_unknown += l.pages.unknown;
+        t.pages_localised += l.pages.localised;
         t.pages_missing += l.pages.missing;
         t.pages_errors += l.pages.errors;
         t.messages += l.messages.total;
@@ -394,7 +502,7 @@ fn totals(langs: &[LangReport]) -> Totals {
         t.messages_missing += l.messages.missing;
     }
     t.complete_percent = percent(
-        t.pages_current + t.messages_translated,
+        t.pages_current + t.pages_localised + t.messages_translated,
         t.pages + t.messages,
     );
     t

@@ -27,6 +27,7 @@ pub fn render(r: &Report) -> String {
         "Current",
         "Outdated",
         "Unknown",
+        "Localised",
         "Missing",
         "Translated",
         "Missing",
@@ -44,12 +45,13 @@ pub fn render(r: &Report) -> String {
             format!("All {} languages", t.languages),
             format!(
                 "{}/{}",
-                t.pages_current + t.pages_outdated + t.pages_unknown,
+                t.pages_current + t.pages_outdated + t.pages_unknown + t.pages_localised,
                 t.pages
             ),
             t.pages_current.to_string(),
             t.pages_outdated.to_string(),
             t.pages_unknown.to_string(),
+            t.pages_localised.to_string(),
             t.pages_missing.to_string(),
             format!("{}/{}", t.messages_translated, t.messages),
             t.messages_missing.to_string(),
@@ -86,8 +88,9 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(
         out,
         "\nPages: translated/all (current = made from the current source; outdated = the source has\n\
-         changed since; unknown = no source_hash; missing = the source is shown). Messages: translated/all.\n\
-         Total: current pages and translated messages together."
+         changed since; unknown = no source_hash; localised = written for the country, never outdated;\n\
+         missing = the source is shown). Messages: translated/all.\n\
+         Total: current and localised pages and translated messages together."
     );
     for l in &r.languages {
         details(&mut out, l, &r.source.name);
@@ -104,6 +107,7 @@ fn row(l: &LangReport) -> Vec<String> {
         count(p.current, p.percent.current),
         count(p.outdated, p.percent.outdated),
         count(p.unknown, p.percent.unknown),
+        count(p.localised, p.percent.localised),
         count(p.missing + p.errors, p.percent.missing + p.percent.errors),
         format!("{}/{} {}", m.translated, m.total, pct(m.percent.translated)),
         m.missing.to_string(),
@@ -151,8 +155,8 @@ fn groups(widths: &[usize]) -> String {
     format!(
         "{}  {}  {}",
         " ".repeat(widths[0]),
-        label("pages", span(1..6)),
-        label("interface messages", span(6..10))
+        label("pages", span(1..7)),
+        label("interface messages", span(7..11))
     )
 }
 
@@ -198,6 +202,8 @@ fn details(out: &mut String, l: &LangReport, source_name: &str) {
     ];
     let _ = writeln!(out, "\n{} {}", l.code, l.name);
     let nothing = pages.iter().all(|p| p.3.is_empty())
+        && l.glossary.missing.is_empty()
+        && l.terminology.is_empty()
         && m.ids.missing.is_empty()
         && m.ids.extra.is_empty()
         && m.syntax_errors.is_empty();
@@ -212,9 +218,26 @@ fn details(out: &mut String, l: &LangReport, source_name: &str) {
         }
         let _ = writeln!(out, "  {} ({why}):", counted(items.len(), one, many));
         for i in items {
-            let _ = writeln!(out, "    {prefix}{i}");
+            let since = l
+                .pages
+                .outdated_details
+                .iter()
+                .find(|d| d.path == *i)
+                .and_then(|d| Some((d.from.as_ref()?, d.changed?)))
+                .map(|(f, s)| {
+                    format!(
+                        "  (made from the version of {}, {}; since then +{} −{} words)",
+                        f.date_text,
+                        &f.commit[..f.commit.len().min(10)],
+                        s.words_added,
+                        s.words_removed
+                    )
+                })
+                .unwrap_or_default();
+            let _ = writeln!(out, "    {prefix}{i}{since}");
         }
     }
+    glossary(out, l);
     if !m.ids.missing.is_empty() {
         let marked = m.ids.needs_translation.len();
         let why = if marked == 0 {
@@ -251,6 +274,40 @@ fn details(out: &mut String, l: &LangReport, source_name: &str) {
                 _ => String::new(),
             };
             let _ = writeln!(out, "    {}{pos}: {}", e.path, e.message);
+        }
+    }
+}
+
+/// The glossary's missing terms and the terminology warnings of a language.
+fn glossary(out: &mut String, l: &LangReport) {
+    let g = &l.glossary;
+    if !g.missing.is_empty() {
+        let title = format!(
+            "{} of {} (the source term is shown; add them to content/{}/glossary.yaml)",
+            counted(
+                g.missing.len(),
+                "glossary term missing",
+                "glossary terms missing"
+            ),
+            g.total,
+            l.code
+        );
+        wrapped(out, &title, &g.missing);
+    }
+    if !l.terminology.is_empty() {
+        let title = counted(
+            l.terminology.len(),
+            "terminology warning",
+            "terminology warnings",
+        );
+        let _ = writeln!(out, "  {title}:");
+        for d in &l.terminology {
+            let pos = match (d.line, d.column) {
+                (Some(l), Some(c)) => format!(":{l}:{c}"),
+                (Some(l), None) => format!(":{l}"),
+                _ => String::new(),
+            };
+            let _ = writeln!(out, "    {}{pos}: {}", d.path, d.message);
         }
     }
 }

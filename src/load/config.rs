@@ -1,5 +1,6 @@
 //! `site.yaml`: site settings. The file is optional and every key has a default.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -18,7 +19,29 @@ const KNOWN_KEYS: &[&str] = &[
     "paper",
     "trust_html",
     "embed_hosts",
+    "edit_url",
+    "print_qr",
+    "tagline",
+    "logo",
+    "footer",
+    "funding",
+    // The trainer's kit.
+    "clock",
+    "downloads",
 ];
+
+/// How English pages show clock times (session plans); the other languages
+/// always use the 24-hour clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+pub enum Clock {
+    /// `13:30`
+    #[default]
+    #[serde(rename = "24h")]
+    H24,
+    /// `1:30 pm`
+    #[serde(rename = "12h")]
+    H12,
+}
 
 /// Paper size for print pages and PDFs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
@@ -27,6 +50,36 @@ pub enum Paper {
     #[default]
     A4,
     Letter,
+}
+
+/// A text of the site's identity: one for every language, or one per
+/// language (`{en: "…", nl: "…"}`; a language without its own gets the
+/// source language's).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum Localised {
+    One(String),
+    PerLanguage(BTreeMap<String, String>),
+}
+
+impl Localised {
+    /// The text for `lang`, else the source language's.
+    pub fn get(&self, lang: &str, source: &str) -> Option<&str> {
+        match self {
+            Localised::One(s) => Some(s.as_str()),
+            Localised::PerLanguage(m) => m.get(lang).or_else(|| m.get(source)).map(String::as_str),
+        }
+    }
+}
+
+/// A funder block the site opts into (`funding:`), drawn by the theme with
+/// the funder's emblem and its standard disclaimer in each language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Funding {
+    /// "Co-funded by the Erasmus+ Programme of the European Union", with
+    /// the EU emblem and the Commission's disclaimer.
+    ErasmusPlus,
 }
 
 /// Site settings.
@@ -48,12 +101,32 @@ pub struct Config {
     pub trust_html: bool,
     /// Hosts whose `<iframe>` video embeds are allowed in content.
     pub embed_hosts: Vec<String>,
+    /// "Edit this page" link: a URL with `{path}` (the page's file from the
+    /// site folder, `content/nl/module/page.md`). Off when unset.
+    pub edit_url: Option<String>,
+    /// QR codes with each chapter's web address on print pages and PDFs
+    /// (only with a base URL).
+    pub print_qr: bool,
+    /// A line under the title in the header and on print covers.
+    pub tagline: Option<Localised>,
+    /// An image file of the site (path from the site folder) shown before
+    /// the title; published as `static/logo.<ext>`.
+    pub logo: Option<String>,
+    /// Text at the foot of every page and print cover (who publishes it).
+    pub footer: Option<Localised>,
+    /// An opt-in funder block; none by default.
+    pub funding: Option<Funding>,
+    /// Clock times of English session plans: `24h` or `12h`.
+    pub clock: Clock,
+    /// The site is published with its PDFs and EPUBs (`pdf/`, `epub/` beside
+    /// the language folders): pages link to them.
+    pub downloads: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
-            title: "EQUIL".to_string(),
+            title: "Handbook".to_string(),
             languages: Vec::new(),
             source_language: "en".to_string(),
             base_url: None,
@@ -64,6 +137,14 @@ impl Default for Config {
                 "www.youtube-nocookie.com".to_string(),
                 "player.vimeo.com".to_string(),
             ],
+            edit_url: None,
+            print_qr: true,
+            tagline: None,
+            logo: None,
+            footer: None,
+            funding: None,
+            clock: Clock::H24,
+            downloads: false,
         }
     }
 }
@@ -113,10 +194,30 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
             if let Some(url) = &c.base_url {
                 c.base_url = Some(url.trim_end_matches('/').to_string() + "/");
             }
+            if let Some(url) = &c.edit_url {
+                if !url.contains("{path}") {
+                    return Err(vec![Diagnostic::error(
+                        Code::Config,
+                        format!("`edit_url: {url}` has no `{{path}}` for the page's file"),
+                    )
+                    .at(CONFIG_FILE)
+                    .pos(key_line(&text, "edit_url"), 1)
+                    .help(
+                        "write it like `edit_url: https://github.com/ORG/REPO/edit/main/{path}`",
+                    )]);
+                }
+            }
             Ok(c)
         }
         _ => Err(errors),
     }
+}
+
+/// The file line of a top-level key (1 when it is not found).
+fn key_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| l.split_once(':').is_some_and(|(k, _)| k == key))
+        .map_or(1, |i| i + 1)
 }
 
 fn with_code(mut d: Diagnostic) -> Diagnostic {

@@ -178,25 +178,15 @@ pub fn scan(root: &Path, diags: &mut Vec<Diagnostic>) -> Scan {
             let rel = super::slash_path(entry.path(), &dir);
             let depth = rel.matches('/').count();
             if rel.ends_with(".md") {
-                if depth == 0 && rel != "_index.md" {
-                    diags.push(
-                        Diagnostic::warning(
-                            Code::Layout,
-                            "a page at the top of a language tree is not part of any module; it is skipped",
-                        )
-                        .at(rel_to_root)
-                        .help("move it into a module folder, e.g. content/en/<module>/"),
-                    );
-                    continue;
-                }
-                if depth > 1 {
+                // `<module>/<page>/<handout>.md`: a handout of that page.
+                if depth > 2 {
                     diags.push(
                         Diagnostic::warning(
                             Code::Layout,
                             "pages in sub-folders of a module are not part of the layout; it is skipped",
                         )
                         .at(rel_to_root)
-                        .help("put pages directly in the module folder: content/<lang>/<module>/<page>.md"),
+                        .help("put pages directly in the module folder (content/<lang>/<module>/<page>.md), and handouts in their page's folder (content/<lang>/<module>/<page>/<handout>.md)"),
                     );
                     continue;
                 }
@@ -206,6 +196,9 @@ pub fn scan(root: &Path, diags: &mut Vec<Diagnostic>) -> Scan {
                     path: rel_to_root.to_path_buf(),
                     abs: entry.into_path(),
                 });
+            } else if depth == 0 && rel == super::glossary::GLOSSARY_FILE {
+                // Read by `load::glossary`, not copied.
+                continue;
             } else {
                 content.assets.push(Asset {
                     lang: lang.clone(),

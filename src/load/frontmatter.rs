@@ -22,6 +22,14 @@ pub const KNOWN_KEYS: &[&str] = &[
     "slug",
     "source_hash",
     "extra",
+    // helper "site": pages written per country, old paths that redirect.
+    "localised",
+    "aliases",
+    // Git history (helper "git"): a short note for What's new.
+    "changes",
+    // Session plans (`kind: session`).
+    "start",
+    "agenda",
 ];
 
 /// What a content file is: a module overview, a page, the toolkit, or a tool card.
@@ -33,6 +41,27 @@ pub enum Kind {
     Page,
     Toolkit,
     Tool,
+    /// A sheet for participants, in its page's folder (`<card>/<handout>.md`).
+    Handout,
+    /// A session plan: a timed agenda of cards, pages and free blocks.
+    Session,
+}
+
+/// One block of a session plan's `agenda`: a page or tool card (taking its
+/// `duration`), or a free item (`title` and `minutes`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    /// Path in the language tree without `.md`: `co-production-toolkit/values-line-up`.
+    #[serde(default)]
+    pub page: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Overrides the page's `duration`.
+    #[serde(default)]
+    pub minutes: Option<u32>,
+    #[serde(default, rename = "break")]
+    pub is_break: bool,
 }
 
 /// A group size may be written as a number (`6`) or a range (`"4-12"`).
@@ -81,6 +110,29 @@ pub struct FrontMatter {
     pub source_hash: Option<String>,
     #[serde(default)]
     pub extra: Option<serde_json::Value>,
+    /// Written for this language's country, not translated: never outdated,
+    /// no notices (CONVENTIONS format 1).
+    #[serde(default)]
+    pub localised: bool,
+    /// Old paths of the page, relative to its language folder
+    /// (`modules/old-name.html`); each gets a redirect page.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// A short note on the latest change, shown in What's new and the feed
+    /// (in the page's language) instead of the commit subject.
+    #[serde(default)]
+    pub changes: Option<String>,
+    /// Session plans: the clock time the session starts, `HH:MM`.
+    #[serde(default)]
+    pub start: Option<String>,
+    #[serde(default)]
+    pub agenda: Vec<AgendaItem>,
+    /// The file line of each agenda block (filled in after parsing).
+    #[serde(skip)]
+    pub agenda_lines: Vec<usize>,
+    /// Whether `start` and `agenda` were taken from the source page.
+    #[serde(skip)]
+    pub agenda_inherited: bool,
 }
 
 /// A file split into its front matter and body.
@@ -200,6 +252,11 @@ pub fn parse(split: &Split<'_>, path: &Path) -> Result<FrontMatter, Vec<Diagnost
             }
         }
     }
+    let fm = fm.map(|mut fm| {
+        fm.agenda_lines = list_item_lines(split, "agenda");
+        check_session(&fm, split, path, &mut errors);
+        fm
+    });
     match fm {
         Some(fm) if errors.is_empty() => Ok(fm),
         _ => Err(errors),
@@ -215,6 +272,80 @@ pub fn is_valid_slug(slug: &str) -> bool {
         && slug
             .chars()
             .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Parses a clock time `HH:MM` (24-hour) into minutes after midnight.
+pub fn parse_clock(s: &str) -> Option<u32> {
+    let (h, m) = s.trim().split_once(':')?;
+    let ok = |p: &str| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    if !ok(h) || m.len() != 2 || !ok(m) {
+        return None;
+    }
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
+/// The session plan keys' own rules: a valid `start`, and every agenda
+/// block either a page or a titled item.
+fn check_session(fm: &FrontMatter, split: &Split<'_>, path: &Path, errors: &mut Vec<Diagnostic>) {
+    if let Some(start) = &fm.start {
+        if parse_clock(start).is_none() {
+            errors.push(
+                Diagnostic::error(
+                    Code::FrontMatterValue,
+                    format!("`start: {start}` is not a clock time"),
+                )
+                .at(path)
+                .pos(key_line(split, "start"), 1)
+                .help("write the time the session starts as hours and minutes, 24-hour: `start: \"09:30\"`"),
+            );
+        }
+    }
+    for (i, item) in fm.agenda.iter().enumerate() {
+        if item.page.is_none() && item.title.is_none() {
+            let line = fm.agenda_lines.get(i).copied().unwrap_or(split.yaml_line);
+            errors.push(
+                Diagnostic::error(
+                    Code::FrontMatterValue,
+                    format!("agenda block {} has neither `page` nor `title`", i + 1),
+                )
+                .at(path)
+                .pos(line, 1)
+                .help("give it `page: <module>/<page>` (a page or tool card), or `title:` and `minutes:` for a free item such as a break"),
+            );
+        }
+    }
+}
+
+/// The file lines of the items of the top-level list `key` (the lines
+/// starting with `-` at the indentation of its first item).
+pub fn list_item_lines(split: &Split<'_>, key: &str) -> Vec<usize> {
+    let mut lines = split.yaml.lines().enumerate();
+    let found = lines.by_ref().any(|(_, l)| {
+        !l.starts_with([' ', '\t', '#'])
+            && l.split_once(':')
+                .map(|(k, _)| k.trim() == key)
+                .unwrap_or(false)
+    });
+    if !found {
+        return Vec::new();
+    }
+    let mut indent = None;
+    let mut out = Vec::new();
+    for (i, line) in lines {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let depth = line.len() - trimmed.len();
+        if depth == 0 && !trimmed.starts_with('-') {
+            break;
+        }
+        if trimmed.starts_with('-') && *indent.get_or_insert(depth) == depth {
+            out.push(split.yaml_line + i);
+        }
+    }
+    out
 }
 
 fn key_line(split: &Split<'_>, key: &str) -> usize {
@@ -311,6 +442,33 @@ mod tests {
         let empty = set_key("---\n---\nBody\n", "source_hash", "h", p).unwrap();
         assert_eq!(empty, "---\nsource_hash: h\n---\nBody\n");
         assert!(set_key("no front matter", "k", "v", p).is_err());
+    }
+
+    #[test]
+    fn agenda_blocks_know_their_lines() {
+        let fm = parse_str(
+            "---\ntitle: A\nkind: session\nstart: \"9:30\"\nagenda:\n  - page: m/a\n    minutes: 5\n\n  # lunch\n  - title: Lunch\n    minutes: 45\n    break: true\nduration: 60\n---\n",
+        )
+        .unwrap();
+        assert_eq!(fm.kind, Some(Kind::Session));
+        assert_eq!(fm.agenda_lines, [6, 10]);
+        assert!(fm.agenda[1].is_break);
+        assert_eq!(parse_clock(fm.start.as_deref().unwrap()), Some(570));
+        let errs = parse_str("---\ntitle: A\nstart: \"25:00\"\nagenda:\n  - minutes: 5\n---\n")
+            .unwrap_err();
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        assert_eq!(errs[0].line, Some(3));
+        assert_eq!(errs[1].line, Some(5));
+        assert!(errs[1].message.contains("agenda block 1"));
+        let errs =
+            parse_str("---\ntitle: A\nagenda:\n  - page: m/a\n    minuts: 5\n---\n").unwrap_err();
+        assert_eq!(errs[0].code, Code::FrontMatterValue);
+        assert!(errs[0].message.contains("minuts"), "{errs:?}");
+        for bad in ["9", "09:5", "x:30", "12:60", "-1:00"] {
+            assert_eq!(parse_clock(bad), None, "{bad}");
+        }
+        assert_eq!(parse_clock("00:00"), Some(0));
+        assert_eq!(parse_clock("23:59"), Some(1439));
     }
 
     #[test]

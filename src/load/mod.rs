@@ -4,6 +4,7 @@
 pub mod config;
 pub mod content;
 pub mod frontmatter;
+pub mod glossary;
 pub mod limits;
 pub mod locales;
 pub mod names;

@@ -145,6 +145,81 @@ fn check_inside(root: &Path, dir: &Path, name: &str) -> Result<(), Diagnostic> {
     .help("copy the theme into the site's themes/ folder instead of linking to it"))
 }
 
+/// Image types a site logo may have.
+const LOGO_TYPES: [&str; 5] = ["svg", "png", "jpg", "jpeg", "webp"];
+
+/// Adds the site's logo (`logo:` in site.yaml, a path from the site folder)
+/// to the theme's static files as `static/logo.<ext>`.
+pub fn add_logo(theme: &mut Theme, root: &Path, logo: &str) -> Result<(), Diagnostic> {
+    let at = |d: Diagnostic| {
+        let line = std::fs::read_to_string(root.join(super::config::CONFIG_FILE))
+            .ok()
+            .and_then(|t| t.lines().position(|l| l.starts_with("logo:")))
+            .map_or(1, |i| i + 1);
+        d.at(super::config::CONFIG_FILE).pos(line, 1)
+    };
+    let ext = Path::new(logo)
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if !LOGO_TYPES.contains(&ext.as_str()) {
+        return Err(at(Diagnostic::error(
+            Code::Config,
+            format!("the logo `{logo}` is not an image file equil can publish"),
+        )
+        .help(
+            "use an .svg, .png, .jpg or .webp file, e.g. `logo: images/logo.svg`",
+        )));
+    }
+    // Only a file of the site: a path could publish any file of the computer.
+    let path = Path::new(logo);
+    let inside = !path.is_absolute()
+        && path
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+        && match (root.canonicalize(), root.join(logo).canonicalize()) {
+            (Ok(r), Ok(f)) => f.starts_with(r),
+            _ => true, // missing: reported as unreadable below
+        };
+    if !inside {
+        return Err(at(Diagnostic::error(
+            Code::UnsafePath,
+            format!("the logo `{logo}` is not a file inside the site folder"),
+        )
+        .help(
+            "put the image in the site, e.g. images/logo.svg, and write `logo: images/logo.svg`",
+        )));
+    }
+    let bytes = std::fs::read(root.join(logo)).map_err(|e| {
+        at(
+            Diagnostic::error(Code::Config, format!("cannot read the logo `{logo}`: {e}")).help(
+                "give the path of the image from the site folder, e.g. `logo: images/logo.svg`",
+            ),
+        )
+    })?;
+    theme.files.insert(
+        format!("static/logo.{ext}"),
+        ThemeFile {
+            origin: Origin::Site(PathBuf::from(logo)),
+            bytes,
+        },
+    );
+    Ok(())
+}
+
+impl Theme {
+    /// The site logo's path in the output (`static/logo.svg`), if any.
+    pub fn logo(&self) -> Option<&str> {
+        self.files
+            .keys()
+            .find(|k| {
+                k.strip_prefix("static/logo.")
+                    .is_some_and(|e| LOGO_TYPES.contains(&e))
+            })
+            .map(String::as_str)
+    }
+}
+
 fn add_builtin(dir: &Dir<'static>, theme: &mut Theme) {
     for f in dir.files() {
         let key = f.path().to_string_lossy().replace('\\', "/");

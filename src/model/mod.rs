@@ -11,9 +11,12 @@ use serde::Serialize;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::load::config::Config;
 use crate::load::content::{Asset, Content, Doc};
-use crate::load::frontmatter::Kind;
+use crate::load::frontmatter::{AgendaItem, Kind};
+use crate::load::glossary::Glossaries;
 use crate::load::locales::{Direction, Locales};
 use crate::load::theme::Theme;
+
+pub mod aliases;
 
 /// Index into [`Site::docs`].
 pub type DocId = usize;
@@ -32,6 +35,9 @@ pub enum Status {
     Unknown,
     /// No translation: the source page is shown, with a notice.
     Fallback,
+    /// Written for this language's country (`localised: true`), not
+    /// translated: never outdated, no notice.
+    Localised,
 }
 
 impl Status {
@@ -65,6 +71,23 @@ pub struct Module {
     pub kind: Kind,
     pub index: Entry,
     pub pages: Vec<Entry>,
+    /// Handouts of the module's pages, in page order, then `order` and name.
+    pub handouts: Vec<Handout>,
+}
+
+/// A handout: a sheet for participants that belongs to a page (usually a
+/// tool card), in the page's folder: `<module>/<card>/<handout>.md`.
+#[derive(Debug, Clone)]
+pub struct Handout {
+    /// Index in [`Module::pages`] of the page it belongs to.
+    pub page: usize,
+    /// The page's file name without `.md` (its folder): `values-line-up`.
+    pub card: String,
+    /// The handout's file name without `.md`: `statements`.
+    pub name: String,
+    pub entry: Entry,
+    /// Output path of its printable sheet: `nl/<module>/print/<card>/<name>.html`.
+    pub sheet: String,
 }
 
 /// One language's site.
@@ -73,6 +96,11 @@ pub struct Tree {
     pub lang: String,
     pub home: Entry,
     pub modules: Vec<Module>,
+    /// Pages at the top of the language tree (`sources.md`, `colophon.md`):
+    /// "About this handbook" (CONVENTIONS format 2).
+    pub about: Vec<Entry>,
+    /// Redirect pages for old paths (`aliases:`), in output order.
+    pub redirects: Vec<aliases::Redirect>,
     /// Assets to copy: output path → source file (the language's own, else the source's).
     pub assets: BTreeMap<String, PathBuf>,
     /// Output path of every page by its identity.
@@ -89,6 +117,8 @@ enum Slot {
     Home,
     Index(usize),
     Page(usize, usize),
+    About(usize),
+    Handout(usize, usize),
 }
 
 impl Tree {
@@ -98,6 +128,8 @@ impl Tree {
             Slot::Home => &self.home,
             Slot::Index(m) => &self.modules[m].index,
             Slot::Page(m, p) => &self.modules[m].pages[p],
+            Slot::About(i) => &self.about[i],
+            Slot::Handout(m, h) => &self.modules[m].handouts[h].entry,
         })
     }
 
@@ -111,6 +143,14 @@ impl Tree {
             for (pi, p) in m.pages.iter().enumerate() {
                 slots.entry(p.rel.clone()).or_insert(Slot::Page(mi, pi));
             }
+            for (hi, h) in m.handouts.iter().enumerate() {
+                slots
+                    .entry(h.entry.rel.clone())
+                    .or_insert(Slot::Handout(mi, hi));
+            }
+        }
+        for (i, a) in self.about.iter().enumerate() {
+            slots.entry(a.rel.clone()).or_insert(Slot::About(i));
         }
         self.slots = slots;
     }
@@ -134,6 +174,10 @@ pub struct Site {
     pub trees: Vec<Tree>,
     pub locales: Arc<Locales>,
     pub theme: Theme,
+    /// Every language's glossary (read by `pipeline::model`).
+    pub glossary: Glossaries,
+    /// The git history of the content (empty until the pipeline sets it).
+    pub history: Arc<crate::history::History>,
 }
 
 /// Options that change what goes into the model.
@@ -153,13 +197,16 @@ impl Site {
         &self.docs[id]
     }
 
-    /// Every entry of a tree: home, then each module's index and pages.
+    /// Every entry of a tree: home, then each module's index, pages and
+    /// handouts, then the pages about the handbook.
     pub fn entries<'a>(tree: &'a Tree) -> impl Iterator<Item = &'a Entry> + 'a {
-        std::iter::once(&tree.home).chain(
-            tree.modules
-                .iter()
-                .flat_map(|m| std::iter::once(&m.index).chain(m.pages.iter())),
-        )
+        std::iter::once(&tree.home)
+            .chain(tree.modules.iter().flat_map(|m| {
+                std::iter::once(&m.index)
+                    .chain(m.pages.iter())
+                    .chain(m.handouts.iter().map(|h| &h.entry))
+            }))
+            .chain(tree.about.iter())
     }
 
     /// Entries for the same identity in every language, in switcher order.
@@ -230,18 +277,29 @@ pub fn is_published(doc: &Doc, lang_codes: &[String], opts: &ModelOptions) -> bo
     (opts.drafts || !doc.fm.draft) && lang_codes.contains(&doc.lang)
 }
 
+/// What the model is built from: everything loaded from disk.
+pub struct Inputs {
+    pub root: PathBuf,
+    pub config: Config,
+    pub content: Content,
+    pub locales: Arc<Locales>,
+    pub theme: Theme,
+    /// The site's languages, in switcher order.
+    pub lang_codes: Vec<String>,
+    pub glossary: Glossaries,
+}
+
 /// Builds the model from loaded content. Problems go to `diags`.
-pub fn build(
-    root: PathBuf,
-    config: Config,
-    content: Content,
-    locales: impl Into<Arc<Locales>>,
-    theme: Theme,
-    lang_codes: Vec<String>,
-    opts: &ModelOptions,
-    diags: &mut Vec<Diagnostic>,
-) -> Site {
-    let locales: Arc<Locales> = locales.into();
+pub fn build(inputs: Inputs, opts: &ModelOptions, diags: &mut Vec<Diagnostic>) -> Site {
+    let Inputs {
+        root,
+        config,
+        content,
+        locales,
+        theme,
+        lang_codes,
+        glossary,
+    } = inputs;
     let source_lang = config.source_language.clone();
     if opts.list_drafts {
         for d in content.docs.iter().filter(|d| d.fm.draft) {
@@ -304,17 +362,23 @@ pub fn build(
     }
 
     // Module folders (from the source language), with their pages.
-    let mut module_dirs: BTreeMap<&str, (Option<DocId>, Vec<DocId>)> = BTreeMap::new();
+    let mut module_dirs: BTreeMap<&str, ModuleFiles> = BTreeMap::new();
+    let mut about_sources: Vec<DocId> = Vec::new();
     for rel in &source_rels {
         let Some((dir, file)) = rel.split_once('/') else {
+            if *rel != "_index.md" {
+                about_sources.push(by_key[&(source_lang.as_str(), *rel)]);
+            }
             continue;
         };
         let id = by_key[&(source_lang.as_str(), *rel)];
         let slot = module_dirs.entry(dir).or_default();
         if file == "_index.md" {
-            slot.0 = Some(id);
+            slot.index = Some(id);
+        } else if file.contains('/') {
+            slot.handouts.push(id);
         } else {
-            slot.1.push(id);
+            slot.pages.push(id);
         }
     }
 
@@ -344,6 +408,7 @@ pub fn build(
             match by_key.get(&(lang.as_str(), rel)) {
                 Some(&t) => {
                     let status = match &docs[t].fm.source_hash {
+                        _ if docs[t].fm.localised || docs[source].fm.localised => Status::Localised,
                         None => Status::Unknown,
                         Some(h) if *h == docs[source].hash => Status::Current,
                         Some(_) => Status::Outdated,
@@ -377,7 +442,8 @@ pub fn build(
 
         let mut modules = Vec::new();
         let mut slugs_seen: HashMap<String, String> = HashMap::new();
-        for (dir, (index, pages)) in &module_dirs {
+        for (dir, files) in &module_dirs {
+            let (index, pages) = (&files.index, &files.pages);
             let Some(index) = *index else {
                 if *lang == source_lang {
                     diags.push(
@@ -476,6 +542,19 @@ pub fn build(
                     );
                     continue;
                 }
+                if docs[p].fm.kind == Some(Kind::Handout) && *lang == source_lang {
+                    diags.push(
+                        Diagnostic::warning(
+                            Code::Layout,
+                            "a handout belongs in the folder of its tool card or page; it is shown as a page",
+                        )
+                        .at(&docs[p].path)
+                        .help(format!(
+                            "move it to content/{source_lang}/{dir}/<card>/{}, next to content/{source_lang}/{dir}/<card>.md",
+                            docs[p].rel.rsplit('/').next().unwrap_or("")
+                        )),
+                    );
+                }
                 if matches!(docs[p].fm.kind, Some(Kind::Module | Kind::Toolkit))
                     && *lang == source_lang
                 {
@@ -493,12 +572,26 @@ pub fn build(
                 }
                 page_entries.push(make(p, format!("{lang}/{slug}/{page_slug}.html")));
             }
+            let handouts = attach_handouts(
+                &HandoutScope {
+                    docs: &docs,
+                    lang,
+                    source_lang: &source_lang,
+                    dir,
+                    slug: &slug,
+                    pages: &page_entries,
+                },
+                &files.handouts,
+                &make,
+                diags,
+            );
             modules.push(Module {
                 dir: dir.to_string(),
                 slug: slug.clone(),
                 kind,
                 index: make(index, format!("{lang}/{slug}/index.html")),
                 pages: page_entries,
+                handouts,
             });
         }
         modules.sort_by(|a, b| {
@@ -525,10 +618,13 @@ pub fn build(
             assets.insert(output, a.source.clone());
         }
 
+        let about = about_entries(&docs, &about_sources, lang, &entry_for, diags);
         let mut tree = Tree {
             lang: lang.clone(),
             home,
             modules,
+            about,
+            redirects: Vec::new(),
             assets,
             outputs: HashMap::new(),
             asset_outputs,
@@ -541,7 +637,7 @@ pub fn build(
         trees.push(tree);
     }
 
-    Site {
+    let mut site = Site {
         root,
         config,
         source_lang,
@@ -550,8 +646,161 @@ pub fn build(
         trees,
         locales,
         theme,
-    }
+        glossary,
+        history: Arc::default(),
+    };
+    aliases::resolve(&mut site, diags);
+    site
 }
+
+/// Output names a page at the top of a language tree may not take: equil
+/// writes these files itself.
+pub const RESERVED_TOP: &[&str] = &["index", "print", "glossary", "search-index", "404", "whats-new", "feed"];
+
+/// The pages at the top of a language tree, ordered by `order` then file
+/// name, written to `<lang>/<slug>.html`.
+fn about_entries(
+    docs: &[Doc],
+    sources: &[DocId],
+    lang: &str,
+    entry_for: &dyn Fn(DocId) -> (DocId, Status),
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Entry> {
+    let mut ordered = sources.to_vec();
+    ordered.sort_by(|a, b| {
+        (docs[*a].fm.order.unwrap_or(i64::MAX), &docs[*a].rel)
+            .cmp(&(docs[*b].fm.order.unwrap_or(i64::MAX), &docs[*b].rel))
+    });
+    let mut out = Vec::new();
+    for source in ordered {
+        let (doc, status) = entry_for(source);
+        let stem = docs[source].rel.trim_end_matches(".md");
+        let slug = docs[doc]
+            .fm
+            .slug
+            .clone()
+            .or_else(|| docs[source].fm.slug.clone())
+            .unwrap_or_else(|| stem.to_string());
+        let clash = RESERVED_TOP.contains(&slug.as_str())
+            || out
+                .iter()
+                .any(|e: &Entry| e.output == format!("{lang}/{slug}.html"));
+        if clash {
+            diags.push(
+                Diagnostic::error(
+                    Code::DuplicateOutput,
+                    format!("a page at the top of the language tree may not be written to {lang}/{slug}.html: equil or another page uses that name"),
+                )
+                .at(&docs[doc].path)
+                .help("rename the file, or set another `slug`"),
+            );
+            continue;
+        }
+        out.push(Entry {
+            rel: docs[source].rel.clone(),
+            doc,
+            source,
+            status,
+            output: format!("{lang}/{slug}.html"),
+        });
+    }
+    out
+}
+
+/// The source-language files of a module folder.
+#[derive(Default)]
+struct ModuleFiles {
+    index: Option<DocId>,
+    pages: Vec<DocId>,
+    /// Files in a page's folder: `<page>/<handout>.md`.
+    handouts: Vec<DocId>,
+}
+
+/// What attaching a module's handouts to its pages needs.
+struct HandoutScope<'a> {
+    docs: &'a [Doc],
+    lang: &'a str,
+    source_lang: &'a str,
+    /// The module's folder and output slug.
+    dir: &'a str,
+    slug: &'a str,
+    pages: &'a [Entry],
+}
+
+/// The handouts of a module (source-language documents `found`), each
+/// attached to the page whose folder it is in.
+fn attach_handouts(
+    s: &HandoutScope<'_>,
+    found: &[DocId],
+    make: &dyn Fn(DocId, String) -> Entry,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Handout> {
+    let docs = s.docs;
+    let report = s.lang == s.source_lang;
+    let mut out: Vec<Handout> = Vec::new();
+    for &h in found {
+        let doc = &docs[h];
+        let in_module = doc.rel.split_once('/').map(|(_, r)| r);
+        let Some((card, file)) = in_module.and_then(|r| r.split_once('/')) else {
+            continue;
+        };
+        let parent_rel = format!("{}/{card}.md", s.dir);
+        let Some(page) = s.pages.iter().position(|p| p.rel == parent_rel) else {
+            if report {
+                diags.push(
+                    Diagnostic::warning(
+                        Code::Layout,
+                        format!("this handout belongs to no page: content/{}/{parent_rel} does not exist; it is skipped", s.source_lang),
+                    )
+                    .at(&doc.path)
+                    .help(format!("a handout goes in the folder named after its tool card or page; check the folder name `{card}`")),
+                );
+            }
+            continue;
+        };
+        if doc.fm.kind != Some(Kind::Handout) {
+            if report {
+                diags.push(
+                    Diagnostic::warning(
+                        Code::Layout,
+                        "a page in a page's folder must be a handout; it is skipped",
+                    )
+                    .at(&doc.path)
+                    .help("add `kind: handout` to its front matter, or move it into the module folder"),
+                );
+            }
+            continue;
+        }
+        let name = file.trim_end_matches(".md").to_string();
+        let page_file = s.pages[page].output.rsplit('/').next().unwrap_or("");
+        let page_slug = page_file.trim_end_matches(".html");
+        let lang = s.lang;
+        out.push(Handout {
+            page,
+            card: card.to_string(),
+            entry: make(h, format!("{lang}/{}/{page_slug}/{name}.html", s.slug)),
+            sheet: format!("{lang}/{}/print/{page_slug}/{name}.html", s.slug),
+            name,
+        });
+    }
+    out.sort_by(|a, b| {
+        let key = |x: &Handout| (x.page, docs[x.entry.source].fm.order.unwrap_or(i64::MAX));
+        key(a).cmp(&key(b)).then_with(|| a.name.cmp(&b.name))
+    });
+    out
+}
+
+/// What a translation takes from its source page: `order`, `kind`,
+/// `duration`, `group_size`.
+type Inherited = (
+    Option<i64>,
+    Option<Kind>,
+    Option<u32>,
+    Option<crate::load::frontmatter::GroupSize>,
+);
+
+/// A session plan's `start`, `agenda` and the agenda's lines.
+type InheritedAgenda = (Option<String>, Vec<AgendaItem>, Vec<usize>);
 
 /// Two languages of the site called the same (`中文` for both `zh-Hans` and
 /// `zh-Hant`) get CLDR's names, which tell script and region variants apart.
@@ -570,15 +819,7 @@ fn distinct_names(languages: &mut [Language]) {
 /// `group_size`) are taken from the source page when a translation leaves
 /// them out.
 fn inherit_from_source(docs: &mut [Doc], source_lang: &str) {
-    let sources: HashMap<
-        String,
-        (
-            Option<i64>,
-            Option<Kind>,
-            Option<u32>,
-            Option<crate::load::frontmatter::GroupSize>,
-        ),
-    > = docs
+    let sources: HashMap<String, Inherited> = docs
         .iter()
         .filter(|d| d.lang == source_lang)
         .map(|d| {
@@ -593,7 +834,25 @@ fn inherit_from_source(docs: &mut [Doc], source_lang: &str) {
             )
         })
         .collect();
+    let agendas: HashMap<String, InheritedAgenda> = docs
+        .iter()
+        .filter(|d| d.lang == source_lang && !d.fm.agenda.is_empty())
+        .map(|d| {
+            let fm = &d.fm;
+            (
+                d.rel.clone(),
+                (fm.start.clone(), fm.agenda.clone(), fm.agenda_lines.clone()),
+            )
+        })
+        .collect();
     for d in docs.iter_mut().filter(|d| d.lang != source_lang) {
+        if let (true, Some((start, agenda, lines))) = (d.fm.agenda.is_empty(), agendas.get(&d.rel))
+        {
+            d.fm.start = d.fm.start.clone().or(start.clone());
+            d.fm.agenda = agenda.clone();
+            d.fm.agenda_lines = lines.clone();
+            d.fm.agenda_inherited = true;
+        }
         if let Some((order, kind, duration, group_size)) = sources.get(&d.rel) {
             d.fm.order = d.fm.order.or(*order);
             d.fm.kind = d.fm.kind.or(*kind);
@@ -627,5 +886,7 @@ pub fn kind_name(k: Kind) -> &'static str {
         Kind::Page => "page",
         Kind::Toolkit => "toolkit",
         Kind::Tool => "tool",
+        Kind::Handout => "handout",
+        Kind::Session => "session",
     }
 }

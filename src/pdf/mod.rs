@@ -19,7 +19,9 @@ use std::time::Duration;
 use crate::diagnostics::{suggest, Code, Diagnostic};
 use crate::model::Site;
 use crate::pipeline::{self, SiteOptions};
+use crate::render::pages::session_sheet;
 use crate::render::print::chapter_anchors;
+use crate::render::sheet::{sheets, SheetOf};
 
 /// File name (without `.pdf`) of the whole handbook in each language folder.
 pub const HANDBOOK: &str = "handbook";
@@ -99,6 +101,8 @@ struct Job {
     /// Chapter anchors of its table of contents.
     anchors: Vec<String>,
     output: PathBuf,
+    /// A handout or run sheet: printed once, and meant to fit one page.
+    sheet: Option<PathBuf>,
 }
 
 /// What converting one document found besides the PDF.
@@ -198,7 +202,22 @@ pub fn run(opts: &PdfOptions, progress: &(dyn Fn(&Written) + Sync)) -> PdfOutcom
                 if c.file_links > 0 {
                     file_links.push(format!("{}/{}.pdf", job.lang, job.name));
                 }
-                if !c.numbered {
+                if let (Some(source), true) = (&job.sheet, c.written.pages > 1) {
+                    out.diagnostics.push(
+                        Diagnostic::warning(
+                            Code::SheetOverflow,
+                            format!(
+                                "{} does not fit on one sheet: it spills onto {} more page(s) ({})",
+                                job.name,
+                                c.written.pages - 1,
+                                job.output.display()
+                            ),
+                        )
+                        .at(source)
+                        .help("shorten it, split it into two handouts, or use fewer ruled lines (`[____ N]`)"),
+                    );
+                }
+                if !c.numbered && job.sheet.is_none() {
                     out.diagnostics.push(
                         Diagnostic::warning(
                             Code::Write,
@@ -291,8 +310,10 @@ fn plan(site: &Site, opts: &PdfOptions, site_dir: &Path) -> Result<Vec<Job>, Dia
                 html: site_dir.join(&tree.lang).join(&m.slug).join("print.html"),
                 anchors: chapter_anchors(tree, Some(mi)),
                 output: dir.join(format!("{}.pdf", m.slug)),
+                sheet: None,
             });
         }
+        jobs.extend(sheet_jobs(site, tree, opts, site_dir, &dir));
         if opts.module.is_none() {
             jobs.push(Job {
                 lang: tree.lang.clone(),
@@ -300,6 +321,7 @@ fn plan(site: &Site, opts: &PdfOptions, site_dir: &Path) -> Result<Vec<Job>, Dia
                 html: site_dir.join(&tree.lang).join("print.html"),
                 anchors: chapter_anchors(tree, None),
                 output: dir.join(format!("{HANDBOOK}.pdf")),
+                sheet: None,
             });
         }
     }
@@ -320,6 +342,58 @@ fn plan(site: &Site, opts: &PdfOptions, site_dir: &Path) -> Result<Vec<Job>, Dia
         return Err(d);
     }
     Ok(jobs)
+}
+
+/// The handouts and session run sheets of a tree (of `--module` only, when
+/// given): `<lang>/handouts/<card>/<handout>.pdf`, `<lang>/<module>/<page>.pdf`.
+fn sheet_jobs(
+    site: &Site,
+    tree: &crate::model::Tree,
+    opts: &PdfOptions,
+    site_dir: &Path,
+    dir: &Path,
+) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    for (mi, which) in sheets(site, tree) {
+        let m = &tree.modules[mi];
+        if let Some(want) = &opts.module {
+            if *want != m.dir && *want != m.slug {
+                continue;
+            }
+        }
+        let (entry, html, output) = match which {
+            SheetOf::Handout(h) => {
+                let h = &m.handouts[h];
+                let out = dir
+                    .join("handouts")
+                    .join(&h.card)
+                    .join(format!("{}.pdf", h.name));
+                (&h.entry, h.sheet.clone(), out)
+            }
+            SheetOf::Session(p) => {
+                let e = &m.pages[p];
+                let Some(html) = session_sheet(e) else {
+                    continue;
+                };
+                let file = e
+                    .output
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches(".html");
+                (e, html, dir.join(&m.slug).join(format!("{file}.pdf")))
+            }
+        };
+        jobs.push(Job {
+            lang: tree.lang.clone(),
+            name: entry.rel.trim_end_matches(".md").to_string(),
+            html: site_dir.join(&html),
+            anchors: Vec::new(),
+            output,
+            sheet: Some(site.doc(entry.doc).path.clone()),
+        });
+    }
+    jobs
 }
 
 /// How to run Chromium for every document.
@@ -359,6 +433,24 @@ fn convert(job: &Job, index: usize, run: &Run<'_>) -> Result<Converted, String> 
         std::fs::read(&output).map_err(|e| format!("cannot read {}: {e}", output.display()))
     };
 
+    // A sheet: once, as it is (links are printed as text).
+    if job.sheet.is_some() {
+        let bytes = print("", 1)?;
+        let pdf =
+            reader::Pdf::parse(&bytes).map_err(|e| format!("Chromium wrote a broken PDF: {e}"))?;
+        let pages = pdf.pages().len();
+        write_atomic(&job.output, &bytes)?;
+        return Ok(Converted {
+            written: Written {
+                path: job.output.clone(),
+                lang: job.lang.clone(),
+                name: job.name.clone(),
+                pages,
+            },
+            file_links: 0,
+            numbered: true,
+        });
+    }
     // First rendering as the page is (so links out of the document are seen).
     let first = print("", 1)?;
     let file_links = reader::Pdf::parse(&first)
@@ -423,7 +515,7 @@ fn pdf_query(pages: &[(String, usize)]) -> String {
         .join("&")
 }
 
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let parent = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)
         .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;

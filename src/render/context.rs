@@ -7,6 +7,7 @@ use super::links::{relative, to_root};
 use super::markdown::{inline_html, inline_text, Heading};
 use super::sidebar::Sidebar;
 use super::templates::Templates;
+use crate::history::dates::DateText;
 use crate::load::frontmatter::Kind;
 use crate::model::{kind_name, Entry, Module, Site, Status, Tree};
 
@@ -15,6 +16,8 @@ use crate::model::{kind_name, Entry, Module, Site, Status, Tree};
 pub struct Link {
     pub title: String,
     pub url: String,
+    /// Language of the title (differs from the tree's on fallback pages).
+    pub content_lang: String,
 }
 
 /// One entry of a module's table of contents.
@@ -57,9 +60,14 @@ pub struct TreeNav {
     pub hashes: Vec<u64>,
     /// The title of the language's home page (for breadcrumbs).
     pub home_title: String,
+    /// The language of that title.
+    pub home_lang: String,
     /// Each module's sidebar, rendered once (see [`Sidebar`]); empty when
     /// the theme's page templates are not the built-in ones.
     pub sidebars: Vec<Option<Sidebar>>,
+    /// "About this handbook": the pages at the top of the language tree and
+    /// the glossary, with URLs as output paths (made relative per page).
+    pub about: Vec<Link>,
 }
 
 impl TreeNav {
@@ -78,15 +86,17 @@ impl TreeNav {
                 h.finish()
             })
             .collect();
-        let home_title = match tree.home.doc {
-            usize::MAX => site.config.title.clone(),
-            d => inline_text(&site.doc(d).fm.title),
+        let (home_title, home_lang) = match tree.home.doc {
+            usize::MAX => (site.config.title.clone(), tree.lang.clone()),
+            d => (inline_text(&site.doc(d).fm.title), site.doc(d).lang.clone()),
         };
         TreeNav {
             modules,
             hashes,
             home_title,
+            home_lang,
             sidebars: Vec::new(),
+            about: about_links(site, tree),
         }
     }
 
@@ -101,6 +111,27 @@ impl TreeNav {
         }
         self
     }
+}
+
+/// The pages at the top of the language tree, then the glossary.
+fn about_links(site: &Site, tree: &Tree) -> Vec<Link> {
+    let mut v: Vec<Link> = tree
+        .about
+        .iter()
+        .map(|e| Link {
+            title: inline_text(&site.doc(e.doc).fm.title),
+            url: e.output.clone(),
+            content_lang: site.doc(e.doc).lang.clone(),
+        })
+        .collect();
+    if site.glossary.exists() {
+        v.push(Link {
+            title: super::glossary::title(site, &tree.lang),
+            url: super::glossary::output(&tree.lang),
+            content_lang: tree.lang.clone(),
+        });
+    }
+    v
 }
 
 fn module_nav(site: &Site, tree: &Tree, m: &Module) -> ModuleNav {
@@ -148,6 +179,43 @@ pub struct SidebarHtml {
     pub html: String,
 }
 
+/// The site's identity in one language (site.yaml: title, tagline, logo,
+/// footer, funding), for the header, the footer and print covers.
+#[derive(Debug, Clone, Serialize)]
+pub struct Identity {
+    pub title: String,
+    pub tagline: Option<String>,
+    /// Path of the logo from the output root (`static/logo.svg`).
+    pub logo: Option<String>,
+    /// The footer text as HTML (inline Markdown).
+    pub footer: Option<String>,
+    /// The funder block to show (`erasmus-plus`), if the site opted in.
+    pub funding: Option<&'static str>,
+}
+
+/// The site's identity in `lang`.
+pub fn identity(site: &Site, lang: &str) -> Identity {
+    let c = &site.config;
+    let source = site.source_lang.as_str();
+    Identity {
+        title: c.title.clone(),
+        tagline: c
+            .tagline
+            .as_ref()
+            .and_then(|t| t.get(lang, source))
+            .map(str::to_string),
+        logo: site.theme.logo().map(str::to_string),
+        footer: c
+            .footer
+            .as_ref()
+            .and_then(|t| t.get(lang, source))
+            .map(inline_html),
+        funding: c.funding.map(|f| match f {
+            crate::load::config::Funding::ErasmusPlus => "erasmus-plus",
+        }),
+    }
+}
+
 /// A language in the switcher, linking to the same page in that language.
 #[derive(Debug, Clone, Serialize, Hash)]
 pub struct LangLink {
@@ -192,6 +260,27 @@ pub struct PageData {
     pub source_lang: Option<String>,
     /// This page's file name, to mark it in the module navigation.
     pub file: String,
+    /// When the page's file last changed (from git history).
+    pub updated: Option<DateText>,
+    /// When the source version an outdated translation was made from was committed.
+    pub outdated_since: Option<DateText>,
+    /// A card's (or page's) handouts.
+    pub handouts: Vec<super::session::HandoutLink>,
+    /// A session plan's timed agenda, materials and handouts.
+    pub session: Option<super::session::SessionPlan>,
+    /// A handout's card (or page).
+    pub card: Option<Link>,
+    /// A handout's or session plan's printable sheet, and its PDF.
+    pub sheet_url: Option<String>,
+    pub pdf_url: Option<String>,
+}
+
+/// A file to download from the home page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Download {
+    /// `pdf` or `epub`.
+    pub format: &'static str,
+    pub url: String,
 }
 
 /// Everything a page template gets.
@@ -200,6 +289,7 @@ pub struct PageContext<'a> {
     pub lang: &'a str,
     pub dir: &'static str,
     pub site_title: &'a str,
+    pub identity: Identity,
     /// Relative path to the output root (`../../`).
     pub root: String,
     /// Relative URL of this language's home page.
@@ -229,6 +319,13 @@ pub struct PageContext<'a> {
     pub alternates: Vec<Alternate>,
     /// Absolute URL of this page, when the base URL is known.
     pub canonical: Option<String>,
+    /// "About this handbook" links (home page and footer), relative.
+    pub about: Vec<Link>,
+    /// "Edit this page": the page's file in this language on the forge
+    /// (`edit_url` of site.yaml), when set.
+    pub edit_url: Option<String>,
+    /// The handbook of this language as PDF and EPUB (when published).
+    pub downloads: Vec<Download>,
 }
 
 pub fn dir_name(site: &Site, lang: &str) -> &'static str {
@@ -307,6 +404,13 @@ pub fn page_data(
         source_lang: source_url.as_ref().map(|_| site.source_lang.clone()),
         source_url,
         file: entry.output.rsplit('/').next().unwrap_or("").to_string(),
+        updated: None,
+        outdated_since: None,
+        handouts: Vec::new(),
+        session: None,
+        card: None,
+        sheet_url: None,
+        pdf_url: None,
     }
 }
 
@@ -322,6 +426,7 @@ pub fn base_context<'a>(
         lang: &tree.lang,
         dir: dir_name(site, &tree.lang),
         site_title: &site.config.title,
+        identity: identity(site, &tree.lang),
         root: to_root(&entry.output),
         home_url: relative(&entry.output, &tree.home.output),
         handbook_print_url: relative(&entry.output, &format!("{}/print.html", tree.lang)),
@@ -344,5 +449,41 @@ pub fn base_context<'a>(
             .base_url
             .as_ref()
             .map(|b| format!("{b}{}", entry.output)),
+        about: Vec::new(),
+        edit_url: edit_url(site, &tree.lang, &entry.rel),
+        downloads: if site.config.downloads {
+            ["pdf", "epub"]
+                .into_iter()
+                .map(|format| Download {
+                    format,
+                    url: relative(
+                        &entry.output,
+                        &format!("{format}/{}/handbook.{format}", tree.lang),
+                    ),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
     }
+}
+
+/// Relative "About this handbook" links for a page written to `from`.
+pub fn about_for(nav: &TreeNav, from: &str) -> Vec<Link> {
+    nav.about
+        .iter()
+        .map(|l| Link {
+            title: l.title.clone(),
+            url: relative(from, &l.url),
+            content_lang: l.content_lang.clone(),
+        })
+        .collect()
+}
+
+/// The edit link of the page `rel` in language `lang`: its own file, or for a
+/// fallback the path its translation will have (`content/<lang>/<rel>`).
+pub fn edit_url(site: &Site, lang: &str, rel: &str) -> Option<String> {
+    let template = site.config.edit_url.as_ref()?;
+    let path = format!("{}/{lang}/{rel}", crate::load::content::CONTENT_DIR);
+    Some(template.replace("{path}", &super::links::encode_path(&path)))
 }

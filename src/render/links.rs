@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use crate::diagnostics::{suggest, Code, Diagnostic};
 use crate::model::{Site, Tree};
 
-use super::markdown::{slugify, LinkRewriter, Parsed};
+use super::markdown::{slugify, GlossaryLink, LinkRewriter, Parsed};
+use crate::load::glossary::Glossaries;
 
 /// What a Markdown link destination refers to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +26,8 @@ pub enum Target {
         rel: String,
         fragment: Option<String>,
     },
+    /// A glossary term, `glossary:id`.
+    Glossary(String),
     /// A path that would leave the site, or an absolute path.
     Unsafe(String),
 }
@@ -37,6 +40,9 @@ pub fn classify(doc_rel: &str, dest: &str) -> Target {
     }
     if let Some(f) = dest.strip_prefix('#') {
         return Target::Anchor(percent_decode(f));
+    }
+    if let Some(id) = dest.strip_prefix("glossary:") {
+        return Target::Glossary(id.trim().to_string());
     }
     if let Some(scheme_end) = dest.find(':') {
         let scheme = &dest[..scheme_end];
@@ -127,7 +133,7 @@ fn query(dest: &str) -> &str {
 }
 
 /// Resolves an asset-looking path that is really a page (`module`, `x.html`).
-fn as_page<'a>(tree: &'a Tree, rel: &str) -> Option<(String, &'a String)> {
+pub fn as_page<'a>(tree: &'a Tree, rel: &str) -> Option<(String, &'a String)> {
     let candidates = [
         format!("{rel}/_index.md"),
         rel.strip_suffix(".html")
@@ -162,7 +168,7 @@ pub fn to_root(from: &str) -> String {
     "../".repeat(from.matches('/').count())
 }
 
-fn encode_path(s: &str) -> String {
+pub fn encode_path(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -217,6 +223,8 @@ pub struct TreeLinks<'a> {
     pub from: &'a str,
     /// In a print document: the pages it contains, and the current chapter's id prefix.
     pub print: Option<(&'a PrintScope, &'a str)>,
+    /// The site's glossaries (for `glossary:` links).
+    pub glossary: &'a Glossaries,
 }
 
 impl LinkRewriter for TreeLinks<'_> {
@@ -234,6 +242,10 @@ impl LinkRewriter for TreeLinks<'_> {
                 Some((_, prefix)) => format!("#{prefix}{f}"),
                 None => format!("#{f}"),
             },
+            Target::Glossary(id) => {
+                let out = super::glossary::output(&self.tree.lang);
+                format!("{}#{id}", self.site_url(&out, false))
+            }
             Target::Page { rel, fragment } => match self.page_url(&rel, &fragment) {
                 // `page.md?x=1#a` → `page.html?x=1#a` (not inside a print document).
                 Some(url) if !q.is_empty() && !url.starts_with('#') => {
@@ -260,6 +272,19 @@ impl LinkRewriter for TreeLinks<'_> {
                 }
             }
         }
+    }
+
+    fn glossary(&self, dest: &str) -> Option<GlossaryLink> {
+        let id = dest.trim().strip_prefix("glossary:")?.trim();
+        if self.print.is_some() {
+            return Some(GlossaryLink::Plain);
+        }
+        let (term, fallback) = self.glossary.term(&self.tree.lang, id)?;
+        Some(GlossaryLink::Tip {
+            href: self.rewrite(dest, false),
+            definition: super::markdown::inline_text(&term.definition),
+            lang: fallback.then(|| self.glossary.source_lang.clone()),
+        })
     }
 
     fn print_url(&self, href: &str) -> Option<String> {
@@ -322,6 +347,11 @@ pub fn validate(site: &Site, parsed: &[Parsed], diags: &mut Vec<Diagnostic>) {
                 let at = |d: Diagnostic| d.at(&doc.path).pos(link.line, link.column);
                 match classify_link(&doc.rel, &link.dest, link.image) {
                     Target::External => {}
+                    Target::Glossary(id) => {
+                        if let Some(d) = check_glossary(site, &id) {
+                            diags.push(at(d));
+                        }
+                    }
                     Target::Unsafe(msg) => diags.push(at(Diagnostic::error(Code::UnsafePath, msg))),
                     Target::Anchor(f) => match find_anchor(own, &f) {
                         Found::Yes => {}
@@ -384,6 +414,36 @@ pub fn validate(site: &Site, parsed: &[Parsed], diags: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// An error when `glossary:id` names no term of the source glossary.
+fn check_glossary(site: &Site, id: &str) -> Option<Diagnostic> {
+    let Some(src) = site.glossary.source() else {
+        return Some(
+            Diagnostic::error(
+                Code::Glossary,
+                format!("link to glossary term `{id}`, but the site has no glossary"),
+            )
+            .help(format!(
+                "create content/{}/glossary.yaml (see TRANSLATING.md), or remove the link",
+                site.source_lang
+            )),
+        );
+    };
+    if src.terms.contains_key(id) {
+        return None;
+    }
+    let d = Diagnostic::error(
+        Code::Glossary,
+        format!("no glossary term `{id}` in {}", src.path.display()),
+    );
+    Some(match suggest(id, src.terms.keys().map(String::as_str)) {
+        Some(s) => d.help(format!("did you mean `glossary:{s}`?")),
+        None => d.help(format!(
+            "add `{id}:` with `term:` and `definition:` to {}",
+            src.path.display()
+        )),
+    })
 }
 
 #[allow(clippy::too_many_arguments)]

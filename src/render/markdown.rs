@@ -82,10 +82,59 @@ pub struct Parsed {
     footnotes: HashMap<String, Footnote>,
     /// Headings that contain a link (not wrapped in a self-link).
     linked_headings: Vec<String>,
+    /// Events of `> [!EXERCISE]` / `> [!REFLECTION]` callouts (which
+    /// pulldown-cmark does not know), by event index.
+    custom: HashMap<usize, Custom>,
 }
 
-/// The kinds of callout, in the order of [`HtmlOptions::callout_titles`].
-pub const CALLOUT_KINDS: [&str; 5] = ["note", "tip", "important", "warning", "caution"];
+/// What to write instead of an event of a custom callout.
+#[derive(Debug, Clone, Copy)]
+enum Custom {
+    /// The blockquote's start: open callout [`CALLOUT_KINDS`]`[i]`.
+    Open(usize),
+    /// The marker line (and its paragraph, when it stands alone): dropped.
+    Skip,
+    /// The blockquote's end.
+    Close,
+    /// A paragraph that is exactly `[____]` (a writing box, `None`) or
+    /// `[____ N]` (N ruled lines): its start becomes the writing space.
+    Write(Option<u32>),
+}
+
+/// The most ruled lines one `[____ N]` may ask for.
+pub const MAX_WRITE_LINES: u32 = 40;
+
+/// Whether `text` is a writing-space line: `[____]` → `Some(None)`,
+/// `[____ 5]` → `Some(Some(5))`. Four or more underscores.
+fn write_space(text: &str) -> Option<Option<u32>> {
+    let inner = text.trim().strip_prefix('[')?.strip_suffix(']')?;
+    let rest = inner.trim_start_matches('_');
+    if inner.len() - rest.len() < 4 {
+        return None;
+    }
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return Some(None);
+    }
+    let n: u32 = rest.parse().ok()?;
+    (1..=MAX_WRITE_LINES).contains(&n).then_some(Some(n))
+}
+
+/// The kinds of callout, in the order of [`HtmlOptions::callout_titles`]:
+/// GitHub's five, then EQUIL's exercise and reflection.
+pub const CALLOUT_KINDS: [&str; 7] = [
+    "note",
+    "tip",
+    "important",
+    "warning",
+    "caution",
+    "exercise",
+    "reflection",
+];
+
+/// The first line of a blockquote that makes it a custom callout, and the
+/// index of that callout in [`CALLOUT_KINDS`].
+const CUSTOM_MARKERS: [(&str, usize); 2] = [("[!EXERCISE]", 5), ("[!REFLECTION]", 6)];
 
 fn callout_index(kind: BlockQuoteKind) -> usize {
     match kind {
@@ -106,6 +155,58 @@ pub trait LinkRewriter {
     /// so that readers of paper can follow it. `None`: print nothing.
     fn print_url(&self, _href: &str) -> Option<String> {
         None
+    }
+
+    /// How to write a link to a glossary term (`glossary:id`); `None` for
+    /// any other link.
+    fn glossary(&self, _dest: &str) -> Option<GlossaryLink> {
+        None
+    }
+}
+
+/// How a `[text](glossary:id)` link is written.
+pub enum GlossaryLink {
+    /// The term as plain text (print: no link, no definition).
+    Plain,
+    /// A link to the entry with its definition as a tooltip that works
+    /// without JavaScript (shown on hover and keyboard focus).
+    Tip {
+        href: String,
+        definition: String,
+        /// The definition's language when it is not the page's (a term the
+        /// reader's glossary lacks).
+        lang: Option<String>,
+    },
+}
+
+/// The HTML that opens and closes a glossary link (tooltip number `n`).
+fn glossary_html(g: &GlossaryLink, prefix: &str, n: usize) -> (String, String) {
+    match g {
+        GlossaryLink::Plain => (
+            "<span class=\"glossary-term\">".to_string(),
+            "</span>".to_string(),
+        ),
+        GlossaryLink::Tip {
+            href,
+            definition,
+            lang,
+        } => {
+            let id = format!("{}gl-tip-{n}", escape(prefix));
+            let lang = lang
+                .as_deref()
+                .map(|l| format!(" lang=\"{}\"", escape(l)))
+                .unwrap_or_default();
+            (
+                format!(
+                    "<span class=\"glossary-ref\"><a class=\"glossary-term\" href=\"{}\" aria-describedby=\"{id}\">",
+                    escape(href)
+                ),
+                format!(
+                    "</a><span class=\"glossary-tip\" role=\"tooltip\" id=\"{id}\"{lang}>{}</span></span>",
+                    escape(definition)
+                ),
+            )
+        }
     }
 }
 
@@ -129,7 +230,12 @@ pub struct HtmlOptions<'a> {
     /// share one print document.
     pub id_prefix: &'a str,
     /// Localised titles for note, tip, important, warning, caution.
-    pub callout_titles: &'a [String; 5],
+    pub callout_titles: &'a [String; 7],
+    /// The language of those titles when it differs from the text's (a
+    /// page not yet translated), for their `lang` attribute.
+    pub titles_lang: Option<&'a str>,
+    /// The language of the text (its quotation marks).
+    pub lang: &'a str,
     /// Offset added to heading levels (print: page h2 → h3 under a chapter h2).
     pub heading_shift: u8,
     /// Sanitiser for pages with raw HTML (`None`: raw HTML is trusted).
@@ -144,6 +250,19 @@ fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
+}
+
+/// The double quotation marks of a language, where they differ from the
+/// English “…” a writer (or an editor's smart quotes) typed: Dutch „…”,
+/// Danish »…«, Spanish and Italian «…». (Single quotes stay ‘…’: their
+/// closing mark is the apostrophe.)
+fn double_quotes(lang: &str) -> Option<(char, char)> {
+    match lang.split('-').next().unwrap_or(lang) {
+        "nl" => Some(('„', '”')),
+        "da" => Some(('»', '«')),
+        "es" | "it" => Some(('«', '»')),
+        _ => None,
+    }
 }
 
 fn escape(s: &str) -> String {
@@ -171,13 +290,35 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
     let mut heading_stack: Vec<(u8, bool)> = Vec::new();
     // Open links: the address to print after each (if any) and its text so far.
     let mut link_stack: Vec<Option<(String, String)>> = Vec::new();
+    // Open links: the HTML that closes each glossary link (`None`: an ordinary link).
+    let mut glossary_stack: Vec<Option<String>> = Vec::new();
+    let mut tips = 0;
     let mut out_events: Vec<Event<'_>> = Vec::with_capacity(parsed.events.len());
+    let quotes = double_quotes(opts.lang);
     let mut urls = Urls {
         hide: opts.sanitizer.is_some() && !parsed.raw_html.is_empty(),
         list: Vec::new(),
     };
     let mut notes = Notes::default();
-    for event in parsed.events.iter() {
+    for (i, event) in parsed.events.iter().enumerate() {
+        if !parsed.custom.is_empty() {
+            match parsed.custom.get(&i) {
+                Some(Custom::Open(k)) => {
+                    out_events.push(callout_open(*k, opts));
+                    continue;
+                }
+                Some(Custom::Skip) => continue,
+                Some(Custom::Close) => {
+                    out_events.push(Event::Html(CowStr::from("</div>\n")));
+                    continue;
+                }
+                Some(Custom::Write(n)) => {
+                    out_events.push(Event::Html(CowStr::from(write_space_html(*n))));
+                    continue;
+                }
+                None => {}
+            }
+        }
         let e = match &event {
             Event::Start(Tag::Heading {
                 level, id, classes, ..
@@ -230,14 +371,7 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 close.push_str(">\n");
                 Event::Html(CowStr::from(close))
             }
-            Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let i = callout_index(*kind);
-                Event::Html(CowStr::from(format!(
-                    "<div class=\"callout callout-{}\" role=\"note\">\n<p class=\"callout-title\">{}</p>\n",
-                    CALLOUT_KINDS[i],
-                    escape(&opts.callout_titles[i])
-                )))
-            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => callout_open(callout_index(*kind), opts),
             Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html(CowStr::from("</div>\n")),
             Event::Start(Tag::Link {
                 link_type,
@@ -245,6 +379,17 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 title,
                 id,
             }) => {
+                if let Some(g) = opts.links.glossary(dest_url) {
+                    let (open, close) = {
+                        tips += 1;
+                        glossary_html(&g, prefix, tips)
+                    };
+                    glossary_stack.push(Some(close));
+                    link_stack.push(None);
+                    out_events.push(Event::InlineHtml(CowStr::from(open)));
+                    continue;
+                }
+                glossary_stack.push(None);
                 let dest = if *link_type == LinkType::Email {
                     format!("mailto:{dest_url}")
                 } else if dest_url.trim().is_empty() {
@@ -302,9 +447,22 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 for (_, text) in link_stack.iter_mut().flatten() {
                     text.push_str(t);
                 }
-                event
+                match (&event, quotes) {
+                    (Event::Text(t), Some((open, close))) if t.contains(['“', '”']) => {
+                        Event::Text(CowStr::from(
+                            t.replace('“', &open.to_string())
+                                .replace('”', &close.to_string()),
+                        ))
+                    }
+                    _ => event,
+                }
             }
             Event::End(TagEnd::Link) => {
+                if let Some(Some(close)) = glossary_stack.pop() {
+                    link_stack.pop();
+                    out_events.push(Event::InlineHtml(CowStr::from(close)));
+                    continue;
+                }
                 out_events.push(event);
                 if let Some(Some((address, text))) = link_stack.pop() {
                     if !shows_address(&text, &address) {
@@ -434,6 +592,32 @@ impl<'p> Notes<'p> {
     }
 }
 
+/// A writing space: a ruled box (`None`) or `n` ruled lines.
+fn write_space_html(n: Option<u32>) -> String {
+    let (class, lines) = match n {
+        None => ("write-space write-box", 4),
+        Some(n) => ("write-space write-lines", n),
+    };
+    let mut html = format!("<div class=\"{class}\" role=\"presentation\">");
+    for _ in 0..lines {
+        html.push_str("<div class=\"write-line\"></div>");
+    }
+    html.push_str("</div>\n");
+    html
+}
+
+/// The opening of callout [`CALLOUT_KINDS`]`[i]`, with its title.
+fn callout_open<'e>(i: usize, opts: &HtmlOptions<'_>) -> Event<'e> {
+    Event::Html(CowStr::from(format!(
+        "<div class=\"callout callout-{}\" role=\"note\">\n<p class=\"callout-title\"{}>{}</p>\n",
+        CALLOUT_KINDS[i],
+        opts.titles_lang
+            .map(|l| format!(" lang=\"{}\"", escape(l)))
+            .unwrap_or_default(),
+        escape(&opts.callout_titles[i])
+    )))
+}
+
 /// Renders a short inline text (summary, objective) as HTML, without the `<p>`.
 pub fn inline_html(text: &str) -> String {
     let mut html = String::new();
@@ -469,6 +653,52 @@ pub fn inline_text(text: &str) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn exercise_and_reflection_callouts() {
+        let h = html("> [!EXERCISE]\n> Try *this*.\n\nAfter.\n");
+        assert!(
+            h.contains("<div class=\"callout callout-exercise\" role=\"note\">\n<p class=\"callout-title\">Exercise</p>\n<p>Try <em>this</em>.</p>\n</div>"),
+            "{h}"
+        );
+        assert!(
+            !h.contains("[!EXERCISE]") && !h.contains("blockquote"),
+            "{h}"
+        );
+        // The marker alone in its paragraph, nested in another quote.
+        let h = html("> Outer\n>\n> > [!REFLECTION]\n> >\n> > Think.\n");
+        assert!(h.contains("<blockquote>"), "{h}");
+        assert!(
+            h.contains(
+                "<p class=\"callout-title\">Reflection</p>\n<p>Think.</p>\n</div>\n</blockquote>"
+            ),
+            "{h}"
+        );
+        // Not exactly the marker: an ordinary quote.
+        let h = html("> [!EXERCISE] now\n> x\n");
+        assert!(h.contains("<blockquote>") && !h.contains("callout"), "{h}");
+        let h = html("> [!EXERCISES]\n> x\n");
+        assert!(h.contains("<blockquote>") && !h.contains("callout"), "{h}");
+    }
+
+    #[test]
+    fn writing_spaces() {
+        let h = html("Name:\n\n[____]\n\nWhat went well?\n\n[____ 3]\n");
+        assert!(
+            h.contains("<p>Name:</p>\n<div class=\"write-space write-box\" role=\"presentation\"><div class=\"write-line\"></div>"),
+            "{h}"
+        );
+        assert_eq!(h.matches("class=\"write-line\"").count(), 4 + 3, "{h}");
+        assert!(!h.contains("____"), "{h}");
+        // Not a line of its own, too many lines, or too short: plain text.
+        for text in ["Say [____] here", "[____ 41]", "[__]", "[____ x]"] {
+            let h = html(text);
+            assert!(!h.contains("write-space"), "{text}: {h}");
+        }
+        // Inside a table cell or list item it is text as written.
+        assert!(!html("- [____]\n").contains("write-space"));
+        assert_eq!(write_space("[________ 12]"), Some(Some(12)));
+    }
+
     struct Same;
     impl LinkRewriter for Same {
         fn rewrite(&self, dest: &str, _image: bool) -> String {
@@ -477,17 +707,50 @@ mod tests {
     }
 
     fn html(md: &str) -> String {
-        let titles = ["Note", "Tip", "Important", "Warning", "Caution"].map(String::from);
+        html_in(md, "en")
+    }
+
+    fn html_in(md: &str, lang: &str) -> String {
+        let titles = [
+            "Note",
+            "Tip",
+            "Important",
+            "Warning",
+            "Caution",
+            "Exercise",
+            "Reflection",
+        ]
+        .map(String::from);
         to_html(
             &parse(md, 1),
             &HtmlOptions {
                 links: &Same,
                 id_prefix: "",
                 callout_titles: &titles,
+                titles_lang: None,
+                lang,
                 heading_shift: 0,
                 sanitizer: None,
             },
         )
+    }
+
+    #[test]
+    fn quotation_marks_follow_the_language_of_the_text() {
+        let md = "She said “work first” – it’s ‘place, then train’… `“code”`\n";
+        let cases = [
+            ("en", "“work first”"),
+            ("nl", "„work first”"),
+            ("da", "»work first«"),
+            ("es", "«work first»"),
+            ("it", "«work first»"),
+        ];
+        for (lang, quoted) in cases {
+            let h = html_in(md, lang);
+            assert!(h.contains(quoted), "{lang}: {h}");
+            assert!(h.contains("– it’s ‘place, then train’…"), "{lang}: {h}");
+            assert!(h.contains("<code>“code”</code>"), "{lang}: {h}");
+        }
     }
 
     #[test]
@@ -538,7 +801,16 @@ mod tests {
 
     #[test]
     fn links_keep_schemes_queries_and_mail_addresses() {
-        let titles = ["Note", "Tip", "Important", "Warning", "Caution"].map(String::from);
+        let titles = [
+            "Note",
+            "Tip",
+            "Important",
+            "Warning",
+            "Caution",
+            "Exercise",
+            "Reflection",
+        ]
+        .map(String::from);
         let b = crate::render::sanitize::builder(&[]);
         let md = "<kbd>K</kbd> [doi](doi:10.1000/1) <zotero://select/x> [q](doc.pdf?x=1#page=2) [e]() <jo@example.org> and https://equil.eu/x. `www.code.org` <a href=\"https://x.org\">see www.y.org</a>\n\n<a href=\"zotero://y\">raw</a>\n";
         let p = parse(md, 1);
@@ -549,6 +821,8 @@ mod tests {
                 links: &Same,
                 id_prefix: "",
                 callout_titles: &titles,
+                titles_lang: None,
+                lang: "en",
                 heading_shift: 0,
                 sanitizer: Some(&b),
             },

@@ -1,14 +1,20 @@
 //! Stage 3, **render**: Markdown → HTML, Fluent strings and Tera templates,
 //! for every page of every language, into a [`Sink`].
 
+pub mod changes;
 pub mod context;
+pub mod glossary;
 pub mod links;
 pub mod markdown;
 pub mod pages;
 pub mod plurals;
 pub mod print;
+pub mod qr;
+pub mod redirect;
 pub mod sanitize;
 pub mod search;
+pub mod session;
+pub mod sheet;
 pub mod sidebar;
 pub mod sitemap;
 pub mod strings;
@@ -59,6 +65,8 @@ pub fn validate(site: &Site, parsed: &[Parsed], diags: &mut Vec<Diagnostic>) {
     }
     translation_states(site, diags);
     strings::validate(site, diags);
+    crate::i18n::terms::drift(site, diags);
+    session::validate(site, diags);
     diags.extend(crate::check::assets::active(site));
 }
 
@@ -145,8 +153,8 @@ fn abbreviate(items: &[String], n: usize) -> String {
     s
 }
 
-/// Callout titles of a language (note, tip, important, warning, caution).
-fn callout_titles(site: &Site, lang: &str) -> [String; 5] {
+/// Callout titles of a language (see [`markdown::CALLOUT_KINDS`]).
+fn callout_titles(site: &Site, lang: &str) -> [String; 7] {
     markdown::CALLOUT_KINDS.map(|k| {
         let key = format!("callout-{k}");
         site.locales
@@ -218,9 +226,12 @@ pub fn render_with(
     };
     if site.config.base_url.is_none() {
         diags.push(
-            Diagnostic::warning(Code::NoBaseUrl, "no base URL: sitemap.xml is not written")
-                .at("site.yaml")
-                .help("set `base_url: https://…/` in site.yaml, or pass --base-url"),
+            Diagnostic::warning(
+                Code::NoBaseUrl,
+                "no base URL: sitemap.xml and the Atom feeds (<lang>/feed.xml) are not written",
+            )
+            .at("site.yaml")
+            .help("set `base_url: https://…/` in site.yaml, or pass --base-url"),
         );
     }
     if let Err(value) = print::source_date() {
@@ -263,14 +274,28 @@ pub enum Output<'a> {
     /// The print document of module `module` of tree `tree`, or (`None`) of
     /// the whole handbook in that language.
     Print { tree: usize, module: Option<usize> },
+    /// A printable sheet (handout or session run sheet) of module `module`.
+    Sheet {
+        tree: usize,
+        module: usize,
+        which: sheet::SheetOf,
+    },
     /// A language's search index.
     Search { tree: usize },
+    /// A language's glossary page (when the site has a glossary).
+    Glossary { tree: usize },
+    /// Redirect page `index` of tree `tree` (an old path, `aliases:`).
+    Redirect { tree: usize, index: usize },
     /// The root language chooser, `index.html`.
     Chooser,
     /// `404.html`.
     NotFound,
     /// `sitemap.xml` (written only when the base URL is known).
     Sitemap,
+    /// A language's "What's new" page, `<lang>/whats-new.html`.
+    WhatsNew { tree: usize },
+    /// A language's Atom feed, `<lang>/feed.xml` (only with a base URL).
+    Feed { tree: usize },
     /// A theme file, written to `static/<name>`.
     Static { name: &'a str, bytes: &'a [u8] },
     /// A content asset, copied from `source` to `path`.
@@ -295,14 +320,11 @@ impl<'a> Renderer<'a> {
         let trees = site
             .trees
             .par_iter()
-            .map(|tree| TreeRender {
-                site,
-                tree,
-                nav: TreeNav::new(site, tree).with_sidebars(site, &tree.lang, templates),
-                parsed,
-                templates,
-                callout_titles: callout_titles(site, &tree.lang),
-                sanitizer: sanitizer.clone(),
+            .map(|tree| {
+                let nav = TreeNav::new(site, tree).with_sidebars(site, &tree.lang, templates);
+                let mut t = TreeRender::new(site, tree, nav, parsed, templates);
+                t.sanitizer = sanitizer.clone();
+                t
             })
             .collect();
         Renderer {
@@ -334,6 +356,19 @@ impl<'a> Renderer<'a> {
                 }));
             }
         }
+        if self.templates.has("sheet.html") {
+            for (t, tree) in self.site.trees.iter().enumerate() {
+                v.extend(
+                    sheet::sheets(self.site, tree)
+                        .into_iter()
+                        .map(|(module, which)| Output::Sheet {
+                            tree: t,
+                            module,
+                            which,
+                        }),
+                );
+            }
+        }
         for (t, tree) in self.site.trees.iter().enumerate() {
             v.extend(
                 pages::positions(tree)
@@ -345,10 +380,22 @@ impl<'a> Renderer<'a> {
                     }),
             );
         }
+        if self.site.glossary.exists() {
+            v.extend((0..self.site.trees.len()).map(|tree| Output::Glossary { tree }));
+        }
+        for (t, tree) in self.site.trees.iter().enumerate() {
+            v.extend((0..tree.redirects.len()).map(|index| Output::Redirect { tree: t, index }));
+        }
         v.push(Output::Chooser);
         v.push(Output::NotFound);
         if self.site.config.base_url.is_some() {
             v.push(Output::Sitemap);
+        }
+        if self.templates.has(pages::WHATS_NEW_TEMPLATE) {
+            v.extend((0..self.site.trees.len()).map(|tree| Output::WhatsNew { tree }));
+        }
+        if self.site.config.base_url.is_some() {
+            v.extend((0..self.site.trees.len()).map(|tree| Output::Feed { tree }));
         }
         v.extend(
             self.site
@@ -410,10 +457,21 @@ impl<'a> Renderer<'a> {
                     None => format!("{}/print.html", t.lang),
                 }
             }
+            Output::Sheet {
+                tree,
+                module,
+                which,
+            } => self.trees[tree].sheet_entry(module, which).1,
             Output::Search { tree } => format!("{}/search-index.js", self.site.trees[tree].lang),
+            Output::Glossary { tree } => glossary::output(&self.site.trees[tree].lang),
+            Output::Redirect { tree, index } => {
+                self.site.trees[tree].redirects[index].output.clone()
+            }
             Output::Chooser => "index.html".to_string(),
             Output::NotFound => "404.html".to_string(),
             Output::Sitemap => "sitemap.xml".to_string(),
+            Output::WhatsNew { tree } => pages::whats_new_path(&self.site.trees[tree].lang),
+            Output::Feed { tree } => format!("{}/feed.xml", self.site.trees[tree].lang),
             Output::Static { name, .. } => format!("static/{name}"),
             Output::Asset { path, .. } => path.to_string(),
         }
@@ -507,9 +565,25 @@ impl<'a> Renderer<'a> {
                 let (path, html) = self.trees[tree].render_print_bytes(module, &self.edition)?;
                 Produced::Bytes(path, html, true)
             }
+            Output::Sheet {
+                tree,
+                module,
+                which,
+            } => {
+                let (path, html) = self.trees[tree].render_sheet(module, which)?;
+                Produced::Bytes(path, html, true)
+            }
             Output::Search { tree } => {
                 let (path, js) = search::index_script(&self.trees[tree]);
                 Produced::Bytes(path, js.into_bytes(), false)
+            }
+            Output::Glossary { tree } => {
+                let (path, html) = self.trees[tree].render_glossary()?;
+                Produced::Bytes(path, html, true)
+            }
+            Output::Redirect { tree, index } => {
+                let (path, html) = self.trees[tree].render_redirect(index)?;
+                Produced::Bytes(path, html, true)
             }
             Output::Chooser | Output::NotFound => {
                 let (name, path) = match out {
@@ -521,6 +595,22 @@ impl<'a> Renderer<'a> {
             }
             Output::Sitemap => match sitemap::sitemap(self.site) {
                 Some(xml) => Produced::Bytes("sitemap.xml".into(), xml.into_bytes(), false),
+                None => Produced::Nothing,
+            },
+            Output::WhatsNew { tree } => {
+                let t = &self.trees[tree];
+                Produced::Bytes(
+                    pages::whats_new_path(&t.tree.lang),
+                    t.render_whats_new()?,
+                    true,
+                )
+            }
+            Output::Feed { tree } => match self.trees[tree].feed() {
+                Some(xml) => Produced::Bytes(
+                    format!("{}/feed.xml", self.site.trees[tree].lang),
+                    xml.into_bytes(),
+                    false,
+                ),
                 None => Produced::Nothing,
             },
             Output::Static { name, bytes } => {
@@ -546,6 +636,8 @@ struct ChooserLang {
     dir: &'static str,
     title: String,
     summary: Option<String>,
+    /// The site's tagline in this language.
+    tagline: Option<String>,
     url: String,
 }
 
@@ -554,11 +646,26 @@ struct ChooserContext<'a> {
     lang: &'a str,
     dir: &'static str,
     site_title: &'a str,
+    identity: context::Identity,
     root: &'static str,
     base_url: Option<&'a str>,
+    /// The path of the published site (`/handbook/`; `/` without a base URL),
+    /// where the 404 page's links start when a server shows it.
+    site_path: String,
+    /// The theme's `static/style.css`, which the 404 page carries inline
+    /// (a server shows it at any depth).
+    style_css: String,
     choices: Vec<ChooserLang>,
     languages: Vec<LangLink>,
     alternates: Vec<Alternate>,
+}
+
+/// The path part of the base URL (`https://x.org/handbook/` → `/handbook/`).
+fn site_path(base_url: Option<&str>) -> String {
+    base_url
+        .and_then(|u| u.split_once("://"))
+        .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()))
+        .unwrap_or_else(|| "/".to_string())
 }
 
 /// The root language chooser and the 404 page (in the source language, with
@@ -588,6 +695,7 @@ fn chooser_like(
                 dir: context::dir_name(site, &l.code),
                 title,
                 summary,
+                tagline: context::identity(site, &l.code).tagline,
                 url: t.home.output.clone(),
             }
         })
@@ -596,8 +704,19 @@ fn chooser_like(
         lang: &site.source_lang,
         dir: context::dir_name(site, &site.source_lang),
         site_title: &site.config.title,
+        identity: context::identity(site, &site.source_lang),
         root: "",
         base_url: site.config.base_url.as_deref(),
+        site_path: site_path(site.config.base_url.as_deref()),
+        style_css: if name == "404.html" {
+            site.theme
+                .files
+                .get("static/style.css")
+                .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+                .unwrap_or_default()
+        } else {
+            String::new()
+        },
         choices,
         languages: Vec::new(),
         alternates: Vec::new(),

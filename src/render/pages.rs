@@ -2,13 +2,19 @@
 //! tool cards, each through its template.
 
 use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
+use serde::Serialize;
+
+use super::changes::Change;
 use super::context::{base_context, page_data, Link, ModuleNav, SidebarHtml, TreeNav};
 use super::links::{relative, TreeLinks};
 use super::markdown::{to_html, HtmlOptions, LinkRewriter, Parsed};
 use super::templates::Templates;
 use crate::diagnostics::Diagnostic;
+use crate::history::dates::DateFormat;
+use crate::history::Timestamp;
 use crate::load::frontmatter::Kind;
 use crate::model::{Entry, Site, Tree};
 
@@ -19,9 +25,71 @@ pub struct TreeRender<'a> {
     pub nav: TreeNav,
     pub parsed: &'a [Parsed],
     pub templates: &'a Templates,
-    pub callout_titles: [String; 5],
+    pub callout_titles: [String; 7],
     /// `None` when site.yaml trusts raw HTML.
     pub sanitizer: Option<std::sync::Arc<ammonia::Builder<'static>>>,
+    /// Dates as this language writes them.
+    pub dates: DateFormat,
+    /// The tree's most recent changes ("What's new"), newest first.
+    pub changes: Vec<Change>,
+    /// For each outdated entry (by identity), when the source version it
+    /// was translated from was committed.
+    pub outdated_since: HashMap<String, Timestamp>,
+}
+
+impl<'a> TreeRender<'a> {
+    /// Sets up a tree's render (`nav` already computed).
+    pub fn new(
+        site: &'a Site,
+        tree: &'a Tree,
+        nav: TreeNav,
+        parsed: &'a [Parsed],
+        templates: &'a Templates,
+    ) -> Self {
+        let dates = DateFormat::new(&tree.lang);
+        let changes = super::changes::recent(site, tree, &dates);
+        TreeRender {
+            site,
+            tree,
+            nav,
+            parsed,
+            templates,
+            callout_titles: super::callout_titles(site, &tree.lang),
+            sanitizer: None,
+            dates,
+            changes,
+            outdated_since: outdated_since(site, tree),
+        }
+    }
+
+    /// When the page's file last changed (its own file: a translation's, or
+    /// the source's on a fallback page).
+    pub fn updated(&self, entry: &Entry) -> Option<Timestamp> {
+        let doc = self.site.doc(entry.doc);
+        self.site
+            .history
+            .last_change(&crate::history::key(&doc.path))
+            .map(|c| c.time)
+    }
+}
+
+/// For each outdated entry of a tree, the date of the source version its
+/// `source_hash` names (found in the history; absent when it is not there).
+fn outdated_since(site: &Site, tree: &Tree) -> HashMap<String, Timestamp> {
+    let mut out = HashMap::new();
+    let Some(blobs) = site.history.blobs() else {
+        return out;
+    };
+    for e in Site::entries(tree).filter(|e| e.status == crate::model::Status::Outdated) {
+        let Some(hash) = site.doc(e.doc).fm.source_hash.as_deref() else {
+            continue;
+        };
+        let source = crate::history::key(&site.doc(e.source).path);
+        if let Ok(o) = crate::history::versions::origin_in(&site.history, &blobs, &source, hash) {
+            out.insert(e.rel.clone(), o.commit.time);
+        }
+    }
+    out
 }
 
 /// Where an entry sits: the home page, or module `m` (page `p`, or its overview).
@@ -30,6 +98,10 @@ pub enum Position {
     Home,
     Module(usize),
     Page(usize, usize),
+    /// A page at the top of the language tree (`sources.md`).
+    About(usize),
+    /// Handout `h` of module `m` (see [`crate::model::Module::handouts`]).
+    Handout(usize, usize),
 }
 
 /// The entries of a tree with their positions: home, then each module's
@@ -41,7 +113,16 @@ pub fn positions(tree: &Tree) -> Vec<(Position, &Entry)> {
         for (pi, p) in m.pages.iter().enumerate() {
             v.push((Position::Page(mi, pi), p));
         }
+        for (hi, h) in m.handouts.iter().enumerate() {
+            v.push((Position::Handout(mi, hi), &h.entry));
+        }
     }
+    v.extend(
+        tree.about
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (Position::About(i), e)),
+    );
     v
 }
 
@@ -67,6 +148,7 @@ impl TreeRender<'_> {
             doc_rel: &doc.rel,
             from: &entry.output,
             print: None,
+            glossary: &self.site.glossary,
         };
         to_html(
             &self.parsed[entry.doc],
@@ -74,6 +156,8 @@ impl TreeRender<'_> {
                 links: &links,
                 id_prefix: "",
                 callout_titles: &self.callout_titles,
+                titles_lang: (doc.lang != self.tree.lang).then_some(self.tree.lang.as_str()),
+                lang: &doc.lang,
                 heading_shift: 0,
                 sanitizer: self.sanitizer.as_deref(),
             },
@@ -84,6 +168,7 @@ impl TreeRender<'_> {
     fn template_for(&self, pos: Position, entry: &Entry) -> (&'static str, Kind) {
         match pos {
             Position::Home => ("home.html", Kind::Page),
+            Position::About(_) => ("page.html", Kind::Page),
             Position::Module(mi) => match self.tree.modules[mi].kind {
                 Kind::Toolkit => ("toolkit.html", Kind::Toolkit),
                 _ => ("module.html", Kind::Module),
@@ -96,9 +181,11 @@ impl TreeRender<'_> {
                 };
                 match self.site.doc(entry.doc).fm.kind.unwrap_or(default) {
                     Kind::Tool => ("tool.html", Kind::Tool),
+                    Kind::Session => ("session.html", Kind::Session),
                     _ => ("page.html", Kind::Page),
                 }
             }
+            Position::Handout(..) => ("handout.html", Kind::Handout),
         }
     }
 
@@ -107,10 +194,15 @@ impl TreeRender<'_> {
         let home = || Link {
             title: self.nav.home_title.clone(),
             url: relative(&entry.output, &self.tree.home.output),
+            content_lang: self.nav.home_lang.clone(),
         };
         let modules = &self.tree.modules;
         match pos {
             Position::Home => Around::default(),
+            Position::About(_) => Around {
+                breadcrumbs: vec![home()],
+                ..Around::default()
+            },
             Position::Module(mi) => Around {
                 breadcrumbs: vec![home()],
                 next: (!modules[mi].pages.is_empty()).then(|| self.nav_link(entry, mi, Some(0))),
@@ -119,6 +211,18 @@ impl TreeRender<'_> {
                     self.nav_link(entry, i, last)
                 }),
             },
+            Position::Handout(mi, hi) => {
+                let pi = modules[mi].handouts[hi].page;
+                Around {
+                    breadcrumbs: vec![
+                        home(),
+                        self.nav_link(entry, mi, None),
+                        self.nav_link(entry, mi, Some(pi)),
+                    ],
+                    prev: None,
+                    next: None,
+                }
+            }
             Position::Page(mi, pi) => Around {
                 breadcrumbs: vec![home(), self.nav_link(entry, mi, None)],
                 prev: Some(self.nav_link(entry, mi, pi.checked_sub(1))),
@@ -137,12 +241,17 @@ impl TreeRender<'_> {
     /// page `pi`, with the title the navigation shows.
     fn nav_link(&self, from: &Entry, mi: usize, pi: Option<usize>) -> Link {
         let (m, nav) = (&self.tree.modules[mi], &self.nav.modules[mi]);
-        let (to, title) = match pi {
-            Some(pi) => (&m.pages[pi], &nav.pages[pi].title),
-            None => (&m.index, &nav.title),
+        let (to, title, content_lang) = match pi {
+            Some(pi) => (
+                &m.pages[pi],
+                &nav.pages[pi].title,
+                &nav.pages[pi].content_lang,
+            ),
+            None => (&m.index, &nav.title, &nav.content_lang),
         };
         Link {
             title: title.clone(),
+            content_lang: content_lang.clone(),
             url: relative(&from.output, &to.output),
         }
     }
@@ -165,15 +274,23 @@ impl TreeRender<'_> {
         let content = self.body_html(entry);
         let toc = self.parsed[entry.doc].headings.clone();
         let (template, kind) = self.template_for(pos, entry);
-        let page = page_data(self.site, entry, kind, content, toc);
+        let mut page = page_data(self.site, entry, kind, content, toc);
+        page.updated = self.updated(entry).map(|t| self.dates.text(t));
+        page.outdated_since = self
+            .outdated_since
+            .get(&entry.rel)
+            .map(|t| self.dates.text(*t));
+        self.kit_data(pos, entry, &mut page);
         let mut ctx = base_context(self.site, self.tree, entry, page);
+        ctx.about = super::context::about_for(&self.nav, &entry.output);
         let around = self.around(pos, entry);
         ctx.breadcrumbs = around.breadcrumbs;
         ctx.prev = around.prev;
         ctx.next = around.next;
         match pos {
             Position::Home => ctx.modules = &self.nav.modules,
-            Position::Module(mi) | Position::Page(mi, _) => {
+            Position::About(_) => {}
+            Position::Module(mi) | Position::Page(mi, _) | Position::Handout(mi, _) => {
                 ctx.module = Some(&self.nav.modules[mi] as &ModuleNav)
             }
         }
@@ -189,8 +306,11 @@ impl TreeRender<'_> {
                 ctx.module = Some(&sidebar.module);
             }
         }
-        let ctx = tera::Context::from_serialize(&ctx)
+        let mut ctx = tera::Context::from_serialize(&ctx)
             .map_err(|e| Diagnostic::error(crate::diagnostics::Code::Template, e.to_string()))?;
+        if let Position::Home = pos {
+            ctx.insert("whats_new", &self.whats_new_links());
+        }
         self.templates
             .render_bytes(&self.tree.lang, template, &ctx, &self.site.theme)
             .map_err(|d| match d.path {
@@ -219,16 +339,74 @@ impl TreeRender<'_> {
         (&doc.lang, &doc.rel, doc.text_hash).hash(&mut h);
         self.template_for(pos, entry).0.hash(&mut h);
         match pos {
-            Position::Home => self.nav.hashes.hash(&mut h),
-            Position::Module(mi) | Position::Page(mi, _) => self.nav.hashes[mi].hash(&mut h),
+            Position::Home | Position::About(_) => self.nav.hashes.hash(&mut h),
+            Position::Module(mi) | Position::Page(mi, _) | Position::Handout(mi, _) => {
+                self.nav.hashes[mi].hash(&mut h)
+            }
+        }
+        // Cards list their handouts; session plans show the cards they use.
+        if let Position::Page(mi, _) | Position::Handout(mi, _) = pos {
+            let m = &self.tree.modules[mi];
+            for x in &m.handouts {
+                (&x.entry.output, x.entry.status as u8, x.entry.doc).hash(&mut h);
+            }
+        }
+        if self.site.doc(entry.doc).fm.kind == Some(Kind::Session) {
+            // Any card of any module may be on the agenda.
+            for e in Site::entries(self.tree) {
+                if e.doc != usize::MAX {
+                    (e.doc, self.site.doc(e.doc).text_hash).hash(&mut h);
+                }
+            }
         }
         self.around(pos, entry).hash(&mut h);
+        self.site.glossary.hash(&mut h);
+        (&self.site.config.edit_url, &self.nav.about).hash(&mut h);
+        // Dates: the page's own, and the outdated notice's.
+        self.updated(entry).hash(&mut h);
+        self.outdated_since.get(&entry.rel).hash(&mut h);
+        if let Position::Home = pos {
+            self.changes.hash(&mut h);
+        }
         // The outdated notice links to the source page.
         self.site
             .tree(&self.site.source_lang)
             .and_then(|t| t.outputs.get(&entry.rel))
             .hash(&mut h);
         h.finish()
+    }
+
+    /// Adds what the trainer's kit shows on a page: a card's handouts, a
+    /// handout's card and sheet, a session plan.
+    fn kit_data(&self, pos: Position, entry: &Entry, page: &mut super::context::PageData) {
+        let (site, tree) = (self.site, self.tree);
+        match pos {
+            Position::Page(..) => {
+                page.handouts = super::session::handouts_of(site, tree, entry, &entry.output);
+                if site.doc(entry.doc).fm.kind == Some(Kind::Session) {
+                    page.session = Some(super::session::plan(site, tree, entry, &entry.output));
+                    if let Some(sheet) = session_sheet(entry) {
+                        page.sheet_url = Some(relative(&entry.output, &sheet));
+                        page.pdf_url = site
+                            .config
+                            .downloads
+                            .then(|| relative(&entry.output, &session_pdf(tree, entry)));
+                    }
+                }
+            }
+            Position::Handout(mi, hi) => {
+                let h = &tree.modules[mi].handouts[hi];
+                page.card = Some(self.nav_link(entry, mi, Some(h.page)));
+                page.sheet_url = Some(relative(&entry.output, &h.sheet));
+                page.pdf_url = site.config.downloads.then(|| {
+                    relative(
+                        &entry.output,
+                        &format!("pdf/{}/handouts/{}/{}.pdf", tree.lang, h.card, h.name),
+                    )
+                });
+            }
+            _ => {}
+        }
     }
 
     /// A hash of the links of an entry's body as they are written for its
@@ -243,6 +421,7 @@ impl TreeRender<'_> {
             doc_rel: &self.site.doc(entry.doc).rel,
             from: &entry.output,
             print: None,
+            glossary: &self.site.glossary,
         };
         for link in &self.parsed[entry.doc].links {
             links.rewrite(&link.dest, link.image).hash(&mut h);
@@ -267,6 +446,22 @@ impl TreeRender<'_> {
     }
 }
 
+/// The printable run sheet of a session page: `nl/<module>/print/<page>.html`.
+pub fn session_sheet(entry: &Entry) -> Option<String> {
+    let (dir, file) = entry.output.rsplit_once('/')?;
+    Some(format!("{dir}/print/{file}"))
+}
+
+/// Where `equil pdf` writes a session page's run sheet, below the output
+/// root as published: `pdf/nl/<module>/<page>.pdf`.
+pub fn session_pdf(tree: &Tree, entry: &Entry) -> String {
+    let rest = entry
+        .output
+        .strip_prefix(&format!("{}/", tree.lang))
+        .unwrap_or(&entry.output);
+    format!("pdf/{}/{}", tree.lang, rest.trim_end_matches(".html")) + ".pdf"
+}
+
 /// A hash of where and how a page exists in each language (output path and
 /// status): what its language switcher and `hreflang` links are made of.
 pub fn translations_hash(site: &Site, rel: &str) -> u64 {
@@ -275,4 +470,116 @@ pub fn translations_hash(site: &Site, rel: &str) -> u64 {
         (&lang.code, &lang.name, &e.output, e.status as u8).hash(&mut h);
     }
     h.finish()
+}
+
+/// The template of the "What's new" pages (a theme without it has none).
+pub const WHATS_NEW_TEMPLATE: &str = "whats-new.html";
+
+/// Where a language's "What's new" page is written.
+pub fn whats_new_path(lang: &str) -> String {
+    format!("{lang}/whats-new.html")
+}
+
+/// Links from a language's home page to its "What's new" page and feed.
+#[derive(Debug, Serialize)]
+pub struct WhatsNewLinks {
+    /// Relative to the home page (they share a folder).
+    pub url: Option<&'static str>,
+    /// `None` without a base URL (no feed is written).
+    pub feed_url: Option<&'static str>,
+}
+
+impl TreeRender<'_> {
+    /// The home page's links to "What's new" and the feed.
+    pub fn whats_new_links(&self) -> WhatsNewLinks {
+        WhatsNewLinks {
+            url: self
+                .templates
+                .has(WHATS_NEW_TEMPLATE)
+                .then_some("whats-new.html"),
+            feed_url: self.site.config.base_url.is_some().then_some("feed.xml"),
+        }
+    }
+
+    /// The language's "What's new" page: the home page's context (the
+    /// page sits in the same folder) with the list of changes.
+    pub fn render_whats_new(&self) -> Result<Vec<u8>, Diagnostic> {
+        let home = &self.tree.home;
+        if home.doc == usize::MAX {
+            return Err(Diagnostic::error(
+                crate::diagnostics::Code::Layout,
+                "no home page",
+            ));
+        }
+        let title = self
+            .site
+            .locales
+            .get(&self.tree.lang)
+            .and_then(|l| l.format("whats-new", None))
+            .unwrap_or_else(|| "What's new".to_string());
+        let mut page = page_data(self.site, home, Kind::Page, String::new(), Vec::new());
+        page.title = title;
+        page.summary = None;
+        page.status = crate::model::Status::Source;
+        page.source_url = None;
+        page.content_lang = self.tree.lang.clone();
+        page.file = "whats-new.html".into();
+        let mut ctx = base_context(self.site, self.tree, home, page);
+        ctx.breadcrumbs = vec![Link {
+            title: self.nav.home_title.clone(),
+            url: "index.html".into(),
+            content_lang: self.tree.lang.clone(),
+        }];
+        for l in &mut ctx.languages {
+            l.url = format!("../{}", whats_new_path(&l.code));
+            l.current = l.code == self.tree.lang;
+            l.translated = true;
+        }
+        // Every language has its What's new page.
+        ctx.alternates = self
+            .site
+            .languages
+            .iter()
+            .map(|l| super::context::Alternate {
+                code: l.code.clone(),
+                url: match &self.site.config.base_url {
+                    Some(b) => format!("{b}{}", whats_new_path(&l.code)),
+                    None => format!("../{}", whats_new_path(&l.code)),
+                },
+            })
+            .collect();
+        ctx.canonical = self
+            .site
+            .config
+            .base_url
+            .as_ref()
+            .map(|b| format!("{b}{}", whats_new_path(&self.tree.lang)));
+        let mut ctx = tera::Context::from_serialize(&ctx)
+            .map_err(|e| Diagnostic::error(crate::diagnostics::Code::Template, e.to_string()))?;
+        ctx.insert("changes", &self.changes);
+        ctx.insert("whats_new", &self.whats_new_links());
+        self.templates
+            .render_bytes(&self.tree.lang, WHATS_NEW_TEMPLATE, &ctx, &self.site.theme)
+    }
+
+    /// The language's Atom feed, when the base URL is known.
+    pub fn feed(&self) -> Option<String> {
+        let base = self.site.config.base_url.as_deref()?;
+        let name = self
+            .site
+            .locales
+            .get(&self.tree.lang)
+            .and_then(|l| l.format("whats-new", None))
+            .unwrap_or_else(|| "What's new".to_string());
+        let title = format!("{}: {name}", self.nav.home_title);
+        Some(super::changes::atom(
+            &super::changes::FeedInfo {
+                base,
+                lang: &self.tree.lang,
+                title: &title,
+                author: &self.site.config.title,
+            },
+            &self.changes,
+        ))
+    }
 }

@@ -33,7 +33,7 @@ pub struct Chapter {
     pub title: String,
     /// 0: a top-level chapter, 1: a page inside a module (handbook only).
     pub depth: u8,
-    /// Level of the chapter's title element (`h1` or `h2`).
+    /// Level of the chapter's title element (`h2` or `h3`).
     pub heading: u8,
     /// `module`, `toolkit`, `page` or `tool`.
     pub kind: &'static str,
@@ -51,6 +51,10 @@ pub struct Chapter {
     pub fallback: bool,
     pub content_lang: String,
     pub content_dir: &'static str,
+    /// The chapter's web address as a QR code (base URL known, `print_qr`).
+    pub qr: Option<super::qr::Qr>,
+    /// A session plan's timed agenda.
+    pub session: Option<super::session::SessionPlan>,
 }
 
 /// A named CSS page with the title shown at the top of its sheets.
@@ -65,6 +69,7 @@ struct PrintContext<'a> {
     lang: &'a str,
     dir: &'static str,
     site_title: &'a str,
+    identity: super::context::Identity,
     root: String,
     home_url: String,
     /// Where "back to the website" goes: the module's overview, or the home page.
@@ -180,6 +185,7 @@ impl TreeRender<'_> {
             lang,
             dir: dir_name(self.site, lang),
             site_title: &self.site.config.title,
+            identity: super::context::identity(self.site, lang),
             root: to_root(&output),
             home_url: relative(&output, &home.output),
             back_url: match mi {
@@ -231,16 +237,20 @@ impl TreeRender<'_> {
             doc_rel: &doc.rel,
             from: output,
             print: Some((scope, &prefix)),
+            glossary: &self.site.glossary,
         };
-        // Chapter titles are h1 (pages of a module in the handbook: h2);
-        // the page's own headings go below them.
-        let heading = if part.depth == 0 { 1 } else { 2 };
+        // The cover's title is the document's h1; chapter titles are h2
+        // (pages of a module in the handbook: h3); the page's own headings
+        // go below them.
+        let heading = if part.depth == 0 { 2 } else { 3 };
         let content = to_html(
             &self.parsed[entry.doc],
             &HtmlOptions {
                 links: &links,
                 id_prefix: &prefix,
                 callout_titles: &self.callout_titles,
+                titles_lang: (doc.lang != self.tree.lang).then_some(self.tree.lang.as_str()),
+                lang: &doc.lang,
                 heading_shift: heading - 1,
                 sanitizer: self.sanitizer.as_deref(),
             },
@@ -283,7 +293,29 @@ impl TreeRender<'_> {
             fallback: entry.status == Status::Fallback,
             content_lang: doc.lang.clone(),
             content_dir: dir_name(self.site, &doc.lang),
+            qr: self.page_qr(entry),
+            session: (kind == Kind::Session)
+                .then(|| super::session::plan(self.site, self.tree, entry, output)),
         }
+    }
+
+    /// The QR code for a printed page (a chapter, or a handout's sheet): the
+    /// web address of the same page in the same language. `None` without a
+    /// base URL or with `print_qr: false`. Templates show it with
+    /// `{% include "qr-code.html" %}` (variable `qr`).
+    pub fn page_qr(&self, entry: &Entry) -> Option<super::qr::Qr> {
+        let base = self.site.config.base_url.as_ref()?;
+        if !self.site.config.print_qr {
+            return None;
+        }
+        let url = format!("{base}{}", super::links::encode_path(&entry.output));
+        let label = self
+            .site
+            .locales
+            .get(&self.tree.lang)
+            .and_then(|l| l.format("print-qr-label", None))
+            .unwrap_or_else(|| "QR code".to_string());
+        super::qr::code(&url, &label)
     }
 }
 
@@ -293,14 +325,13 @@ fn parts(tree: &Tree, mi: Option<usize>) -> Vec<Part<'_>> {
     match mi {
         Some(mi) => {
             let m = &tree.modules[mi];
-            std::iter::once(&m.index)
-                .chain(&m.pages)
-                .map(|entry| Part {
-                    entry,
-                    depth: 0,
-                    module: Some(mi),
-                })
-                .collect()
+            let mut parts = vec![Part {
+                entry: &m.index,
+                depth: 0,
+                module: Some(mi),
+            }];
+            module_pages(tree, mi, 0, &mut parts);
+            parts
         }
         None => {
             let mut parts = Vec::new();
@@ -317,13 +348,29 @@ fn parts(tree: &Tree, mi: Option<usize>) -> Vec<Part<'_>> {
                     depth: 0,
                     module: Some(i),
                 });
-                parts.extend(m.pages.iter().map(|entry| Part {
-                    entry,
-                    depth: 1,
-                    module: Some(i),
-                }));
+                module_pages(tree, i, 1, &mut parts);
             }
+            parts.extend(tree.about.iter().map(|entry| Part {
+                entry,
+                depth: 0,
+                module: None,
+            }));
             parts
+        }
+    }
+}
+
+/// The pages of module `mi`, each followed by its handouts.
+fn module_pages<'t>(tree: &'t Tree, mi: usize, depth: u8, parts: &mut Vec<Part<'t>>) {
+    let m = &tree.modules[mi];
+    for (pi, entry) in m.pages.iter().enumerate() {
+        let handouts = m.handouts.iter().filter(|h| h.page == pi);
+        for entry in std::iter::once(entry).chain(handouts.map(|h| &h.entry)) {
+            parts.push(Part {
+                entry,
+                depth,
+                module: Some(mi),
+            });
         }
     }
 }
@@ -349,7 +396,8 @@ fn chapter_ids(tree: &Tree, mi: Option<usize>, parts: &[Part<'_>]) -> Vec<String
                 .trim_end_matches(".html");
             let base = match (mi, p.module) {
                 (Some(_), _) => format!("ch-{file}"),
-                (None, None) => "ch-introduction".to_string(),
+                (None, None) if p.entry.rel == "_index.md" => "ch-introduction".to_string(),
+                (None, None) => format!("ch-{file}"),
                 (None, Some(i)) if file == "index" => format!("ch-{}", tree.modules[i].slug),
                 (None, Some(i)) => format!("ch-{}-{file}", tree.modules[i].slug),
             };

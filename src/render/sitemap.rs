@@ -1,4 +1,6 @@
-//! `sitemap.xml`: every page that exists in a language, with hreflang alternates.
+//! `sitemap.xml`: every page that exists in a language, with hreflang
+//! alternates and, where git history knows it, `lastmod` (the last commit
+//! of that language's file).
 
 use crate::model::Site;
 
@@ -17,17 +19,26 @@ pub fn sitemap(site: &Site) -> Option<String> {
     );
     let source_tree = site.tree(&site.source_lang)?;
     for entry in Site::entries(source_tree) {
-        let versions: Vec<(String, String)> = site
+        let versions: Vec<(String, String, Option<String>)> = site
             .translations_of(&entry.rel)
             .into_iter()
             .filter(|(_, _, e)| e.status.exists())
-            .map(|(l, _, e)| (l.code.clone(), format!("{base}{}", e.output)))
+            .map(|(l, _, e)| {
+                let lastmod = site
+                    .history
+                    .last_change(&crate::history::key(&site.doc(e.doc).path))
+                    .map(|c| c.time.rfc3339());
+                (l.code.clone(), format!("{base}{}", e.output), lastmod)
+            })
             .collect();
-        for (_, url) in &versions {
+        for (_, url, lastmod) in &versions {
             out.push_str("  <url>\n    <loc>");
             out.push_str(&xml_escape(url));
             out.push_str("</loc>\n");
-            for (code, alt) in &versions {
+            if let Some(t) = lastmod {
+                out.push_str(&format!("    <lastmod>{t}</lastmod>\n"));
+            }
+            for (code, alt, _) in &versions {
                 out.push_str(&format!(
                     "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
                     xml_escape(code),

@@ -313,7 +313,16 @@ impl tera::Function for Translate {
             .and_then(Value::as_str)
             .ok_or_else(|| tera::Error::msg("t() needs key=\"message-id\""))?;
         let mut fargs = FluentArgs::new();
-        let mut names: Vec<&String> = args.keys().filter(|k| *k != "key").collect();
+        // `in_lang="nl"`: the message in another language of the site (the
+        // 404 page speaks every language).
+        let lang = args
+            .get("in_lang")
+            .and_then(Value::as_str)
+            .unwrap_or(&self.lang);
+        let mut names: Vec<&String> = args
+            .keys()
+            .filter(|k| *k != "key" && *k != "in_lang")
+            .collect();
         names.sort();
         for name in names {
             let v = &args[name];
@@ -345,15 +354,11 @@ impl tera::Function for Translate {
         } else {
             None
         };
-        if let Some(s) = self
-            .locales
-            .get(&self.lang)
-            .and_then(|l| l.format(key, args))
-        {
+        if let Some(s) = self.locales.get(lang).and_then(|l| l.format(key, args)) {
             return Ok(Value::String(s));
         }
         if let Ok(mut m) = self.misses.lock() {
-            m.insert((self.lang.clone(), key.to_string()));
+            m.insert((lang.to_string(), key.to_string()));
         }
         match self
             .locales

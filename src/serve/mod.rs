@@ -185,7 +185,11 @@ impl Loop {
                 let never = AtomicBool::new(false);
                 let prints = self.live.render_prints(&never);
                 self.print_findings(&rebuild::sorted(report.diagnostics.clone()));
-                let warnings = report.diagnostics.len();
+                let warnings = report
+                    .diagnostics
+                    .iter()
+                    .filter(|d| d.severity == crate::diagnostics::Severity::Warning)
+                    .count();
                 eprintln!(
                     "Built {} pages in {} ms{}",
                     report.pages_total,

@@ -215,6 +215,7 @@ fn print_sig(
             let m = &t.modules[m];
             add(&m.index);
             m.pages.iter().for_each(&mut add);
+            m.handouts.iter().for_each(|x| add(&x.entry));
         }
         None => Site::entries(t).for_each(add),
     }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use super::change::{ChangeKind, Changes};
 use super::plan::Dirty;
 use crate::diagnostics::Diagnostic;
+use crate::history::{History, Unavailable};
 use crate::load::config::Config;
 use crate::load::content::Content;
 use crate::load::locales::Locales;
@@ -27,6 +28,8 @@ pub struct Kept {
     locale_diags: Vec<Diagnostic>,
     theme: Theme,
     theme_diags: Vec<Diagnostic>,
+    /// The git history, read again only when `HEAD` moves.
+    history: Arc<History>,
 }
 
 impl Default for Kept {
@@ -43,6 +46,7 @@ impl Default for Kept {
             locale_diags: Vec::new(),
             theme: Theme::default(),
             theme_diags: Vec::new(),
+            history: Arc::new(History::unavailable(Unavailable::NotARepository)),
         }
     }
 }
@@ -78,6 +82,11 @@ impl Kept {
         };
         if everything || changes.has(ChangeKind::Template) || changes.has(ChangeKind::Static) {
             self.reload_theme(opts, &config, dirty);
+        }
+        if !self.history.is_fresh(&opts.root) {
+            // A commit (or checkout) since the last rebuild: dates may differ.
+            self.history = Arc::new(History::read(&opts.root));
+            dirty.all = true;
         }
         if everything || changes.has(ChangeKind::Locale) {
             self.locale_dir_diags.clear();
@@ -125,6 +134,7 @@ impl Kept {
             langs: self.langs.clone(),
             locales: Arc::clone(&self.locales),
             theme: self.theme.clone(),
+            history: Arc::clone(&self.history),
         }
     }
 

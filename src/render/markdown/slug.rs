@@ -20,6 +20,9 @@ use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 /// Ids the theme's templates use on every page: a heading never takes one.
 pub const RESERVED_IDS: &[&str] = &[
     "main",
+    "about-title",
+    "search",
+    "untranslated-note",
     "search-hint",
     "search-input",
     "search-results",
@@ -34,14 +37,16 @@ pub const RESERVED_IDS: &[&str] = &[
 ];
 
 /// search.js numbers its result options `search-result-0`, `search-result-1`, ….
-const RESERVED_PREFIX: &str = "search-result-";
+/// Numbered ids the theme and the glossary tips use (`search-result-3`, `gl-tip-1`).
+const RESERVED_PREFIXES: &[&str] = &["search-result-", "gl-tip-"];
 
 /// Whether the theme uses `id` on every page (a heading never takes it).
 pub fn is_reserved(id: &str) -> bool {
     RESERVED_IDS.contains(&id)
-        || id
-            .strip_prefix(RESERVED_PREFIX)
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        || RESERVED_PREFIXES.iter().any(|p| {
+            id.strip_prefix(p)
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        })
 }
 
 /// The id GitHub gives a heading with this text (before numbering duplicates).

@@ -398,6 +398,8 @@
   if (!box) return;
   var input = box.querySelector("#search-input");
   var list = box.querySelector("#search-results");
+  var panel = box.querySelector(".search-panel") || list;
+  var note = box.querySelector(".search-message");
   var status = box.querySelector("#search-status");
   if (!input || !list || !status) return;
 
@@ -461,10 +463,24 @@
     if (input.value.trim()) message(label("error"));
   }
 
+  // The panel holds the list of results (a listbox) or a message such as
+  // "No results" (outside the listbox, which may hold only options).
   function setExpanded(open) {
-    list.hidden = !open;
-    input.setAttribute("aria-expanded", open ? "true" : "false");
+    panel.hidden = !open;
+    list.hidden = !open || !options.length;
+    input.setAttribute("aria-expanded", open && options.length ? "true" : "false");
     if (!open) setActive(-1);
+    if (open) keepInView();
+  }
+
+  // The panel is as wide as there is room for, and never leaves the window.
+  function keepInView() {
+    panel.style.transform = "";
+    var r = panel.getBoundingClientRect();
+    var vw = document.documentElement.clientWidth;
+    var shift = r.right > vw - 8 ? vw - 8 - r.right : 0;
+    if (r.left + shift < 8) shift = 8 - r.left;
+    if (shift) panel.style.transform = "translateX(" + shift + "px)";
   }
 
   function close() {
@@ -473,6 +489,7 @@
 
   function clearList() {
     while (list.firstChild) list.removeChild(list.firstChild);
+    if (note) note.hidden = true;
     options = [];
     active = -1;
     input.removeAttribute("aria-activedescendant");
@@ -480,10 +497,10 @@
 
   function message(text) {
     clearList();
-    var p = document.createElement("div");
-    p.className = "search-empty";
-    p.textContent = text;
-    list.appendChild(p);
+    if (note) {
+      note.textContent = text;
+      note.hidden = false;
+    }
     setExpanded(true);
     say(text);
   }
@@ -558,7 +575,9 @@
       list.appendChild(a);
     });
     setExpanded(true);
-    say(countLabel(results.length));
+    say(results.length > MAX_SHOWN
+      ? label("shown").replace("{shown}", String(MAX_SHOWN)).replace("{count}", String(results.length))
+      : countLabel(results.length));
   }
 
   function setActive(i) {
@@ -581,12 +600,12 @@
 
   input.addEventListener("focus", function () {
     load();
-    if (input.value.trim() && state === "ready" && list.hidden) update();
+    if (input.value.trim() && state === "ready" && panel.hidden) update();
   });
   input.addEventListener("input", update);
   input.addEventListener("keydown", function (e) {
     if (e.isComposing) return;
-    var open = !list.hidden;
+    var open = !panel.hidden;
     switch (e.key) {
       case "ArrowDown":
         e.preventDefault();
@@ -622,13 +641,40 @@
     return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || el.isContentEditable;
   }
 
+  // The "/" shortcut can be turned off (WCAG 2.1.4): a switch in the footer,
+  // remembered in this browser.
+  var SLASH = "equil-search-slash";
+  function slashOn() {
+    try { return window.localStorage.getItem(SLASH) !== "off"; } catch (e) { return true; }
+  }
+  var footer = document.querySelector(".site-footer-inner");
+  if (footer && label("shortcut")) {
+    var p = document.createElement("p");
+    p.className = "shortcut-setting";
+    var b = document.createElement("button");
+    b.type = "button";
+    b.textContent = label("shortcut");
+    b.setAttribute("aria-pressed", slashOn() ? "true" : "false");
+    b.addEventListener("click", function () {
+      var on = !slashOn();
+      try { window.localStorage.setItem(SLASH, on ? "on" : "off"); } catch (e) { /* private mode */ }
+      b.setAttribute("aria-pressed", on ? "true" : "false");
+    });
+    p.appendChild(b);
+    footer.appendChild(p);
+  }
+
   document.addEventListener("keydown", function (e) {
     if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+    if (!slashOn()) return;
     if (editable(e.target)) return;
     e.preventDefault();
     input.focus();
     input.select();
   });
+
+  // `index.html#search` (the links of the 404 page) opens with the box focused.
+  if (window.location.hash === "#search") input.focus();
 
   // Close when the reader clicks or tabs elsewhere.
   document.addEventListener("mousedown", function (e) {
