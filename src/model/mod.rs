@@ -655,7 +655,15 @@ pub fn build(inputs: Inputs, opts: &ModelOptions, diags: &mut Vec<Diagnostic>) -
 
 /// Output names a page at the top of a language tree may not take: equil
 /// writes these files itself.
-pub const RESERVED_TOP: &[&str] = &["index", "print", "glossary", "search-index", "404", "whats-new", "feed"];
+pub const RESERVED_TOP: &[&str] = &[
+    "index",
+    "print",
+    "glossary",
+    "search-index",
+    "404",
+    "whats-new",
+    "feed",
+];
 
 /// The pages at the top of a language tree, ordered by `order` then file
 /// name, written to `<lang>/<slug>.html`.

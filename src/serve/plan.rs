@@ -17,7 +17,6 @@ use std::sync::Arc;
 
 use super::Files;
 use crate::model::{Entry, Site};
-use crate::render::pages::Position;
 use crate::render::{Output, Renderer};
 
 /// What must be rendered again whatever the inputs say: everything (the
@@ -232,12 +231,8 @@ fn search_sig(r: &Renderer<'_>, tree: usize) -> u64 {
         m.slug.hash(&mut h);
     }
     for (pos, e) in r.trees[tree].positions() {
-        match pos {
-            Position::Home => (0, 0, 0),
-            Position::Module(m) => (1, m, 0),
-            Position::Page(m, p) => (2, m, p),
-        }
-        .hash(&mut h);
+        // The place (kind and numbers), whatever kinds of place there are.
+        format!("{pos:?}").hash(&mut h);
         e.output.hash(&mut h);
         (e.doc == usize::MAX).hash(&mut h);
         if e.doc != usize::MAX {
