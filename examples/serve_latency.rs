@@ -6,7 +6,8 @@
 //! It starts `target/release/equil serve --port 0` on a copy of the site,
 //! edits the body of EDITS pages (spread over modules and languages) one
 //! after another, then changes the title of a few (which reaches the
-//! navigation of their whole module), and prints the median and spread.
+//! navigation of their whole module), and prints the median and spread, and
+//! the server's resident and peak memory.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -96,12 +97,35 @@ fn main() {
         let (first, _) = wait_reload(&events, output, t0);
         title.push(first);
     }
+    let memory = peak_memory(server.0.id());
     drop(server);
     let _ = std::fs::remove_dir_all(&site);
 
     report("body edit: save → reload event", &mut body);
     report("body edit: save → print pages updated", &mut prints);
     report("title edit: save → reload event", &mut title);
+    match memory {
+        Some((now, peak)) => {
+            println!("serve memory: {now} MiB resident at the end, {peak} MiB peak")
+        }
+        None => println!("serve memory: unknown (no /proc on this system)"),
+    }
+}
+
+/// Resident and peak memory of process `pid` in MiB, from /proc (Linux).
+fn peak_memory(pid: u32) -> Option<(u64, u64)> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let field = |name: &str| -> Option<u64> {
+        let line = status.lines().find(|l| l.starts_with(name))?;
+        let kib: u64 = line[name.len()..]
+            .trim()
+            .trim_end_matches("kB")
+            .trim()
+            .parse()
+            .ok()?;
+        Some(kib / 1024)
+    };
+    Some((field("VmRSS:")?, field("VmHWM:")?))
 }
 
 /// Waits for the reload event naming `output`, then for the print pages

@@ -344,7 +344,7 @@ impl Loop {
             report.pages_total,
             report.elapsed.as_millis(),
             if report.prints_pending > 0 {
-                "; print pages follow"
+                "; search index and print pages follow"
             } else {
                 ""
             }

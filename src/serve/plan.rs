@@ -51,13 +51,36 @@ pub struct Good {
     pub assets: HashMap<String, PathBuf>,
 }
 
-/// A print document to render, with the hash of its inputs.
+/// An output rendered after the reload of the pages (a language's search
+/// index or a print document), with the hash of its inputs.
 #[derive(Debug, Clone)]
 pub struct PendingPrint {
     pub tree: usize,
-    pub module: Option<usize>,
+    pub what: Later,
     pub path: String,
     pub sig: u64,
+}
+
+/// What kind of output a [`PendingPrint`] is.
+#[derive(Debug, Clone, Copy)]
+pub enum Later {
+    /// The language's search index.
+    Search,
+    /// The print document of a module, or (`None`) of the whole handbook.
+    Print(Option<usize>),
+}
+
+impl PendingPrint {
+    /// The output to render.
+    pub fn output<'a>(&self) -> Output<'a> {
+        match self.what {
+            Later::Search => Output::Search { tree: self.tree },
+            Later::Print(module) => Output::Print {
+                tree: self.tree,
+                module,
+            },
+        }
+    }
 }
 
 /// What a rebuild renders, and what the site consists of afterwards.
@@ -68,16 +91,16 @@ pub struct Plan<'a> {
     pub paths: HashSet<String>,
     pub page_sigs: HashMap<String, (u64, u64)>,
     pub link_targets: HashMap<String, u64>,
-    /// Print documents to render after the pages.
+    /// Search indexes and print documents to render after the pages.
     pub prints: Vec<PendingPrint>,
     pub assets: HashMap<String, PathBuf>,
 }
 
-/// Chooses the outputs to render: pages whose inputs changed, print
-/// documents whose pages or content version changed (for later), assets
-/// whose file changed, and the small shared files (search indexes, language
-/// chooser, 404 page, sitemap, theme files), which are always re-made and
-/// compared.
+/// Chooses the outputs to render: pages whose inputs changed, search
+/// indexes and print documents whose pages changed (for later, after the
+/// pages are reloaded), assets whose file changed, and the small shared
+/// files (language chooser, 404 page, sitemap, theme files), which are
+/// always re-made and compared.
 pub fn plan<'a>(
     r: &Renderer<'a>,
     good: &Good,
@@ -126,6 +149,20 @@ pub fn plan<'a>(
                 p.page_sigs.insert(path, sig);
             }
             Output::Print { tree, module } => print_outputs.push((tree, module, path)),
+            Output::Search { tree } => {
+                let sig = search_sig(r, tree);
+                let stale = dirty.tree(&r.site.trees[tree].lang)
+                    || good.print_sigs.get(&path) != Some(&sig)
+                    || !good.files.contains_key(&path);
+                if stale {
+                    p.prints.push(PendingPrint {
+                        tree,
+                        what: Later::Search,
+                        path,
+                        sig,
+                    });
+                }
+            }
             Output::Asset {
                 path: out_path,
                 source,
@@ -149,7 +186,7 @@ pub fn plan<'a>(
         if stale {
             p.prints.push(PendingPrint {
                 tree,
-                module,
+                what: Later::Print(module),
                 path,
                 sig,
             });
@@ -180,6 +217,28 @@ fn print_sig(
             m.handouts.iter().for_each(|x| add(&x.entry));
         }
         None => Site::entries(t).for_each(add),
+    }
+    h.finish()
+}
+
+/// The inputs of a language's search index: every page's place, address,
+/// language and text (front matter and body), and the module names.
+fn search_sig(r: &Renderer<'_>, tree: usize) -> u64 {
+    let t = &r.site.trees[tree];
+    let mut h = DefaultHasher::new();
+    t.lang.hash(&mut h);
+    for m in &t.modules {
+        m.slug.hash(&mut h);
+    }
+    for (pos, e) in r.trees[tree].positions() {
+        // The place (kind and numbers), whatever kinds of place there are.
+        format!("{pos:?}").hash(&mut h);
+        e.output.hash(&mut h);
+        (e.doc == usize::MAX).hash(&mut h);
+        if e.doc != usize::MAX {
+            let d = r.site.doc(e.doc);
+            (&d.lang, &d.path, d.text_hash).hash(&mut h);
+        }
     }
     h.finish()
 }

@@ -329,13 +329,7 @@ impl Live {
         while !self.pending_prints.is_empty() && !cancel.load(Ordering::SeqCst) {
             let n = batch.min(self.pending_prints.len());
             let chunk: Vec<PendingPrint> = self.pending_prints.drain(..n).collect();
-            let outputs: Vec<Output<'_>> = chunk
-                .iter()
-                .map(|p| Output::Print {
-                    tree: p.tree,
-                    module: p.module,
-                })
-                .collect();
+            let outputs: Vec<Output<'_>> = chunk.iter().map(PendingPrint::output).collect();
             let sink = MemorySink::default();
             let mut diags = Vec::new();
             if renderer.render(&outputs, &sink, &mut diags).is_none() {
