@@ -20,6 +20,8 @@ use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 /// Ids the theme's templates use on every page: a heading never takes one.
 pub const RESERVED_IDS: &[&str] = &[
     "main",
+    "downloads-title",
+    "handouts-title",
     "about-title",
     "search",
     "untranslated-note",
