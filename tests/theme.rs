@@ -38,6 +38,37 @@ fn built_handbook() -> (tempfile::TempDir, PathBuf) {
     (dir, std::fs::canonicalize(out).unwrap())
 }
 
+/// The handbook with part of its Spanish and Italian translations taken
+/// away (the repository's own handbook is complete), built: pages shown in
+/// English where another language was asked for.
+fn built_handbook_with_fallbacks() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("src");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for rel in files_under(&repo.join("content")) {
+        let untranslated = (rel.starts_with("es/employment-models/")
+            || rel.starts_with("it/practitioner-skills/"))
+            && !rel.ends_with("_index.md");
+        if untranslated {
+            continue;
+        }
+        let to = root.join("content").join(&rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(repo.join("content").join(&rel), to).unwrap();
+    }
+    std::fs::copy(repo.join("site.yaml"), root.join("site.yaml")).unwrap();
+    let out = dir.path().join("site");
+    let r = equil(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(r.status.success(), "{}", stderr(&r));
+    (dir, std::fs::canonicalize(out).unwrap())
+}
+
 fn viewport(b: &mut cdp::Browser, tab: &cdp::Tab, width: u32, height: u32) {
     b.call(
         Some(tab),
@@ -428,7 +459,7 @@ fn resolve(page: &str, href: &str) -> Option<String> {
 
 #[test]
 fn every_title_shown_in_another_language_says_so() {
-    let (_keep, site) = built_handbook();
+    let (_keep, site) = built_handbook_with_fallbacks();
     let read = |p: &str| Html::parse_document(&std::fs::read_to_string(site.join(p)).unwrap());
     let pages: Vec<String> = files_under(&site)
         .into_iter()
@@ -439,7 +470,7 @@ fn every_title_shown_in_another_language_says_so() {
         .iter()
         .filter(|p| read(p).select(&sel(".notice-fallback")).next().is_some())
         .collect();
-    assert!(fallback.len() > 20, "the EQUIL site has fallback pages");
+    assert!(fallback.len() >= 10, "the site has fallback pages");
     let mut problems = Vec::new();
     let nav =
         sel(".module-nav a, .breadcrumbs a, .pager a, .module-list a, .page-list a, .tool-grid a");
@@ -467,7 +498,13 @@ fn every_title_shown_in_another_language_says_so() {
             }
         }
         if fallback.contains(page) {
-            for s in ["h1", ".breadcrumbs [aria-current]"] {
+            // Printable sheets (`print/…`) mark their whole text, in `main`.
+            let marked: &[&str] = if page.contains("/print/") {
+                &["main"]
+            } else {
+                &["h1", ".breadcrumbs [aria-current]"]
+            };
+            for s in marked {
                 let e = doc.select(&sel(s)).next();
                 if e.and_then(|e| e.value().attr("lang")) != Some("en") {
                     problems.push(format!("{page}: {s} lacks lang=\"en\""));
