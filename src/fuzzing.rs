@@ -105,16 +105,7 @@ pub fn markdown(data: &[u8]) {
     for l in &parsed.links {
         assert!(l.line >= 1);
     }
-    let titles = [
-        "Note",
-        "Tip",
-        "Important",
-        "Warning",
-        "Caution",
-        "Exercise",
-        "Reflection",
-    ]
-    .map(String::from);
+    let titles = crate::render::markdown::english_callout_titles();
     let sanitizer = crate::render::sanitize::builder(&["www.youtube-nocookie.com".to_string()]);
     let html = to_html(
         &parsed,

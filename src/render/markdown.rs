@@ -122,6 +122,21 @@ fn write_space(text: &str) -> Option<Option<u32>> {
 
 /// The kinds of callout, in the order of [`HtmlOptions::callout_titles`]:
 /// GitHub's five, then EQUIL's exercise and reflection.
+/// The callout titles in English, in the order of [`CALLOUT_KINDS`] (for
+/// tests and fuzzing; sites take theirs from Fluent).
+pub fn english_callout_titles() -> [String; 7] {
+    [
+        "Note",
+        "Tip",
+        "Important",
+        "Warning",
+        "Caution",
+        "Exercise",
+        "Reflection",
+    ]
+    .map(String::from)
+}
+
 pub const CALLOUT_KINDS: [&str; 7] = [
     "note",
     "tip",
@@ -711,16 +726,7 @@ mod tests {
     }
 
     fn html_in(md: &str, lang: &str) -> String {
-        let titles = [
-            "Note",
-            "Tip",
-            "Important",
-            "Warning",
-            "Caution",
-            "Exercise",
-            "Reflection",
-        ]
-        .map(String::from);
+        let titles = english_callout_titles();
         to_html(
             &parse(md, 1),
             &HtmlOptions {
@@ -801,16 +807,7 @@ mod tests {
 
     #[test]
     fn links_keep_schemes_queries_and_mail_addresses() {
-        let titles = [
-            "Note",
-            "Tip",
-            "Important",
-            "Warning",
-            "Caution",
-            "Exercise",
-            "Reflection",
-        ]
-        .map(String::from);
+        let titles = english_callout_titles();
         let b = crate::render::sanitize::builder(&[]);
         let md = "<kbd>K</kbd> [doi](doi:10.1000/1) <zotero://select/x> [q](doc.pdf?x=1#page=2) [e]() <jo@example.org> and https://equil.eu/x. `www.code.org` <a href=\"https://x.org\">see www.y.org</a>\n\n<a href=\"zotero://y\">raw</a>\n";
         let p = parse(md, 1);
