@@ -12,8 +12,9 @@ use serde::Serialize;
 
 use super::ftl;
 use crate::diagnostics::{Code, Diagnostic};
+use crate::load::content::CONTENT_DIR;
 use crate::load::locales;
-use crate::model::{Site, Status};
+use crate::model::{Site, Status, Tree};
 use crate::pipeline::{self, SiteOptions};
 
 /// Version of the JSON layout.
@@ -67,15 +68,22 @@ pub struct GlossaryStatus {
     pub missing: Vec<String>,
 }
 
-/// A terminology warning: a page that does not use the glossary's term for
-/// something its source says, or uses a form the glossary says to avoid.
+/// A problem the build reports about one of a language's files, where it
+/// reports it.
 #[derive(Debug, Clone, Serialize)]
-pub struct Drift {
+pub struct Finding {
     pub path: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub message: String,
 }
+
+/// A terminology warning: a page that does not use the glossary's term for
+/// something its source says, or uses a form the glossary says to avoid.
+pub type Drift = Finding;
+
+/// A Fluent syntax error, where the build reports it.
+pub type SyntaxError = Finding;
 
 /// Pages of one language.
 /// `current + outdated + unknown + localised + missing + errors == total`.
@@ -174,15 +182,6 @@ pub struct MessageIds {
     pub extra: Vec<String>,
 }
 
-/// A Fluent syntax error, where the build reports it.
-#[derive(Debug, Clone, Serialize)]
-pub struct SyntaxError {
-    pub path: String,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub message: String,
-}
-
 /// Sums over every translation language.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Totals {
@@ -268,23 +267,24 @@ fn glossary_report(site: &Site, lang: &str) -> GlossaryStatus {
 
 /// The terminology warnings about files of `lang`.
 fn terminology_of(diags: &[Diagnostic], lang: &str) -> Vec<Drift> {
+    findings(diags, Code::TerminologyDrift, &[[CONTENT_DIR, lang]])
+}
+
+/// The diagnostics with `code` about files below one of `folders` (each
+/// given as its path components).
+fn findings(diags: &[Diagnostic], code: Code, folders: &[[&str; 2]]) -> Vec<Finding> {
     diags
         .iter()
-        .filter(|d| d.code == Code::TerminologyDrift)
-        .filter(|d| {
-            d.path
-                .as_deref()
-                .is_some_and(|p| inside(p, &[crate::load::content::CONTENT_DIR, lang]).is_some())
-        })
-        .map(|d| Drift {
-            path: d
-                .path
-                .as_deref()
-                .map(|p| p.to_string_lossy().replace('\\', "/"))
-                .unwrap_or_default(),
-            line: d.line,
-            column: d.column,
-            message: d.message.clone(),
+        .filter(|d| d.code == code)
+        .filter_map(|d| {
+            let path = d.path.as_deref()?;
+            folders.iter().find_map(|f| inside(path, f))?;
+            Some(Finding {
+                path: path.to_string_lossy().replace('\\', "/"),
+                line: d.line,
+                column: d.column,
+                message: d.message.clone(),
+            })
         })
         .collect()
 }
@@ -297,14 +297,53 @@ fn lang_name(site: &Site, code: &str) -> String {
         .unwrap_or_else(|| code.to_string())
 }
 
-fn pages_of(site: &Site, tree: &crate::model::Tree, diags: &[Diagnostic]) -> Pages {
+fn pages_of(site: &Site, tree: &Tree, diags: &[Diagnostic]) -> Pages {
+    let files = page_files(site, tree, diags);
+    let outdated_details = outdated_details(site, &tree.lang, &files.outdated);
+    let [current, outdated, unknown, localised, missing, errors] = [
+        &files.current,
+        &files.outdated,
+        &files.unknown,
+        &files.localised,
+        &files.missing,
+        &files.errors,
+    ]
+    .map(Vec::len);
+    let translated = current + outdated + unknown + localised;
+    let total = translated + missing + errors;
+    let share = |n| percent(n, total);
+    Pages {
+        outdated_details,
+        total,
+        translated,
+        current,
+        outdated,
+        unknown,
+        localised,
+        missing,
+        errors,
+        percent: PagePercent {
+            translated: share(translated),
+            current: share(current),
+            outdated: share(outdated),
+            unknown: share(unknown),
+            localised: share(localised),
+            missing: share(missing),
+            errors: share(errors),
+        },
+        files,
+    }
+}
+
+/// The pages of a translation tree by state, and its orphans, sorted.
+fn page_files(site: &Site, tree: &Tree, diags: &[Diagnostic]) -> PageFiles {
     let lang = tree.lang.as_str();
     // Files of this language that could not be loaded: content/<lang>/<rel>.
     let broken: BTreeSet<String> = diags
         .iter()
         .filter(|d| d.is_error())
         .filter_map(|d| d.path.as_deref())
-        .filter_map(|p| inside(p, &[crate::load::content::CONTENT_DIR, lang]))
+        .filter_map(|p| inside(p, &[CONTENT_DIR, lang]))
         .filter(|rel| rel.ends_with(".md"))
         .collect();
     let mut files = PageFiles::default();
@@ -320,20 +359,7 @@ fn pages_of(site: &Site, tree: &crate::model::Tree, diags: &[Diagnostic]) -> Pag
         };
         list.push(e.rel.clone());
     }
-    let published: BTreeSet<&str> = Site::entries(tree).map(|e| e.rel.as_str()).collect();
-    let has_source: BTreeSet<&str> = site
-        .docs
-        .iter()
-        .filter(|d| d.lang == site.source_lang)
-        .map(|d| d.rel.as_str())
-        .collect();
-    files.orphans = site
-        .docs
-        .iter()
-        .filter(|d| d.lang == lang && !published.contains(d.rel.as_str()))
-        .filter(|d| !has_source.contains(d.rel.as_str()))
-        .map(|d| d.rel.clone())
-        .collect();
+    files.orphans = orphans(site, tree);
     for list in [
         &mut files.current,
         &mut files.outdated,
@@ -345,17 +371,30 @@ fn pages_of(site: &Site, tree: &crate::model::Tree, diags: &[Diagnostic]) -> Pag
     ] {
         list.sort();
     }
-    let total = files.current.len()
-        + files.outdated.len()
-        + files.unknown.len()
-        + files.localised.len()
-        + files.missing.len()
-        + files.errors.len();
-    let translated =
-        files.current.len() + files.outdated.len() + files.unknown.len() + files.localised.len();
+    files
+}
+
+/// Translations of the tree's language with no source page (not published).
+fn orphans(site: &Site, tree: &Tree) -> Vec<String> {
+    let published: BTreeSet<&str> = Site::entries(tree).map(|e| e.rel.as_str()).collect();
+    let has_source: BTreeSet<&str> = site
+        .docs
+        .iter()
+        .filter(|d| d.lang == site.source_lang)
+        .map(|d| d.rel.as_str())
+        .collect();
+    site.docs
+        .iter()
+        .filter(|d| d.lang == tree.lang && !published.contains(d.rel.as_str()))
+        .filter(|d| !has_source.contains(d.rel.as_str()))
+        .map(|d| d.rel.clone())
+        .collect()
+}
+
+/// What git history says about each outdated page of `lang`.
+fn outdated_details(site: &Site, lang: &str, outdated: &[String]) -> Vec<OutdatedDetail> {
     let blobs = site.history.blobs();
-    let outdated_details = files
-        .outdated
+    outdated
         .iter()
         .map(|rel| {
             let found = blobs
@@ -367,28 +406,7 @@ fn pages_of(site: &Site, tree: &crate::model::Tree, diags: &[Diagnostic]) -> Pag
                 from: found.map(|f| f.0),
             }
         })
-        .collect();
-    Pages {
-        outdated_details,
-        total,
-        translated,
-        current: files.current.len(),
-        outdated: files.outdated.len(),
-        unknown: files.unknown.len(),
-        localised: files.localised.len(),
-        missing: files.missing.len(),
-        errors: files.errors.len(),
-        percent: PagePercent {
-            translated: percent(translated, total),
-            current: percent(files.current.len(), total),
-            outdated: percent(files.outdated.len(), total),
-            unknown: percent(files.unknown.len(), total),
-            localised: percent(files.localised.len(), total),
-            missing: percent(files.missing.len(), total),
-            errors: percent(files.errors.len(), total),
-        },
-        files,
-    }
+        .collect()
 }
 
 /// `p` below the folder `prefix` (as components), with `/` separators.
@@ -444,26 +462,8 @@ fn messages_report(
         .cloned()
         .collect();
     let extra: Vec<String> = mine.ids.difference(&source.ids).cloned().collect();
-    let syntax_errors: Vec<SyntaxError> = diags
-        .iter()
-        .filter(|d| d.code == Code::FluentSyntax)
-        .filter(|d| {
-            d.path.as_deref().is_some_and(|p| {
-                inside(p, &[locales::LOCALES_DIR, lang]).is_some()
-                    || inside(p, &["(built-in)", lang]).is_some()
-            })
-        })
-        .map(|d| SyntaxError {
-            path: d
-                .path
-                .as_deref()
-                .map(|p| p.to_string_lossy().replace('\\', "/"))
-                .unwrap_or_default(),
-            line: d.line,
-            column: d.column,
-            message: d.message.clone(),
-        })
-        .collect();
+    let folders = [[locales::LOCALES_DIR, lang], ["(built-in)", lang]];
+    let syntax_errors = findings(diags, Code::FluentSyntax, &folders);
     let total = source.ids.len();
     Messages {
         total,

@@ -10,6 +10,9 @@ use crate::diagnostics::{Code, Diagnostic};
 
 pub const CONTENT_DIR: &str = "content";
 
+/// The glossary's file name in a language folder (read by [`super::glossary`]).
+pub const GLOSSARY_FILE: &str = "glossary.yaml";
+
 /// One Markdown file of one language, parsed.
 #[derive(Debug, Clone)]
 pub struct Doc {
@@ -196,7 +199,7 @@ pub fn scan(root: &Path, diags: &mut Vec<Diagnostic>) -> Scan {
                     path: rel_to_root.to_path_buf(),
                     abs: entry.into_path(),
                 });
-            } else if depth == 0 && rel == super::glossary::GLOSSARY_FILE {
+            } else if depth == 0 && rel == GLOSSARY_FILE {
                 // Read by `load::glossary`, not copied.
                 continue;
             } else {

@@ -37,11 +37,14 @@ fn template_path(theme: &Theme, name: &str) -> PathBuf {
 }
 
 /// Compiles the theme's templates once and makes a copy per language.
+/// `extra` are templates of equil's own (name, source) that the caller
+/// adds, such as [`super::sidebar::extra_templates`].
 pub fn load(
     theme: &Theme,
     locales: &Arc<Locales>,
     languages: &[String],
     source_lang: &str,
+    extra: &[(String, String)],
 ) -> Result<Templates, Vec<Diagnostic>> {
     let mut tera = Tera::default();
     let mut sources = Vec::new();
@@ -57,12 +60,7 @@ pub fn load(
             }
         }
     }
-    if super::sidebar::applies(theme) {
-        sources.push((
-            super::sidebar::TEMPLATE.to_string(),
-            super::sidebar::SOURCE.to_string(),
-        ));
-    }
+    sources.extend(extra.iter().cloned());
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.register_filter("css_string", css_string_filter);
     // Templates see only what the page context gives them: nothing of the
