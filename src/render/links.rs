@@ -186,7 +186,7 @@ const PATH_ESCAPES: &AsciiSet = &AsciiSet::EMPTY
     .add(b'>')
     .add(b'?');
 
-/// A path as written in an `href`: the characters of [`PATH_ESCAPES`]
+/// A path as written in an `href`: space, `"`, `#`, `%`, `<`, `>` and `?`
 /// encoded; other characters (also letters beyond ASCII) stay as written.
 pub fn encode_path(s: &str) -> String {
     encode_ascii(s, PATH_ESCAPES)

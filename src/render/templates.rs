@@ -10,7 +10,8 @@ use rayon::prelude::*;
 use tera::{Tera, Value};
 
 use crate::diagnostics::{Code, Diagnostic};
-use crate::load::locales::{keys_used_by_template, Locales};
+use crate::load::locales::Locales;
+use crate::load::template_keys::{keys_used_by_template, template_calls};
 use crate::load::theme::{Origin, Theme};
 
 use super::template_graph::{Problem, Unit, MAX_DEPTH};
@@ -161,7 +162,7 @@ pub fn args_used(theme: &Theme) -> std::collections::BTreeMap<String, BTreeSet<S
     let mut out: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();
     for (_, file) in theme.templates() {
         let src = String::from_utf8_lossy(&file.bytes);
-        for (key, args) in crate::load::locales::template_calls(&src) {
+        for (key, args) in template_calls(&src) {
             out.entry(key).or_default().extend(args);
         }
     }
