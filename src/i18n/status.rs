@@ -7,7 +7,6 @@
 use std::collections::BTreeSet;
 use std::path::{Component, Path};
 
-
 use super::ftl;
 pub use super::report::{
     Drift, Finding, GlossaryStatus, LangReport, MessageIds, MessagePercent, Messages,
