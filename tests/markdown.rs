@@ -44,21 +44,10 @@ fn errors(all: &[Value]) -> Vec<&Value> {
 }
 
 fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let Ok(n) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(n);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8(out).expect("utf-8")
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8()
+        .expect("utf-8")
+        .into_owned()
 }
 
 /// The ids (and `<a name>`s) of a document; panics on an id used twice.
