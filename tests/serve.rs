@@ -649,7 +649,7 @@ fn incremental_rebuilds_equal_a_full_build() {
         assert_eq!(served_paths, full_paths, "{step}: different files");
         for (path, bytes) in &full {
             assert!(
-                served[path].as_slice() == bytes.as_slice(),
+                served[path].bytes().as_ref() == bytes.as_slice(),
                 "{step}: {path} differs from a full build"
             );
         }

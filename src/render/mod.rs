@@ -17,7 +17,6 @@ pub mod session;
 pub mod sheet;
 pub mod sidebar;
 pub mod sitemap;
-pub mod strings;
 pub mod template_graph;
 pub mod templates;
 
@@ -28,7 +27,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::{Code, Diagnostic};
-use crate::model::{Entry, Site, Status};
+use crate::model::{Entry, Site};
 use crate::write::Sink;
 use context::{Alternate, LangLink, TreeNav};
 use markdown::Parsed;
@@ -49,108 +48,6 @@ pub fn parse_all(site: &Site) -> Vec<Parsed> {
         .par_iter()
         .map(|d| markdown::parse(&d.body, d.body_line))
         .collect()
-}
-
-/// Checks everything that can be checked before writing: links, anchors,
-/// assets, translation states and interface strings.
-pub fn validate(site: &Site, parsed: &[Parsed], diags: &mut Vec<Diagnostic>) {
-    links::validate(site, parsed, diags);
-    for (doc, p) in site.docs.iter().zip(parsed) {
-        sanitize::report_nesting(p, &doc.path, diags);
-    }
-    if !site.config.trust_html {
-        for (doc, p) in site.docs.iter().zip(parsed) {
-            sanitize::report(&p.raw_html, &doc.path, diags);
-        }
-    }
-    translation_states(site, diags);
-    strings::validate(site, diags);
-    crate::i18n::terms::drift(site, diags);
-    session::validate(site, diags);
-    diags.extend(crate::check::assets::active(site));
-}
-
-/// Warnings for translations that are out of date, of unknown state, or missing.
-fn translation_states(site: &Site, diags: &mut Vec<Diagnostic>) {
-    for tree in &site.trees {
-        let mut fallbacks = Vec::new();
-        let mut unknown = Vec::new();
-        for e in Site::entries(tree) {
-            if e.doc == usize::MAX {
-                continue;
-            }
-            let doc = site.doc(e.doc);
-            let source = site.doc(e.source);
-            match e.status {
-                Status::Outdated => diags.push(
-                    Diagnostic::warning(
-                        Code::Outdated,
-                        format!(
-                            "translation is outdated: {} has changed since it was translated",
-                            source.path.display()
-                        ),
-                    )
-                    .at(&doc.path)
-                    .help(format!(
-                        "update the translation, then run `equil i18n mark-current {}`",
-                        doc.path.display()
-                    )),
-                ),
-                Status::Unknown => unknown.push(e.rel.clone()),
-                Status::Fallback => fallbacks.push(e.rel.clone()),
-                _ => {}
-            }
-        }
-        if !unknown.is_empty() {
-            let n = unknown.len();
-            diags.push(
-                Diagnostic::warning(
-                    Code::UnknownTranslationState,
-                    format!(
-                        "{n} translation{} in `{}` {} no `source_hash`, so nobody can tell whether {} current",
-                        if n == 1 { "" } else { "s" },
-                        tree.lang,
-                        if n == 1 { "has" } else { "have" },
-                        if n == 1 { "it is" } else { "they are" },
-                    ),
-                )
-                .at(format!("content/{}", tree.lang))
-                .help(format!(
-                    "`equil i18n status` lists them ({}); if they match the source pages, run `equil i18n mark-current --lang {}`",
-                    abbreviate(&unknown, 3),
-                    tree.lang
-                )),
-            );
-        }
-        if !fallbacks.is_empty() {
-            let n = fallbacks.len();
-            diags.push(
-                Diagnostic::warning(
-                    Code::Fallback,
-                    format!(
-                        "{n} page{} of `{}` {} shown in `{}` (not translated yet)",
-                        if n == 1 { "" } else { "s" },
-                        tree.lang,
-                        if n == 1 { "is" } else { "are" },
-                        site.source_lang
-                    ),
-                )
-                .at(format!("content/{}", tree.lang))
-                .help(format!(
-                    "`equil i18n status` lists them: {}",
-                    abbreviate(&fallbacks, 4)
-                )),
-            );
-        }
-    }
-}
-
-fn abbreviate(items: &[String], n: usize) -> String {
-    let mut s = items.iter().take(n).cloned().collect::<Vec<_>>().join(", ");
-    if items.len() > n {
-        s.push_str(&format!(" and {} more", items.len() - n));
-    }
-    s
 }
 
 /// Callout titles of a language (see [`markdown::CALLOUT_KINDS`]).
@@ -315,13 +212,30 @@ pub struct Renderer<'a> {
 
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site, parsed: &'a [Parsed], templates: &'a templates::Templates) -> Self {
+        let navs = site
+            .trees
+            .par_iter()
+            .map(|tree| TreeNav::new(site, tree).with_sidebars(site, &tree.lang, templates))
+            .collect();
+        Self::with_navs(site, parsed, templates, navs)
+    }
+
+    /// [`Renderer::new`] with each tree's navigation already computed (one
+    /// per tree, in order: `equil serve` keeps them while no title, order
+    /// or page list changes).
+    pub fn with_navs(
+        site: &'a Site,
+        parsed: &'a [Parsed],
+        templates: &'a templates::Templates,
+        navs: Vec<TreeNav>,
+    ) -> Self {
         let sanitizer = (!site.config.trust_html)
             .then(|| std::sync::Arc::new(sanitize::builder(&site.config.embed_hosts)));
         let trees = site
             .trees
             .par_iter()
-            .map(|tree| {
-                let nav = TreeNav::new(site, tree).with_sidebars(site, &tree.lang, templates);
+            .zip(navs)
+            .map(|(tree, nav)| {
                 let mut t = TreeRender::new(site, tree, nav, parsed, templates);
                 t.sanitizer = sanitizer.clone();
                 t
@@ -336,6 +250,11 @@ impl<'a> Renderer<'a> {
                 date: print::source_date().ok().flatten(),
             },
         }
+    }
+
+    /// Gives back each tree's navigation (see [`Renderer::with_navs`]).
+    pub fn into_navs(self) -> Vec<TreeNav> {
+        self.trees.into_iter().map(|t| t.nav).collect()
     }
 
     /// Every file of the site, in a stable order: the longest jobs first
@@ -538,7 +457,7 @@ impl<'a> Renderer<'a> {
                         ),
                     )
                     .at(format!("locales/{lang}"))
-                    .help(strings::where_to_add(self.site, lang, key)),
+                    .help(crate::check::strings::where_to_add(self.site, lang, key)),
                 );
             }
         }

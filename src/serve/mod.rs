@@ -7,16 +7,20 @@
 //! - [`watch`]: the file watcher (notify, debounced)
 //! - [`cache`] and [`sources`]: what the site is made of, kept in memory
 //! - [`rebuild`] and [`plan`]: incremental rebuilds, rendering only what changed
+//! - [`fast`]: the fast path for body edits (no re-modelling, no site-wide checks)
+//! - [`store`]: the rendered files, held compressed
 //! - [`server`]: the HTTP server (tiny_http)
 //! - [`live`]: the reload event stream, the injected script and the overlay
 
 pub mod cache;
 pub mod change;
+pub mod fast;
 pub mod live;
 pub mod plan;
 pub mod rebuild;
 pub mod server;
 pub mod sources;
+pub mod store;
 pub mod watch;
 
 use std::collections::HashMap;
@@ -34,8 +38,8 @@ use live::Hub;
 use rebuild::{Failure, Live, Report};
 use server::{BindError, Server};
 
-/// The rendered site: output path → contents.
-pub type Files = HashMap<String, Arc<Vec<u8>>>;
+/// The rendered site: output path → contents (compressed, see [`store`]).
+pub type Files = HashMap<String, Arc<store::Stored>>;
 
 /// What the HTTP server serves at one moment.
 #[derive(Default)]

@@ -13,10 +13,10 @@ use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
 use fluent_bundle::{FluentArgs, FluentError, FluentValue};
 use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
 
-use super::templates;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::load::locales::LangStrings;
 use crate::model::Site;
+use crate::render::templates;
 
 /// Runs every check of the interface strings.
 pub fn validate(site: &Site, diags: &mut Vec<Diagnostic>) {
