@@ -119,6 +119,12 @@ impl std::fmt::Display for Error {
 /// How long to wait, after a rebuild failed, for the rest of a save made
 /// in several steps before showing the error.
 const SETTLE: Duration = Duration::from_millis(100);
+/// How long the sources must be quiet before the search indexes and print
+/// documents are made again: they gather every page (a whole language's
+/// handbook is tens of megabytes at 10,000 pages), and a change that comes
+/// in while one is rendered waits for it, so they wait for a pause in the
+/// editing instead of running after every save.
+const PRINT_QUIET: Duration = Duration::from_millis(1000);
 /// How often idle event streams are pinged.
 const PING: Duration = Duration::from_secs(15);
 
@@ -133,7 +139,10 @@ pub fn run(opts: Options) -> Result<(), Error> {
     let shared = Arc::new(Shared::default());
     let mut site_opts = opts.site.clone();
     site_opts.root = root.clone();
-    let live = Live::new(site_opts);
+    let mut live = Live::new(site_opts);
+    if std::env::var_os("EQUIL_SERVE_FULL").is_some() {
+        live.fast_path(false);
+    }
     let (tx, rx) = mpsc::channel();
     let pending = Arc::new(AtomicBool::new(false));
     let watcher =
@@ -220,7 +229,7 @@ impl Loop {
     fn run(&mut self) {
         loop {
             let wait = if self.live.prints_pending() {
-                Duration::ZERO
+                PRINT_QUIET
             } else {
                 PING
             };
@@ -354,7 +363,12 @@ impl Loop {
             }
         );
         if std::env::var_os("EQUIL_SERVE_TIMINGS").is_some() {
-            eprintln!("  timings: {}", report.laps);
+            let path = if report.fast {
+                "fast path"
+            } else {
+                "full rebuild"
+            };
+            eprintln!("  timings ({path}): {}", report.laps);
         }
     }
 
@@ -391,6 +405,9 @@ impl Loop {
                 });
                 if !report.changed.is_empty() {
                     self.shared.hub.send(&live::reload_event(&report.changed));
+                }
+                if report.left == 0 {
+                    store::release_free_memory();
                 }
             }
             Err(f) => {

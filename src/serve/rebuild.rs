@@ -51,6 +51,8 @@ pub struct Report {
     pub elapsed: Duration,
     /// How long each stage took.
     pub laps: Laps,
+    /// Whether the fast path for body edits did it (see [`fast`]).
+    pub fast: bool,
 }
 
 /// The time each stage of a rebuild took (shown with `EQUIL_SERVE_TIMINGS=1`).
@@ -129,6 +131,8 @@ pub struct Live {
     /// Whether `current` is the site served (the last rebuild succeeded),
     /// which the fast path needs.
     settled: bool,
+    /// Whether body edits may take the fast path (on unless turned off).
+    fast_path: bool,
 }
 
 fn has_errors(diags: &[Diagnostic]) -> bool {
@@ -165,7 +169,14 @@ impl Live {
             navs: None,
             links: None,
             settled: false,
+            fast_path: true,
         }
+    }
+
+    /// Turns the fast path for body edits on or off (off: every change is
+    /// a full rebuild, for comparison).
+    pub fn fast_path(&mut self, on: bool) {
+        self.fast_path = on;
     }
 
     /// The files served now (the last good site).
@@ -212,7 +223,12 @@ impl Live {
     /// rebuild (nothing served has changed then).
     fn fast(&mut self, changes: &Changes, start: Instant) -> Option<Report> {
         let dirty = &self.dirty;
-        if !self.settled || dirty.all || dirty.templates || !dirty.langs.is_empty() {
+        if !self.fast_path
+            || !self.settled
+            || dirty.all
+            || dirty.templates
+            || !dirty.langs.is_empty()
+        {
             return None;
         }
         let mut laps = Laps::new(start);
@@ -272,6 +288,7 @@ impl Live {
             diagnostics: all,
             elapsed: start.elapsed(),
             laps,
+            fast: true,
         })
     }
 
@@ -399,6 +416,7 @@ impl Live {
             diagnostics: diags,
             elapsed: Duration::ZERO,
             laps: Laps::new(start),
+            fast: false,
         })
     }
 

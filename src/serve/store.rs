@@ -110,6 +110,17 @@ impl Sink for StoreSink {
     }
 }
 
+/// Hands memory freed after a large render (a whole language's print
+/// document and its context are tens of megabytes each) back to the system,
+/// where the allocator keeps it otherwise (glibc on Linux).
+pub fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free pages of the heap to the system.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
