@@ -206,8 +206,9 @@ pub struct Renderer<'a> {
     pub templates: &'a templates::Templates,
     /// One per language tree, in the order of `site.trees`.
     pub trees: Vec<TreeRender<'a>>,
-    /// The content version (and date) shown on print covers.
-    pub edition: print::Edition,
+    /// The content version (and date) shown on print covers, made when
+    /// first needed (it hashes every page; `serve` mostly renders pages).
+    edition: std::sync::OnceLock<print::Edition>,
 }
 
 impl<'a> Renderer<'a> {
@@ -245,11 +246,16 @@ impl<'a> Renderer<'a> {
             site,
             templates,
             trees,
-            edition: print::Edition {
-                version: content_version(site),
-                date: print::source_date().ok().flatten(),
-            },
+            edition: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The content version (and date) shown on print covers.
+    pub fn edition(&self) -> &print::Edition {
+        self.edition.get_or_init(|| print::Edition {
+            version: content_version(self.site),
+            date: print::source_date().ok().flatten(),
+        })
     }
 
     /// Gives back each tree's navigation (see [`Renderer::with_navs`]).
@@ -481,7 +487,7 @@ impl<'a> Renderer<'a> {
                 Produced::Bytes(entry.output.clone(), html, true)
             }
             Output::Print { tree, module } => {
-                let (path, html) = self.trees[tree].render_print_bytes(module, &self.edition)?;
+                let (path, html) = self.trees[tree].render_print_bytes(module, self.edition())?;
                 Produced::Bytes(path, html, true)
             }
             Output::Sheet {

@@ -153,13 +153,13 @@ pub fn patch(site: &mut Site, parsed: &mut [Parsed], edits: Vec<BodyEdit>) -> Ve
 }
 
 /// Checks the changed documents and the pages linking to them (updating
-/// the index). `Err` when anything is an error: the full rebuild reports it.
+/// the index). `None` when anything is an error: the full rebuild reports it.
 pub fn check(
     site: &Site,
     parsed: &[Parsed],
     index: &mut LinkIndex,
     ids: &[DocId],
-) -> Result<Vec<Diagnostic>, ()> {
+) -> Option<Vec<Diagnostic>> {
     let input = check::Input { site, parsed };
     let mut diags = Vec::new();
     let mut others = BTreeSet::new();
@@ -180,9 +180,9 @@ pub fn check(
         }
     }
     if diags.iter().any(Diagnostic::is_error) {
-        return Err(());
+        return None;
     }
-    Ok(diags)
+    Some(diags)
 }
 
 /// The outputs that show the changed documents: their pages in every

@@ -221,6 +221,7 @@ impl Loop {
                     }),
                     Err(f) => self.failed(&f),
                 }
+                store::release_free_memory();
             }
             Err(f) => self.failed(&f),
         }
@@ -325,6 +326,10 @@ impl Loop {
         touched.sort();
         if !touched.is_empty() || had_overlay {
             self.shared.hub.send(&live::reload_event(&touched));
+        }
+        if !report.fast {
+            // A full rebuild made a new model (after the reload was sent).
+            store::release_free_memory();
         }
         // A file saved again unchanged (editors often write twice): say nothing.
         let only_pages = changes

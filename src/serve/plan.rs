@@ -206,8 +206,8 @@ pub(super) fn print_sig(
 ) -> u64 {
     let t = &r.site.trees[tree];
     let mut h = DefaultHasher::new();
-    r.edition.version.hash(&mut h);
-    r.edition.date.hash(&mut h);
+    r.edition().version.hash(&mut h);
+    r.edition().date.hash(&mut h);
     module.hash(&mut h);
     let mut add = |e: &Entry| page_sigs.get(&e.output).hash(&mut h);
     match module {

@@ -133,6 +133,11 @@ pub struct Live {
     settled: bool,
     /// Whether body edits may take the fast path (on unless turned off).
     fast_path: bool,
+    /// The findings of loading and modelling `current` that name a file.
+    notes: Vec<Diagnostic>,
+    /// Documents the fast path changed since the print step was planned:
+    /// [`Live::render_prints`] plans it again first (after the reload).
+    replan: Vec<crate::model::DocId>,
 }
 
 fn has_errors(diags: &[Diagnostic]) -> bool {
@@ -170,6 +175,8 @@ impl Live {
             links: None,
             settled: false,
             fast_path: true,
+            notes: Vec::new(),
+            replan: Vec::new(),
         }
     }
 
@@ -191,7 +198,7 @@ impl Live {
 
     /// Whether print documents wait for [`Live::render_prints`].
     pub fn prints_pending(&self) -> bool {
-        !self.pending_prints.is_empty()
+        !self.pending_prints.is_empty() || !self.replan.is_empty()
     }
 
     /// Rebuilds after `changes`. On failure the served files stay as they were.
@@ -242,7 +249,7 @@ impl Live {
         let index = self
             .links
             .get_or_insert_with(|| LinkIndex::new(&cur.site, &cur.parsed));
-        let Ok(diags) = fast::check(&cur.site, &cur.parsed, index, &ids) else {
+        let Some(diags) = fast::check(&cur.site, &cur.parsed, index, &ids) else {
             self.settled = false;
             return None;
         };
@@ -262,12 +269,7 @@ impl Live {
         let (files, changed) = plan::put(&self.good.files, rendered);
         self.good.files = Arc::new(files);
         fast::record_sigs(&renderer, &todo, &mut self.good);
-        let later = fast::later(&renderer, &ids, &self.good);
-        let done: HashSet<&str> = later.iter().map(|p| p.path.as_str()).collect();
-        self.pending_prints.retain(|p| {
-            !done.contains(p.path.as_str()) && !matches!(p.what, plan::Later::Print(_))
-        });
-        self.pending_prints.extend(later);
+        self.replan.extend(ids);
         let pages_rendered = todo
             .iter()
             .filter(|o| matches!(o, Output::Page { .. }))
@@ -277,6 +279,13 @@ impl Live {
         laps.lap("replace");
         let mut all = diags;
         all.extend(render_diags);
+        let paths: HashSet<PathBuf> = changes.paths.iter().cloned().collect();
+        all.extend(
+            self.notes
+                .iter()
+                .filter(|d| d.path.as_ref().is_some_and(|p| paths.contains(p)))
+                .cloned(),
+        );
         Some(Report {
             pages_rendered,
             pages_total: self.good.page_sigs.len(),
@@ -284,7 +293,10 @@ impl Live {
             pages_changed: changed_docs,
             changed,
             removed: Vec::new(),
-            prints_pending: self.pending_prints.len(),
+            prints_pending: match self.replan.is_empty() {
+                true => self.pending_prints.len(),
+                false => self.pending_prints.len().max(1),
+            },
             diagnostics: all,
             elapsed: start.elapsed(),
             laps,
@@ -300,6 +312,7 @@ impl Live {
         diags: &mut Vec<Diagnostic>,
     ) -> Result<super::cache::Reread, Vec<Diagnostic>> {
         self.pending_prints.clear();
+        self.replan.clear();
         if let Some(cur) = self.current.take() {
             self.pages.give_back(cur.site.docs, cur.parsed);
         }
@@ -333,6 +346,9 @@ impl Live {
         let site = pipeline::model(&self.opts, self.kept.sources(config, content), diags);
         let parsed = self.pages.parsed_for(&site.docs);
         self.current = Some(Current { site, parsed });
+        // What loading and modelling said about each page (drafts, handouts
+        // out of place): the fast path repeats it for the pages it takes.
+        self.notes = diags.iter().filter(|d| d.path.is_some()).cloned().collect();
         if has_errors(diags) {
             return Err(std::mem::take(diags));
         }
@@ -427,6 +443,7 @@ impl Live {
         let start = Instant::now();
         let (Some(cur), Some(templates)) = (self.current.as_ref(), self.templates.as_ref()) else {
             self.pending_prints.clear();
+            self.replan.clear();
             return Ok(PrintReport {
                 rendered: 0,
                 changed: Vec::new(),
@@ -438,6 +455,15 @@ impl Live {
             Some(navs) => Renderer::with_navs(&cur.site, &cur.parsed, templates, navs),
             None => Renderer::new(&cur.site, &cur.parsed, templates),
         };
+        if !self.replan.is_empty() {
+            let ids = std::mem::take(&mut self.replan);
+            let later = fast::later(&renderer, &ids, &self.good);
+            let done: HashSet<&str> = later.iter().map(|p| p.path.as_str()).collect();
+            self.pending_prints.retain(|p| {
+                !done.contains(p.path.as_str()) && !matches!(p.what, plan::Later::Print(_))
+            });
+            self.pending_prints.extend(later);
+        }
         let mut files: Files = (*self.good.files).clone();
         let mut changed = Vec::new();
         let mut rendered = 0;
