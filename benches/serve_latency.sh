@@ -8,7 +8,9 @@
 #
 #   benches/serve_latency.sh [EDITS] [ROUNDS]
 #
-# CORPORA="1k" (or "10k") runs one corpus only. Corpora are generated once
+# CORPORA="1k" (or "10k") runs one corpus only. COMPARE_FULL=1 also runs
+# each corpus with EQUIL_SERVE_FULL=1 (every change a full rebuild, no fast
+# path for body edits), interleaved with the normal runs. Corpora are generated once
 # into $BENCH_DIR/<corpus>-equil (default /tmp/equil-bench-corpus), as
 # benches/run.sh does. Needs python3 and a release build (made here).
 set -eu
@@ -35,6 +37,10 @@ while [ "$round" -le "$ROUNDS" ]; do
     for c in $CORPORA; do
         echo "== $c corpus, round $round, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
         target/release/examples/serve_latency "$BENCH_DIR/$c-equil" "$EDITS"
+        if [ "${COMPARE_FULL:-0}" = 1 ]; then
+            echo "== $c corpus, round $round, full rebuilds (EQUIL_SERVE_FULL=1), load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+            EQUIL_SERVE_FULL=1 target/release/examples/serve_latency "$BENCH_DIR/$c-equil" "$EDITS"
+        fi
     done
     round=$((round + 1))
 done

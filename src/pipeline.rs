@@ -239,7 +239,13 @@ pub fn run(opts: &SiteOptions, sink: &dyn Sink) -> (Outcome, Option<(Site, Vec<P
         || render::parse_all(&site),
         || render::load_templates(&site),
     );
-    render::validate(&site, &parsed, &mut diags);
+    crate::check::site(
+        crate::check::Input {
+            site: &site,
+            parsed: &parsed,
+        },
+        &mut diags,
+    );
     if diags.iter().any(Diagnostic::is_error) {
         return (finish(diags, None, start), Some((site, parsed)));
     }

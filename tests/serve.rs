@@ -649,7 +649,7 @@ fn incremental_rebuilds_equal_a_full_build() {
         assert_eq!(served_paths, full_paths, "{step}: different files");
         for (path, bytes) in &full {
             assert!(
-                served[path].as_slice() == bytes.as_slice(),
+                served[path].bytes().as_ref() == bytes.as_slice(),
                 "{step}: {path} differs from a full build"
             );
         }
@@ -664,6 +664,61 @@ fn incremental_rebuilds_equal_a_full_build() {
                 f.write(
                     "content/en/intro/second.md",
                     "---\ntitle: Second page\norder: 2\n---\n## Details\n\nNew words.\n",
+                )
+            }),
+        ),
+        // A source page's body: its translation's state (unknown) stays.
+        (
+            "source body edit",
+            Box::new(|| {
+                f.write(
+                    "content/en/intro/first.md",
+                    &f.read("content/en/intro/first.md")
+                        .replace("A note.", "A longer note."),
+                )
+            }),
+        ),
+        (
+            "translation marked current",
+            Box::new(|| {
+                let en = f.read("content/en/intro/first.md");
+                let body = en.splitn(3, "---\n").nth(2).unwrap();
+                let hash = equil::load::content::source_hash("First page", body);
+                f.write(
+                    "content/nl/intro/first.md",
+                    &f.read("content/nl/intro/first.md")
+                        .replace("---\n## Aan", &format!("source_hash: {hash}\n---\n## Aan")),
+                )
+            }),
+        ),
+        // The translation becomes outdated: not a change the fast path takes.
+        (
+            "source edit outdates its translation",
+            Box::new(|| {
+                f.write(
+                    "content/en/intro/first.md",
+                    &f.read("content/en/intro/first.md")
+                        .replace("A longer note.", "A note, edited."),
+                )
+            }),
+        ),
+        (
+            "outdated source edited again",
+            Box::new(|| {
+                f.write(
+                    "content/en/intro/first.md",
+                    &f.read("content/en/intro/first.md")
+                        .replace("A note, edited.", "A note, edited twice."),
+                )
+            }),
+        ),
+        (
+            "translation body edit",
+            Box::new(|| {
+                f.write(
+                    "content/nl/intro/first.md",
+                    &f.read("content/nl/intro/first.md")
+                        .replace("## Aan de slag", "## Aan de slag\n\nEen nieuwe alinea."),
                 )
             }),
         ),
@@ -856,20 +911,94 @@ fn incremental_rebuilds_equal_a_full_build() {
         paths.extend(dirs.iter().map(|d| root.join(d)));
         let mut changes = Changes::default();
         changes.add(&root, "default", paths);
-        live.rebuild(&changes)
+        let report = live
+            .rebuild(&changes)
             .unwrap_or_else(|e| panic!("{step}: {:?}", e.errors));
+        // Body edits of pages in the site take the fast path; nothing else does.
+        let fast = [
+            "body edit",
+            "source body edit",
+            "outdated source edited again",
+            "translation body edit",
+        ];
+        assert_eq!(report.fast, fast.contains(&step), "{step}: fast path");
         live.render_prints(&never).expect("print pages");
         check(&live, step);
     }
 
-    // A template changed while a page is broken still counts once the page
-    // is fixed.
+    // Body edits that break a link elsewhere, or in the page itself, fail
+    // as a full build does; fixing them brings the site back.
     let changes_of = |paths: &[&str]| {
         let mut c = Changes::default();
         c.add(&root, "default", paths.iter().map(|p| root.join(p)));
         c
     };
-    let good = f.read("content/en/intro/second.md");
+    let second = "content/en/intro/second.md";
+    let good = f.read(second);
+    // `None` deletes the file.
+    let mut edit = |step: &str, path: &str, text: Option<&str>, ok: bool| {
+        match text {
+            Some(t) => f.write(path, t),
+            None => std::fs::remove_file(f.path(path)).unwrap(),
+        }
+        let result = live.rebuild(&changes_of(&[path]));
+        match (ok, result) {
+            (true, Ok(report)) => {
+                live.render_prints(&never).expect("print pages");
+                check(&live, step);
+                report.fast
+            }
+            (false, Err(failure)) => {
+                let (outcome, _) = pipeline::run(&opts, &MemorySink::default());
+                let full: Vec<_> = outcome
+                    .diagnostics
+                    .into_iter()
+                    .filter(|d| d.is_error())
+                    .collect();
+                assert_eq!(failure.errors, full, "{step}: errors as a full build's");
+                false
+            }
+            (true, Err(e)) => panic!("{step}: {:?}", e.errors),
+            (false, Ok(_)) => panic!("{step}: should fail"),
+        }
+    };
+    // first.md links to `second.md#details`.
+    let other_heading = good.replace("## Details", "## Other");
+    edit("anchor gone", second, Some(&other_heading), false);
+    edit("anchor back", second, Some(&good), true);
+    let fresh = good.replace("New", "Fresh");
+    assert!(
+        edit("body edit after a fix", second, Some(&fresh), true),
+        "a body edit after a full rebuild takes the fast path"
+    );
+    let linked = good.replace("New words.", "See [the third page](third.md).");
+    edit("link to a missing page", second, Some(&linked), false);
+    let third = "content/en/intro/third.md";
+    edit(
+        "linked page created",
+        third,
+        Some("---\ntitle: Third\n---\nHere.\n"),
+        true,
+    );
+    edit("linked page deleted", third, None, false);
+    edit("link removed", second, Some(&good), true);
+    let broken = "---\ntitle: [broken\n---\nText.\n";
+    edit("front matter broken", second, Some(broken), false);
+    edit("front matter fixed", second, Some(&good), true);
+    let newer = good.replace("New", "Newer");
+    assert!(
+        edit(
+            "body edit after broken front matter",
+            second,
+            Some(&newer),
+            true
+        ),
+        "fast path again"
+    );
+    edit("restored", second, Some(&good), true);
+
+    // A template changed while a page is broken still counts once the page
+    // is fixed.
     f.write("content/en/intro/second.md", "---\ntitle: [broken\n---\n");
     let page = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/page.html"),

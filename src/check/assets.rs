@@ -2,8 +2,7 @@
 //! run code in a reader's browser (unless the site trusts its authors), and
 //! none may take the place of a file equil generates.
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::model::Site;
@@ -31,7 +30,7 @@ pub fn active(site: &Site) -> Vec<Diagnostic> {
                         Code::ActiveAsset,
                         format!("this file could run code in readers' browsers ({why}); it is not published"),
                     )
-                    .at(shown(&site.root, source))
+                    .at(crate::render::problems::shown(&site.root, source))
                     .help("write the page in Markdown, or save the image without scripts; set `trust_html: true` in site.yaml only if every author is trusted"),
                 );
             }
@@ -94,42 +93,6 @@ fn tag_has_handler(tag: &str) -> bool {
                 .find(|c| !c.is_ascii_whitespace())
                 .is_some_and(|&c| c == b'=')
     })
-}
-
-/// Errors for assets whose output path is a file equil generates (a
-/// `content/en/search-index.js` would replace the search index). `outputs`
-/// lists every output path with the asset it copies, if it is one.
-pub fn collisions<'a>(
-    root: &Path,
-    outputs: impl Iterator<Item = (String, Option<&'a Path>)>,
-) -> Vec<Diagnostic> {
-    let mut generated: HashMap<String, ()> = HashMap::new();
-    let mut assets: Vec<(String, &Path)> = Vec::new();
-    for (path, asset) in outputs {
-        match asset {
-            Some(source) => assets.push((path, source)),
-            None => {
-                generated.insert(path, ());
-            }
-        }
-    }
-    assets
-        .into_iter()
-        .filter(|(path, _)| generated.contains_key(path))
-        .map(|(path, source)| {
-            Diagnostic::error(
-                Code::DuplicateOutput,
-                format!("this file would replace `{path}`, which equil writes itself"),
-            )
-            .at(shown(root, source))
-            .help("rename the file (or move it into a folder of its own)")
-        })
-        .collect()
-}
-
-/// `source` relative to the site root, for messages.
-fn shown(root: &Path, source: &Path) -> PathBuf {
-    source.strip_prefix(root).unwrap_or(source).to_path_buf()
 }
 
 #[cfg(test)]

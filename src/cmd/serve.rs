@@ -19,7 +19,8 @@ The site is built in memory (public/ is not touched) and rebuilt when files
 under content/, locales/, themes/ or site.yaml change; open pages reload by
 themselves. While a change breaks the site, the last good version stays
 served and the error is shown over it. EQUIL_SERVE_TIMINGS=1 prints how long
-each stage of a rebuild took.")]
+each stage of a rebuild took; EQUIL_SERVE_FULL=1 rebuilds without the fast path
+for body edits (to compare, or to rule it out when hunting a bug).")]
 pub struct Args {
     /// The site folder (with content/, and optionally site.yaml, locales/, themes/)
     #[arg(long, default_value = ".")]

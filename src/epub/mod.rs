@@ -100,7 +100,13 @@ pub fn run(opts: &EpubOptions) -> EpubOutcome {
         return out;
     };
     let parsed = render::parse_all(&site);
-    render::validate(&site, &parsed, &mut diags);
+    crate::check::site(
+        crate::check::Input {
+            site: &site,
+            parsed: &parsed,
+        },
+        &mut diags,
+    );
     let (warnings, errors): (Vec<_>, Vec<_>) = diags.into_iter().partition(|d| !d.is_error());
     out.build_warnings = warnings;
     if !errors.is_empty() {

@@ -13,4 +13,3 @@ pub mod mark;
 pub mod report;
 pub mod status;
 pub mod table;
-pub mod terms;

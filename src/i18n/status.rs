@@ -24,7 +24,7 @@ use crate::pipeline::{self, SiteOptions};
 /// translated); `None` when there is no site to report on.
 pub fn status(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<Report> {
     let site = pipeline::load_model(opts, diags)?;
-    crate::i18n::terms::drift(&site, diags);
+    crate::check::terms::drift(&site, diags);
     Some(report(&site, diags))
 }
 

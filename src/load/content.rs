@@ -32,6 +32,9 @@ pub struct Doc {
     /// Hash of the whole file text (front matter and body), to tell cheaply
     /// whether a file changed (`equil serve`). Not written anywhere.
     pub text_hash: u64,
+    /// Hash of the front matter's text alone: while it stays the same, a
+    /// change to the file changed only the body (`equil serve`'s fast path).
+    pub fm_hash: u64,
 }
 
 /// A non-Markdown file beside the pages (image, PDF, ...), copied to the output.
@@ -291,14 +294,15 @@ pub fn parse_text(
     let split = frontmatter::split(text, &path).map_err(|d| vec![d])?;
     let fm = frontmatter::parse(&split, &path)?;
     let hash = source_hash(&fm.title, split.body);
-    let text_hash = {
+    let hash_of = |t: &str| {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        text.hash(&mut h);
+        t.hash(&mut h);
         h.finish()
     };
     Ok(Doc {
-        text_hash,
+        text_hash: hash_of(text),
+        fm_hash: hash_of(&text[..text.len() - split.body.len()]),
         lang,
         rel,
         body: split.body.to_string(),

@@ -11,6 +11,7 @@ pub mod nav;
 pub mod pages;
 pub mod plurals;
 pub mod print;
+pub mod problems;
 pub mod qr;
 pub mod redirect;
 pub mod sanitize;
@@ -19,7 +20,6 @@ pub mod session;
 pub mod sheet;
 pub mod sidebar;
 pub mod sitemap;
-pub mod strings;
 pub mod template_graph;
 pub mod templates;
 
@@ -29,13 +29,13 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::diagnostics::{abbreviate, Code, Diagnostic};
-use crate::model::{Entry, Site, Status};
+use crate::diagnostics::{Code, Diagnostic};
+use crate::model::{Entry, Site};
 use crate::write::Sink;
 use context::{Alternate, LangLink};
 use markdown::Parsed;
-use nav::TreeNav;
-use pages::{Position, TreeRender};
+
+use pages::{Navigation, Position, TreeRender};
 
 /// What a render produced.
 #[derive(Debug, Default, Clone)]
@@ -52,100 +52,6 @@ pub fn parse_all(site: &Site) -> Vec<Parsed> {
         .par_iter()
         .map(|d| markdown::parse(&d.body, d.body_line))
         .collect()
-}
-
-/// Checks everything that can be checked before writing: links, anchors,
-/// assets, translation states and interface strings.
-pub fn validate(site: &Site, parsed: &[Parsed], diags: &mut Vec<Diagnostic>) {
-    links::validate(site, parsed, diags);
-    for (doc, p) in site.docs.iter().zip(parsed) {
-        sanitize::report_nesting(p.html_too_deep, &doc.path, diags);
-    }
-    if !site.config.trust_html {
-        for (doc, p) in site.docs.iter().zip(parsed) {
-            sanitize::report(&p.raw_html, &doc.path, diags);
-        }
-    }
-    translation_states(site, diags);
-    strings::validate(site, diags);
-    crate::i18n::terms::drift(site, diags);
-    session::validate(site, diags);
-    diags.extend(crate::check::assets::active(site));
-}
-
-/// Warnings for translations that are out of date, of unknown state, or missing.
-fn translation_states(site: &Site, diags: &mut Vec<Diagnostic>) {
-    for tree in &site.trees {
-        let mut fallbacks = Vec::new();
-        let mut unknown = Vec::new();
-        for e in Site::entries(tree) {
-            if e.doc == usize::MAX {
-                continue;
-            }
-            let doc = site.doc(e.doc);
-            let source = site.doc(e.source);
-            match e.status {
-                Status::Outdated => diags.push(
-                    Diagnostic::warning(
-                        Code::Outdated,
-                        format!(
-                            "translation is outdated: {} has changed since it was translated",
-                            source.path.display()
-                        ),
-                    )
-                    .at(&doc.path)
-                    .help(format!(
-                        "update the translation, then run `equil i18n mark-current {}`",
-                        doc.path.display()
-                    )),
-                ),
-                Status::Unknown => unknown.push(e.rel.clone()),
-                Status::Fallback => fallbacks.push(e.rel.clone()),
-                _ => {}
-            }
-        }
-        if !unknown.is_empty() {
-            let n = unknown.len();
-            diags.push(
-                Diagnostic::warning(
-                    Code::UnknownTranslationState,
-                    format!(
-                        "{n} translation{} in `{}` {} no `source_hash`, so nobody can tell whether {} current",
-                        if n == 1 { "" } else { "s" },
-                        tree.lang,
-                        if n == 1 { "has" } else { "have" },
-                        if n == 1 { "it is" } else { "they are" },
-                    ),
-                )
-                .at(format!("content/{}", tree.lang))
-                .help(format!(
-                    "`equil i18n status` lists them ({}); if they match the source pages, run `equil i18n mark-current --lang {}`",
-                    abbreviate(&unknown, 3),
-                    tree.lang
-                )),
-            );
-        }
-        if !fallbacks.is_empty() {
-            let n = fallbacks.len();
-            diags.push(
-                Diagnostic::warning(
-                    Code::Fallback,
-                    format!(
-                        "{n} page{} of `{}` {} shown in `{}` (not translated yet)",
-                        if n == 1 { "" } else { "s" },
-                        tree.lang,
-                        if n == 1 { "is" } else { "are" },
-                        site.source_lang
-                    ),
-                )
-                .at(format!("content/{}", tree.lang))
-                .help(format!(
-                    "`equil i18n status` lists them: {}",
-                    abbreviate(&fallbacks, 4)
-                )),
-            );
-        }
-    }
 }
 
 /// Callout titles of a language (see [`markdown::CALLOUT_KINDS`]).
@@ -247,7 +153,7 @@ pub fn render_with(
     }
     let renderer = Renderer::new(site, parsed, &templates);
     let outputs = renderer.outputs();
-    let clashes = crate::check::assets::collisions(
+    let clashes = problems::collisions(
         &site.root,
         outputs.iter().map(|o| {
             let source = match o {
@@ -311,19 +217,37 @@ pub struct Renderer<'a> {
     pub templates: &'a templates::Templates,
     /// One per language tree, in the order of `site.trees`.
     pub trees: Vec<TreeRender<'a>>,
-    /// The content version (and date) shown on print covers.
-    pub edition: print::Edition,
+    /// The content version (and date) shown on print covers, made when
+    /// first needed (it hashes every page; `serve` mostly renders pages).
+    edition: std::sync::OnceLock<print::Edition>,
 }
 
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site, parsed: &'a [Parsed], templates: &'a templates::Templates) -> Self {
+        let navs = site
+            .trees
+            .par_iter()
+            .map(|tree| Navigation::new(site, tree, templates))
+            .collect();
+        Self::with_navs(site, parsed, templates, navs)
+    }
+
+    /// [`Renderer::new`] with each tree's navigation already computed (one
+    /// per tree, in order: `equil serve` keeps them while no title, order
+    /// or page list changes).
+    pub fn with_navs(
+        site: &'a Site,
+        parsed: &'a [Parsed],
+        templates: &'a templates::Templates,
+        navs: Vec<Navigation>,
+    ) -> Self {
         let sanitizer = (!site.config.trust_html)
             .then(|| std::sync::Arc::new(sanitize::builder(&site.config.embed_hosts)));
         let trees = site
             .trees
             .par_iter()
-            .map(|tree| {
-                let nav = TreeNav::new(site, tree);
+            .zip(navs)
+            .map(|(tree, nav)| {
                 let mut t = TreeRender::new(site, tree, nav, parsed, templates);
                 t.sanitizer = sanitizer.clone();
                 t
@@ -333,11 +257,27 @@ impl<'a> Renderer<'a> {
             site,
             templates,
             trees,
-            edition: print::Edition {
-                version: content_version(site),
-                date: print::source_date().ok().flatten(),
-            },
+            edition: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The content version (and date) shown on print covers.
+    pub fn edition(&self) -> &print::Edition {
+        self.edition.get_or_init(|| print::Edition {
+            version: content_version(self.site),
+            date: print::source_date().ok().flatten(),
+        })
+    }
+
+    /// Gives back each tree's navigation (see [`Renderer::with_navs`]).
+    pub fn into_navs(self) -> Vec<Navigation> {
+        self.trees
+            .into_iter()
+            .map(|t| Navigation {
+                nav: t.nav,
+                sidebars: t.sidebars,
+            })
+            .collect()
     }
 
     /// Every file of the site, in a stable order: the longest jobs first
@@ -540,7 +480,7 @@ impl<'a> Renderer<'a> {
                         ),
                     )
                     .at(format!("locales/{lang}"))
-                    .help(strings::where_to_add(self.site, lang, key)),
+                    .help(problems::where_to_add(self.site, lang, key)),
                 );
             }
         }
@@ -564,7 +504,7 @@ impl<'a> Renderer<'a> {
                 Produced::Bytes(entry.output.clone(), html, true)
             }
             Output::Print { tree, module } => {
-                let (path, html) = self.trees[tree].render_print_bytes(module, &self.edition)?;
+                let (path, html) = self.trees[tree].render_print_bytes(module, self.edition())?;
                 Produced::Bytes(path, html, true)
             }
             Output::Sheet {

@@ -42,19 +42,34 @@ pub struct TreeRender<'a> {
     pub outdated_since: HashMap<String, Timestamp>,
 }
 
+/// A language's navigation with its modules' sidebars rendered: made once
+/// per build, and kept by `equil serve` while no title, order or page list
+/// changes.
+pub struct Navigation {
+    pub nav: TreeNav,
+    pub sidebars: Vec<Option<Sidebar>>,
+}
+
+impl Navigation {
+    pub fn new(site: &Site, tree: &Tree, templates: &Templates) -> Navigation {
+        let nav = TreeNav::new(site, tree);
+        let sidebars = super::sidebar::render_all(templates, &site.theme, &tree.lang, &nav.modules);
+        Navigation { nav, sidebars }
+    }
+}
+
 impl<'a> TreeRender<'a> {
-    /// Sets up a tree's render (`nav` already computed; the sidebars are
-    /// rendered here).
+    /// Sets up a tree's render (its navigation already made).
     pub fn new(
         site: &'a Site,
         tree: &'a Tree,
-        nav: TreeNav,
+        navigation: Navigation,
         parsed: &'a [Parsed],
         templates: &'a Templates,
     ) -> Self {
         let dates = DateFormat::new(site.config.date_locale(&tree.lang));
         let changes = super::changes::recent(site, tree, &dates);
-        let sidebars = super::sidebar::render_all(templates, &site.theme, &tree.lang, &nav.modules);
+        let Navigation { nav, sidebars } = navigation;
         TreeRender {
             site,
             tree,

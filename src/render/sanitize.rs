@@ -11,8 +11,6 @@ use std::ops::Range;
 
 use ammonia::{Builder, UrlRelative};
 
-use crate::diagnostics::{Code, Diagnostic};
-
 /// The sanitiser for a site's content, built once.
 pub fn builder(embed_hosts: &[String]) -> Builder<'static> {
     let mut b = Builder::default();
@@ -81,41 +79,6 @@ pub fn clean(b: &Builder<'static>, html: &str) -> String {
     b.clean(html).to_string()
 }
 
-/// Reports raw HTML that the sanitiser will remove because it could run code,
-/// and addresses in raw HTML it drops (schemes it does not know).
-pub fn report(raw: &[RawHtml], path: &std::path::Path, diags: &mut Vec<Diagnostic>) {
-    let schemes = Builder::default().clone_url_schemes();
-    for r in raw {
-        for dest in dropped_addresses(&r.html, &schemes) {
-            diags.push(
-                Diagnostic::warning(
-                    Code::UnsafeHtml,
-                    format!("the address `{dest}` in raw HTML is removed from the page"),
-                )
-                .at(path)
-                .pos(r.line, r.column)
-                .help("write the link in Markdown, `[text](address)`, which keeps any address that cannot run code"),
-            );
-        }
-        let lower = r.html.to_ascii_lowercase();
-        let script = lower.contains("<script") || lower.contains("javascript:");
-        let handler = has_event_handler(&lower);
-        if script || handler {
-            let what = if script {
-                "a script"
-            } else {
-                "an `on…=` event handler"
-            };
-            diags.push(
-                Diagnostic::warning(Code::UnsafeHtml, format!("raw HTML with {what} is removed from the page"))
-                    .at(path)
-                    .pos(r.line, r.column)
-                    .help("content cannot run code; set `trust_html: true` in site.yaml only if every author is trusted"),
-            );
-        }
-    }
-}
-
 /// The deepest nesting of elements in raw HTML accepted (as in browsers'
 /// parsers): the HTML parser's work per element grows with the depth.
 pub const MAX_HTML_NESTING: usize = 512;
@@ -162,29 +125,9 @@ pub fn too_deep(raw: &[RawHtml]) -> Option<(usize, usize)> {
     None
 }
 
-/// Reports raw HTML nested too deep to render: `at` is where, as
-/// [`too_deep`] found it (a parsed page's `html_too_deep`).
-pub fn report_nesting(
-    at: Option<(usize, usize)>,
-    path: &std::path::Path,
-    diags: &mut Vec<Diagnostic>,
-) {
-    if let Some((line, column)) = at {
-        diags.push(
-            Diagnostic::error(
-                Code::TooDeep,
-                format!("raw HTML elements are nested more than {MAX_HTML_NESTING} levels deep"),
-            )
-            .at(path)
-            .pos(line, column)
-            .help("close the elements you open (`</div>`), or remove the extra levels"),
-        );
-    }
-}
-
 /// `href`/`src` values in raw HTML with a scheme the sanitiser does not keep
 /// (`javascript:` is reported as a script instead).
-fn dropped_addresses(html: &str, schemes: &HashSet<&str>) -> Vec<String> {
+pub(crate) fn dropped_addresses(html: &str, schemes: &HashSet<&str>) -> Vec<String> {
     let mut out = Vec::new();
     for tag in tags(html) {
         for a in tag.attrs {
@@ -208,7 +151,7 @@ fn dropped_addresses(html: &str, schemes: &HashSet<&str>) -> Vec<String> {
     out
 }
 
-fn has_event_handler(lower: &str) -> bool {
+pub(crate) fn has_event_handler(lower: &str) -> bool {
     let bytes = lower.as_bytes();
     let mut i = 0;
     while let Some(pos) = lower[i..].find("on") {

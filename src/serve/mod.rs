@@ -7,16 +7,20 @@
 //! - [`watch`]: the file watcher (notify, debounced)
 //! - [`cache`] and [`sources`]: what the site is made of, kept in memory
 //! - [`rebuild`] and [`plan`]: incremental rebuilds, rendering only what changed
+//! - [`fast`]: the fast path for body edits (no re-modelling, no site-wide checks)
+//! - [`store`]: the rendered files, held compressed
 //! - [`server`]: the HTTP server (tiny_http)
 //! - [`live`]: the reload event stream, the injected script and the overlay
 
 pub mod cache;
 pub mod change;
+pub mod fast;
 pub mod live;
 pub mod plan;
 pub mod rebuild;
 pub mod server;
 pub mod sources;
+pub mod store;
 pub mod watch;
 
 use std::collections::HashMap;
@@ -34,8 +38,8 @@ use live::Hub;
 use rebuild::{Failure, Live, Report};
 use server::{BindError, Server};
 
-/// The rendered site: output path → contents.
-pub type Files = HashMap<String, Arc<Vec<u8>>>;
+/// The rendered site: output path → contents (compressed, see [`store`]).
+pub type Files = HashMap<String, Arc<store::Stored>>;
 
 /// What the HTTP server serves at one moment.
 #[derive(Default)]
@@ -115,6 +119,12 @@ impl std::fmt::Display for Error {
 /// How long to wait, after a rebuild failed, for the rest of a save made
 /// in several steps before showing the error.
 const SETTLE: Duration = Duration::from_millis(100);
+/// How long the sources must be quiet before the search indexes and print
+/// documents are made again: they gather every page (a whole language's
+/// handbook is tens of megabytes at 10,000 pages), and a change that comes
+/// in while one is rendered waits for it, so they wait for a pause in the
+/// editing instead of running after every save.
+const PRINT_QUIET: Duration = Duration::from_millis(1000);
 /// How often idle event streams are pinged.
 const PING: Duration = Duration::from_secs(15);
 
@@ -129,7 +139,10 @@ pub fn run(opts: Options) -> Result<(), Error> {
     let shared = Arc::new(Shared::default());
     let mut site_opts = opts.site.clone();
     site_opts.root = root.clone();
-    let live = Live::new(site_opts);
+    let mut live = Live::new(site_opts);
+    if std::env::var_os("EQUIL_SERVE_FULL").is_some() {
+        live.fast_path(false);
+    }
     let (tx, rx) = mpsc::channel();
     let pending = Arc::new(AtomicBool::new(false));
     let watcher =
@@ -208,6 +221,7 @@ impl Loop {
                     }),
                     Err(f) => self.failed(&f),
                 }
+                store::release_free_memory();
             }
             Err(f) => self.failed(&f),
         }
@@ -216,7 +230,7 @@ impl Loop {
     fn run(&mut self) {
         loop {
             let wait = if self.live.prints_pending() {
-                Duration::ZERO
+                PRINT_QUIET
             } else {
                 PING
             };
@@ -313,6 +327,10 @@ impl Loop {
         if !touched.is_empty() || had_overlay {
             self.shared.hub.send(&live::reload_event(&touched));
         }
+        if !report.fast {
+            // A full rebuild made a new model (after the reload was sent).
+            store::release_free_memory();
+        }
         // A file saved again unchanged (editors often write twice): say nothing.
         let only_pages = changes
             .kinds
@@ -350,7 +368,12 @@ impl Loop {
             }
         );
         if std::env::var_os("EQUIL_SERVE_TIMINGS").is_some() {
-            eprintln!("  timings: {}", report.laps);
+            let path = if report.fast {
+                "fast path"
+            } else {
+                "full rebuild"
+            };
+            eprintln!("  timings ({path}): {}", report.laps);
         }
     }
 
@@ -387,6 +410,9 @@ impl Loop {
                 });
                 if !report.changed.is_empty() {
                     self.shared.hub.send(&live::reload_event(&report.changed));
+                }
+                if report.left == 0 {
+                    store::release_free_memory();
                 }
             }
             Err(f) => {

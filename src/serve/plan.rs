@@ -15,6 +15,7 @@ use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::store::Stored;
 use super::Files;
 use crate::model::{Entry, Site};
 use crate::render::{Output, Renderer};
@@ -197,7 +198,7 @@ pub fn plan<'a>(
 
 /// The inputs of a print document: the content version on its cover and
 /// the inputs of every page it gathers.
-fn print_sig(
+pub(super) fn print_sig(
     r: &Renderer<'_>,
     page_sigs: &HashMap<String, (u64, u64)>,
     tree: usize,
@@ -205,8 +206,8 @@ fn print_sig(
 ) -> u64 {
     let t = &r.site.trees[tree];
     let mut h = DefaultHasher::new();
-    r.edition.version.hash(&mut h);
-    r.edition.date.hash(&mut h);
+    r.edition().version.hash(&mut h);
+    r.edition().date.hash(&mut h);
     module.hash(&mut h);
     let mut add = |e: &Entry| page_sigs.get(&e.output).hash(&mut h);
     match module {
@@ -223,7 +224,7 @@ fn print_sig(
 
 /// The inputs of a language's search index: every page's place, address,
 /// language and text (front matter and body), and the module names.
-fn search_sig(r: &Renderer<'_>, tree: usize) -> u64 {
+pub(super) fn search_sig(r: &Renderer<'_>, tree: usize) -> u64 {
     let t = &r.site.trees[tree];
     let mut h = DefaultHasher::new();
     t.lang.hash(&mut h);
@@ -247,17 +248,10 @@ fn search_sig(r: &Renderer<'_>, tree: usize) -> u64 {
 /// longer in the site (not in `paths`) taken out: (files, changed, removed).
 pub fn replace(
     served: &Files,
-    rendered: BTreeMap<String, Vec<u8>>,
+    rendered: BTreeMap<String, Stored>,
     paths: &HashSet<String>,
 ) -> (Files, Vec<String>, Vec<String>) {
-    let mut files = served.clone();
-    let mut changed = Vec::new();
-    for (path, bytes) in rendered {
-        if files.get(&path).map(|b| **b != bytes).unwrap_or(true) {
-            files.insert(path.clone(), Arc::new(bytes));
-            changed.push(path);
-        }
-    }
+    let (mut files, changed) = put(served, rendered);
     let mut removed: Vec<String> = files
         .keys()
         .filter(|k| !paths.contains(*k))
@@ -268,4 +262,17 @@ pub fn replace(
         files.remove(r);
     }
     (files, changed, removed)
+}
+
+/// The served files with `rendered` put in where different: (files, changed).
+pub fn put(served: &Files, rendered: BTreeMap<String, Stored>) -> (Files, Vec<String>) {
+    let mut files = served.clone();
+    let mut changed = Vec::new();
+    for (path, stored) in rendered {
+        if files.get(&path).map(|b| !b.same(&stored)).unwrap_or(true) {
+            files.insert(path.clone(), Arc::new(stored));
+            changed.push(path);
+        }
+    }
+    (files, changed)
 }

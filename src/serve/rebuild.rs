@@ -16,17 +16,19 @@ use std::time::{Duration, Instant};
 
 use super::cache::PageCache;
 use super::change::Changes;
+use super::fast::{self, LinkIndex};
 use super::plan::{self, Dirty, Good, PendingPrint};
 use super::sources::Kept;
+use super::store::StoreSink;
 use super::Files;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::content;
 use crate::model::{ModelOptions, Site};
 use crate::pipeline::{self, SiteOptions};
 use crate::render::markdown::Parsed;
+use crate::render::pages::Navigation;
 use crate::render::templates::Templates;
 use crate::render::{self, Output, Renderer};
-use crate::write::MemorySink;
 
 /// What a successful rebuild did.
 #[derive(Debug)]
@@ -49,6 +51,8 @@ pub struct Report {
     pub elapsed: Duration,
     /// How long each stage took.
     pub laps: Laps,
+    /// Whether the fast path for body edits did it (see [`fast`]).
+    pub fast: bool,
 }
 
 /// The time each stage of a rebuild took (shown with `EQUIL_SERVE_TIMINGS=1`).
@@ -119,6 +123,21 @@ pub struct Live {
     /// What must be rendered again at the next successful rebuild.
     dirty: Dirty,
     pending_prints: Vec<PendingPrint>,
+    /// Each tree's navigation, as computed for `current` (taken while a
+    /// renderer uses it).
+    navs: Option<Vec<Navigation>>,
+    /// Which pages link to which, for `current` (built when first needed).
+    links: Option<LinkIndex>,
+    /// Whether `current` is the site served (the last rebuild succeeded),
+    /// which the fast path needs.
+    settled: bool,
+    /// Whether body edits may take the fast path (on unless turned off).
+    fast_path: bool,
+    /// The findings of loading and modelling `current` that name a file.
+    notes: Vec<Diagnostic>,
+    /// Documents the fast path changed since the print step was planned:
+    /// [`Live::render_prints`] plans it again first (after the reload).
+    replan: Vec<crate::model::DocId>,
 }
 
 fn has_errors(diags: &[Diagnostic]) -> bool {
@@ -152,7 +171,19 @@ impl Live {
             good: Good::default(),
             dirty: Dirty::default(),
             pending_prints: Vec::new(),
+            navs: None,
+            links: None,
+            settled: false,
+            fast_path: true,
+            notes: Vec::new(),
+            replan: Vec::new(),
         }
+    }
+
+    /// Turns the fast path for body edits on or off (off: every change is
+    /// a full rebuild, for comparison).
+    pub fn fast_path(&mut self, on: bool) {
+        self.fast_path = on;
     }
 
     /// The files served now (the last good site).
@@ -167,12 +198,18 @@ impl Live {
 
     /// Whether print documents wait for [`Live::render_prints`].
     pub fn prints_pending(&self) -> bool {
-        !self.pending_prints.is_empty()
+        !self.pending_prints.is_empty() || !self.replan.is_empty()
     }
 
     /// Rebuilds after `changes`. On failure the served files stay as they were.
     pub fn rebuild(&mut self, changes: &Changes) -> Result<Report, Failure> {
         let start = Instant::now();
+        if let Some(report) = self.fast(changes, start) {
+            return Ok(report);
+        }
+        self.settled = false;
+        self.navs = None;
+        self.links = None;
         let mut laps = Laps::new(start);
         let mut diags = Vec::new();
         let reread = self.load(changes, &mut diags).map_err(|d| fail(d, start))?;
@@ -185,7 +222,86 @@ impl Live {
         report.elapsed = start.elapsed();
         report.laps = laps;
         self.dirty = Dirty::default();
+        self.settled = true;
         Ok(report)
+    }
+
+    /// The fast path (see [`fast`]): `None` when the change needs the full
+    /// rebuild (nothing served has changed then).
+    fn fast(&mut self, changes: &Changes, start: Instant) -> Option<Report> {
+        let dirty = &self.dirty;
+        if !self.fast_path
+            || !self.settled
+            || dirty.all
+            || dirty.templates
+            || !dirty.langs.is_empty()
+        {
+            return None;
+        }
+        let mut laps = Laps::new(start);
+        let cur = self.current.as_mut()?;
+        let templates = self.templates.as_ref()?;
+        let edits = fast::body_edits(&cur.site, &self.opts.root, changes)?;
+        let reread = changes.paths.len();
+        let changed_docs = edits.len();
+        let ids = fast::patch(&mut cur.site, &mut cur.parsed, edits);
+        laps.lap("load");
+        let index = self
+            .links
+            .get_or_insert_with(|| LinkIndex::new(&cur.site, &cur.parsed));
+        let Some(diags) = fast::check(&cur.site, &cur.parsed, index, &ids) else {
+            self.settled = false;
+            return None;
+        };
+        laps.lap("check");
+        let navs = self.navs.take()?;
+        let renderer = Renderer::with_navs(&cur.site, &cur.parsed, templates, navs);
+        let todo = fast::outputs(&renderer, &ids);
+        laps.lap("plan");
+        let sink = StoreSink::default();
+        let mut render_diags = Vec::new();
+        if renderer.render(&todo, &sink, &mut render_diags).is_none() {
+            self.settled = false;
+            return None;
+        }
+        laps.lap("render");
+        let rendered = sink.into_files();
+        let (files, changed) = plan::put(&self.good.files, rendered);
+        self.good.files = Arc::new(files);
+        fast::record_sigs(&renderer, &todo, &mut self.good);
+        self.replan.extend(ids);
+        let pages_rendered = todo
+            .iter()
+            .filter(|o| matches!(o, Output::Page { .. }))
+            .count();
+        drop(todo);
+        self.navs = Some(renderer.into_navs());
+        laps.lap("replace");
+        let mut all = diags;
+        all.extend(render_diags);
+        let paths: HashSet<PathBuf> = changes.paths.iter().cloned().collect();
+        all.extend(
+            self.notes
+                .iter()
+                .filter(|d| d.path.as_ref().is_some_and(|p| paths.contains(p)))
+                .cloned(),
+        );
+        Some(Report {
+            pages_rendered,
+            pages_total: self.good.page_sigs.len(),
+            pages_reread: reread,
+            pages_changed: changed_docs,
+            changed,
+            removed: Vec::new(),
+            prints_pending: match self.replan.is_empty() {
+                true => self.pending_prints.len(),
+                false => self.pending_prints.len().max(1),
+            },
+            diagnostics: all,
+            elapsed: start.elapsed(),
+            laps,
+            fast: true,
+        })
     }
 
     /// Reloads what `changes` touched and models the site again (into
@@ -196,6 +312,7 @@ impl Live {
         diags: &mut Vec<Diagnostic>,
     ) -> Result<super::cache::Reread, Vec<Diagnostic>> {
         self.pending_prints.clear();
+        self.replan.clear();
         if let Some(cur) = self.current.take() {
             self.pages.give_back(cur.site.docs, cur.parsed);
         }
@@ -229,6 +346,9 @@ impl Live {
         let site = pipeline::model(&self.opts, self.kept.sources(config, content), diags);
         let parsed = self.pages.parsed_for(&site.docs);
         self.current = Some(Current { site, parsed });
+        // What loading and modelling said about each page (drafts, handouts
+        // out of place): the fast path repeats it for the pages it takes.
+        self.notes = diags.iter().filter(|d| d.path.is_some()).cloned().collect();
         if has_errors(diags) {
             return Err(std::mem::take(diags));
         }
@@ -240,7 +360,13 @@ impl Live {
         let Some(cur) = self.current.as_ref() else {
             return Err(std::mem::take(diags));
         };
-        render::validate(&cur.site, &cur.parsed, diags);
+        crate::check::site(
+            crate::check::Input {
+                site: &cur.site,
+                parsed: &cur.parsed,
+            },
+            diags,
+        );
         if self.templates.is_none() && !has_errors(diags) {
             match render::load_templates(&cur.site) {
                 Ok(t) => self.templates = Some(t),
@@ -273,11 +399,11 @@ impl Live {
             .collect();
         let plan = plan::plan(&renderer, &self.good, &self.dirty, &changed_sources);
         laps.lap("plan");
-        let sink = MemorySink::default();
+        let sink = StoreSink::default();
         if renderer.render(&plan.todo, &sink, &mut diags).is_none() {
             return Err(fail(diags, start));
         }
-        let rendered = sink.files.into_inner().unwrap_or_default();
+        let rendered = sink.into_files();
         laps.lap("render");
         let (files, changed, removed) = plan::replace(&self.good.files, rendered, &plan.paths);
         let pages_rendered = plan
@@ -292,6 +418,8 @@ impl Live {
         good.assets = plan.assets;
         good.print_sigs.retain(|path, _| plan.paths.contains(path));
         self.pending_prints = plan.prints;
+        drop(plan.todo);
+        self.navs = Some(renderer.into_navs());
         laps.lap("replace");
         Ok(Report {
             pages_rendered,
@@ -304,6 +432,7 @@ impl Live {
             diagnostics: diags,
             elapsed: Duration::ZERO,
             laps: Laps::new(start),
+            fast: false,
         })
     }
 
@@ -314,6 +443,7 @@ impl Live {
         let start = Instant::now();
         let (Some(cur), Some(templates)) = (self.current.as_ref(), self.templates.as_ref()) else {
             self.pending_prints.clear();
+            self.replan.clear();
             return Ok(PrintReport {
                 rendered: 0,
                 changed: Vec::new(),
@@ -321,7 +451,19 @@ impl Live {
                 elapsed: start.elapsed(),
             });
         };
-        let renderer = Renderer::new(&cur.site, &cur.parsed, templates);
+        let renderer = match self.navs.take() {
+            Some(navs) => Renderer::with_navs(&cur.site, &cur.parsed, templates, navs),
+            None => Renderer::new(&cur.site, &cur.parsed, templates),
+        };
+        if !self.replan.is_empty() {
+            let ids = std::mem::take(&mut self.replan);
+            let later = fast::later(&renderer, &ids, &self.good);
+            let done: HashSet<&str> = later.iter().map(|p| p.path.as_str()).collect();
+            self.pending_prints.retain(|p| {
+                !done.contains(p.path.as_str()) && !matches!(p.what, plan::Later::Print(_))
+            });
+            self.pending_prints.extend(later);
+        }
         let mut files: Files = (*self.good.files).clone();
         let mut changed = Vec::new();
         let mut rendered = 0;
@@ -330,15 +472,16 @@ impl Live {
             let n = batch.min(self.pending_prints.len());
             let chunk: Vec<PendingPrint> = self.pending_prints.drain(..n).collect();
             let outputs: Vec<Output<'_>> = chunk.iter().map(PendingPrint::output).collect();
-            let sink = MemorySink::default();
+            let sink = StoreSink::default();
             let mut diags = Vec::new();
             if renderer.render(&outputs, &sink, &mut diags).is_none() {
                 self.pending_prints.clear();
+                self.settled = false;
                 return Err(fail(diags, start));
             }
-            for (path, bytes) in sink.files.into_inner().unwrap_or_default() {
-                if files.get(&path).map(|b| **b != bytes).unwrap_or(true) {
-                    files.insert(path.clone(), Arc::new(bytes));
+            for (path, stored) in sink.into_files() {
+                if files.get(&path).map(|b| !b.same(&stored)).unwrap_or(true) {
+                    files.insert(path.clone(), Arc::new(stored));
                     changed.push(path);
                 }
             }
@@ -348,6 +491,11 @@ impl Live {
             rendered += n;
         }
         self.good.files = Arc::new(files);
+        self.navs = Some(renderer.into_navs());
+        if self.settled && self.links.is_none() {
+            // For the next body edit, while nothing waits.
+            self.links = Some(LinkIndex::new(&cur.site, &cur.parsed));
+        }
         Ok(PrintReport {
             rendered,
             changed,

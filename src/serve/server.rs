@@ -235,24 +235,20 @@ fn handle(req: Request, shared: &Shared) {
         .as_ref()
         .and_then(|p| served.files.get(p).map(|b| (p, b)))
     {
-        Some((p, b)) => (b.as_slice(), content_type(p), false),
+        Some((p, b)) => (b.bytes(), content_type(p), false),
         None => match served.files.get("404.html") {
             // The site's own 404 page, with its relative links made to work
             // from any depth.
-            Some(b) => (
-                b.as_slice(),
-                Cow::Borrowed("text/html; charset=utf-8"),
-                true,
-            ),
+            Some(b) => (b.bytes(), Cow::Borrowed("text/html; charset=utf-8"), true),
             None => (
-                &b"<!DOCTYPE html><title>Not found</title><h1>Not found</h1>"[..],
+                Cow::Borrowed(&b"<!DOCTYPE html><title>Not found</title><h1>Not found</h1>"[..]),
                 Cow::Borrowed("text/html; charset=utf-8"),
                 false,
             ),
         },
     };
     let body = if ctype.starts_with("text/html") {
-        let mut html = live::inject(bytes, served.overlay.as_deref());
+        let mut html = live::inject(&bytes, served.overlay.as_deref());
         if base {
             if let Some(i) = find(&html, b"<head>") {
                 html.splice(i + 6..i + 6, b"<base href=\"/\">".iter().copied());
@@ -260,7 +256,7 @@ fn handle(req: Request, shared: &Shared) {
         }
         html
     } else {
-        bytes.to_vec()
+        bytes.into_owned()
     };
     let r = Response::from_data(body).with_status_code(StatusCode(status));
     let r = with(r, "Content-Type", &ctype);
@@ -285,7 +281,12 @@ mod tests {
             "en/a b.html",
         ]
         .into_iter()
-        .map(|p| (p.to_string(), Arc::new(Vec::new())))
+        .map(|p| {
+            (
+                p.to_string(),
+                Arc::new(crate::serve::store::Stored::new(b"")),
+            )
+        })
         .collect()
     }
 

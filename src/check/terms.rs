@@ -6,7 +6,7 @@
 use crate::diagnostics::{Code, Diagnostic};
 use crate::load::content::Doc;
 use crate::load::glossary::{Glossary, Term};
-use crate::model::{Site, Status};
+use crate::model::{Entry, Site, Status};
 
 /// A page body prepared for matching: its words in lower case with their
 /// file positions, leaving out code blocks and link addresses. Terms are
@@ -130,20 +130,46 @@ pub fn drift(site: &Site, diags: &mut Vec<Diagnostic>) {
             continue;
         };
         for e in Site::entries(tree).filter(|e| e.doc != usize::MAX) {
-            if e.status == Status::Fallback {
-                continue;
-            }
-            let doc = site.doc(e.doc);
-            let text = Text::new(doc);
-            avoided(doc, &text, gl, diags);
-            if matches!(
-                e.status,
-                Status::Current | Status::Outdated | Status::Unknown
-            ) {
-                let source = site.doc(e.source);
-                missing_terms(doc, &text, source, source_gl, gl, diags);
-            }
+            entry_drift(site, e, (source_gl, gl), diags);
         }
+    }
+}
+
+/// [`drift`]'s warnings about document `doc` (wherever it is shown).
+pub fn drift_of(site: &Site, doc: usize, diags: &mut Vec<Diagnostic>) {
+    let Some(source_gl) = site.glossary.source() else {
+        return;
+    };
+    for tree in &site.trees {
+        let Some(gl) = site.glossary.by_lang.get(&tree.lang) else {
+            continue;
+        };
+        for e in Site::entries(tree).filter(|e| e.doc == doc) {
+            entry_drift(site, e, (source_gl, gl), diags);
+        }
+    }
+}
+
+/// The terminology warnings of one entry, given the source language's
+/// glossary and its tree's.
+fn entry_drift(
+    site: &Site,
+    e: &Entry,
+    (source_gl, gl): (&Glossary, &Glossary),
+    diags: &mut Vec<Diagnostic>,
+) {
+    if e.status == Status::Fallback {
+        return;
+    }
+    let doc = site.doc(e.doc);
+    let text = Text::new(doc);
+    avoided(doc, &text, gl, diags);
+    if matches!(
+        e.status,
+        Status::Current | Status::Outdated | Status::Unknown
+    ) {
+        let source = site.doc(e.source);
+        missing_terms(doc, &text, source, source_gl, gl, diags);
     }
 }
 
@@ -264,6 +290,7 @@ mod tests {
             body_line: 5,
             hash: String::new(),
             text_hash: 0,
+            fm_hash: 0,
         })
     }
 

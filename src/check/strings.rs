@@ -13,10 +13,11 @@ use fluent_bundle::resolver::errors::{ReferenceKind, ResolverError};
 use fluent_bundle::{FluentArgs, FluentError, FluentValue};
 use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
 
-use super::templates;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::load::locales::LangStrings;
 use crate::model::Site;
+use crate::render::problems::where_to_add;
+use crate::render::templates;
 
 /// Runs every check of the interface strings.
 pub fn validate(site: &Site, diags: &mut Vec<Diagnostic>) {
@@ -50,42 +51,6 @@ fn unnamed(site: &Site, diags: &mut Vec<Diagnostic>) {
             )),
         );
     }
-}
-
-/// Where a language should get a message it lacks: the file of the same
-/// name as the one that holds the source message (`locales/nl/search.ftl`),
-/// and where that source message is.
-pub fn where_to_add(site: &Site, lang: &str, key: &str) -> String {
-    let source = site.locales.get(&site.source_lang);
-    let origin = source.and_then(|s| s.origins.get(key));
-    let file = origin
-        .and_then(|(p, _)| p.file_name())
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "main.ftl".to_string());
-    let folder = crate::load::locales::folder_of(&site.root, lang).unwrap_or(lang.to_string());
-    // A site's file replaces the built-in file of the same name: a message
-    // for a built-in language goes into a file of the site's own.
-    let replaces_builtin = site.locales.get(lang).is_some_and(|l| {
-        l.files
-            .iter()
-            .any(|f| f.name == file && f.path.starts_with("(built-in)"))
-    });
-    let file = if replaces_builtin {
-        "site.ftl".to_string()
-    } else {
-        file
-    };
-    let mut help = format!("add `{key} = …` to locales/{folder}/{file}");
-    if let Some((p, line)) = origin {
-        if lang != site.source_lang {
-            help.push_str(&format!(
-                " (the {} text is at {}:{line})",
-                site.source_lang,
-                p.display()
-            ));
-        }
-    }
-    help
 }
 
 /// Every message the theme uses must exist in the source language; in the
