@@ -1,7 +1,6 @@
 //! `equil serve`: a live server on a fixture site, driven over HTTP while
 //! its files are edited, added, renamed and deleted.
 
-mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -11,7 +10,7 @@ use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 /// How long a change may take to show (debug builds on a busy machine).
 const DEADLINE: Duration = Duration::from_secs(20);

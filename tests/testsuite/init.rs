@@ -1,9 +1,8 @@
 //! `equil init`: a new handbook that builds and checks cleanly at once, with
 //! the built-in theme, in the chosen languages.
 
-mod common;
 
-use common::*;
+use crate::common::*;
 
 fn init(dir: &std::path::Path, extra: &[&str]) -> std::process::Output {
     let mut args = vec!["init", dir.to_str().unwrap()];

@@ -1,7 +1,7 @@
 //! A small Chrome DevTools Protocol client for browser tests: headless
 //! Chromium driven over `--remote-debugging-pipe` (JSON messages separated by
 //! NUL bytes on file descriptors 3 and 4), so no WebSocket is needed.
-//! Include it with `#[path = "common/cdp.rs"] mod cdp;`.
+//! Used as `crate::common::cdp`.
 #![allow(dead_code)]
 
 use std::collections::VecDeque;

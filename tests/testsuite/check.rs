@@ -1,9 +1,8 @@
 //! `equil check`: one fixture per class of problem, asserting the stable
 //! code, file, line and column of each finding (JSON output).
 
-mod common;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// Runs `equil check --format json` and returns (exit code, findings).
@@ -411,7 +410,7 @@ fn fluent_mistakes_are_reported_not_printed() {
         .iter()
         .find(|d| d["code"] == "E021" && d["message"].as_str().unwrap().contains("`search-label`"))
         .unwrap_or_else(|| panic!("{all:#?}"));
-    let line = include_str!("../locales/en/main.ftl")
+    let line = include_str!("../../locales/en/main.ftl")
         .lines()
         .position(|l| l.starts_with("search-label ="))
         .expect("search-label in the built-in English strings")

@@ -3,7 +3,6 @@
 //! bounded time and memory, leaving every file of the site as it was.
 //! One case per promise of the "No crash, no hang, bounded cost" list.
 
-mod common;
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -14,7 +13,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 /// No run may take longer than this (a hang fails the test, it does not stall it).
 const WALL_LIMIT: Duration = Duration::from_secs(60);

@@ -10,14 +10,12 @@
 //! One Chromium, one tab, the viewport changed in place: the whole browser
 //! part takes well under a minute.
 
-#[path = "common/cdp.rs"]
-mod cdp;
-mod common;
+use crate::common::cdp;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 const WIDTHS: [u32; 4] = [320, 390, 768, 1280];

@@ -12,11 +12,10 @@
 //! before comparing (the spec's HTML has no ids); that equil's ids are
 //! GitHub's is checked in tests/markdown.rs.
 
-mod common;
 
 use std::collections::BTreeMap;
 
-use common::Fixture;
+use crate::common::Fixture;
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 

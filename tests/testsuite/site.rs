@@ -3,16 +3,13 @@
 //! of a language tree, moved pages that keep working (aliases), "Edit this
 //! page", and QR codes that lead from paper back to the web.
 
-#[path = "common/cdp.rs"]
-mod cdp;
-mod common;
-#[path = "common/http.rs"]
-mod http;
+use crate::common::cdp;
+use crate::common::http;
 
 use std::path::Path;
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 const EN_GLOSSARY: &str = "\

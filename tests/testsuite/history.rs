@@ -2,12 +2,11 @@
 //! outdated notices with a date, and `equil i18n diff`, on repositories
 //! made in temporary folders with commits on chosen dates.
 
-mod common;
 
 use std::path::Path;
 use std::process::Command;
 
-use common::{equil, sel, stderr, stdout, text, Fixture, Html};
+use crate::common::{self, equil, sel, stderr, stdout, text, Fixture, Html};
 
 /// Runs `git` in `dir` with commits dated `date` (author and committer),
 /// isolated from the user's configuration.

@@ -5,6 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+pub mod cdp;
+pub mod http;
+
 pub use scraper::{Html, Selector};
 
 /// A site in a temporary folder.

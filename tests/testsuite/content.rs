@@ -1,12 +1,11 @@
 //! The EQUIL handbook's own content: the coverage the project promises
 //! (issue "The EQUIL handbook"), so that a later edit cannot silently drop it.
 
-mod common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -5,12 +5,11 @@
 //! ids on two pages of one module, raw images) checks and builds cleanly,
 //! and every link and anchor of every page and print page resolves.
 
-mod common;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// A copy of the fixture site in a temporary folder (builds write into it).

@@ -2,13 +2,12 @@
 //! files. Each case checks the exit code, the diagnostic (code, file, line)
 //! and that every file the user owns is byte-identical afterwards.
 
-mod common;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 
 /// Every file under `root` except the output folders, with its bytes.
 fn sources(root: &Path) -> Vec<(String, Vec<u8>)> {

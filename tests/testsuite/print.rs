@@ -2,13 +2,12 @@
 //! `equil pdf`: structure of the HTML on fixture sites, and (with Chromium)
 //! the PDF files themselves, checked with poppler's pdfinfo and pdftotext.
 
-mod common;
 
 use std::collections::HashSet;
 use std::path::Path;
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 use equil::pdf::reader::Pdf;
 
 /// `small()` with a third language written right to left: Arabic, with a few

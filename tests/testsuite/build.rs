@@ -1,12 +1,11 @@
 //! `equil build` end to end on small fixture sites: output layout, links,
 //! languages, fallbacks, tool cards, errors and atomic output.
 
-mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// Every `href`/`src` in every HTML file of `public/` that is not external.
 fn internal_refs(public: &Path) -> Vec<(String, String)> {
@@ -545,7 +544,7 @@ fn sidebars_rendered_once_per_module_match_the_macro() {
         snapshot(&f.path("public"))
     };
     let once = built(&f);
-    let layout = include_str!("../themes/default/templates/layout.html");
+    let layout = include_str!("../../themes/default/templates/layout.html");
     let (head, rest) = layout.split_once('\n').unwrap();
     f.write(
         "themes/default/templates/layout.html",

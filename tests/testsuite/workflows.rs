@@ -1,12 +1,11 @@
 //! The publishing workflows: valid for GitHub Actions (actionlint), and
 //! running the same equil commands the README documents, which must work.
 
-mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

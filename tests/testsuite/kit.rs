@@ -3,12 +3,11 @@
 //! materials, handouts to print, checks), exercise and reflection callouts,
 //! and (with Chromium and poppler) one-page handout PDFs.
 
-mod common;
 
 use std::path::Path;
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 /// English and Dutch; a module with a session plan on three cards and two
 /// free blocks; a card with two handouts, one translated into Dutch.

@@ -1,12 +1,11 @@
 //! The translation workflow: outdated and unknown translations, `equil i18n
 //! status | add | mark-current`, Fluent errors and CLDR plural forms.
 
-mod common;
 
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// `equil i18n status --format json` on the fixture, parsed.

@@ -2,13 +2,10 @@
 //! Chromium, opened from disk (file://) and over HTTP: type a Dutch word,
 //! see the expected page, follow it with the keyboard.
 
-#[path = "common/cdp.rs"]
-mod cdp;
-mod common;
-#[path = "common/http.rs"]
-mod http;
+use crate::common::cdp;
+use crate::common::http;
 
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 /// A two-language site about openness at work; the tool card exists only in

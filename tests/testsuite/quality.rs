@@ -6,12 +6,11 @@
 //! Needs `java`, `node` and `npm ci` in tests/quality (CI's .ci/run does it);
 //! skipped with a notice on a developer machine without them, failed under CI.
 
-mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 fn quality_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/quality")
