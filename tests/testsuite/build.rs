@@ -1,7 +1,6 @@
 //! `equil build` end to end on small fixture sites: output layout, links,
 //! languages, fallbacks, tool cards, errors and atomic output.
 
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -459,9 +458,7 @@ fn missing_interface_string_falls_back_with_a_warning() {
     let f = Fixture::small();
     // A Dutch locale file of the site's own that lacks one message: it
     // overrides the built-in main.ftl, so `skip-to-content` falls back.
-    let builtin =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/nl/main.ftl"))
-            .unwrap();
+    let builtin = builtin_locale("nl");
     let without: String = builtin
         .lines()
         .filter(|l| !l.starts_with("skip-to-content"))
@@ -544,7 +541,7 @@ fn sidebars_rendered_once_per_module_match_the_macro() {
         snapshot(&f.path("public"))
     };
     let once = built(&f);
-    let layout = include_str!("../../themes/default/templates/layout.html");
+    let layout = builtin_template("layout.html");
     let (head, rest) = layout.split_once('\n').unwrap();
     f.write(
         "themes/default/templates/layout.html",

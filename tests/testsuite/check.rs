@@ -1,17 +1,8 @@
 //! `equil check`: one fixture per class of problem, asserting the stable
 //! code, file, line and column of each finding (JSON output).
 
-
 use crate::common::*;
 use serde_json::Value;
-
-/// Runs `equil check --format json` and returns (exit code, findings).
-fn check(f: &Fixture) -> (i32, Vec<Value>) {
-    let out = f.run(&["check", "--format", "json"]);
-    let v: Value =
-        serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {}", stdout(&out)));
-    (out.status.code().unwrap(), v.as_array().unwrap().clone())
-}
 
 /// The single finding with `code`, asserting where it is.
 fn finding<'a>(all: &'a [Value], code: &str, path: &str, line: u64, column: u64) -> &'a Value {
@@ -25,7 +16,7 @@ fn finding<'a>(all: &'a [Value], code: &str, path: &str, line: u64, column: u64)
 #[test]
 fn clean_site_has_no_findings_and_writes_nothing() {
     let f = Fixture::small();
-    let (code, all) = check(&f);
+    let (code, all) = f.check_json();
     assert_eq!(code, 0, "{all:#?}");
     // The fixture's Dutch tree falls back for some pages: one warning, no errors.
     assert!(all.iter().all(|d| d["severity"] == "warning"), "{all:#?}");
@@ -47,7 +38,7 @@ fn front_matter_errors() {
         "content/en/intro/fourth.md",
         "---\ntitle: \"unclosed\n---\n",
     );
-    let (code, all) = check(&f);
+    let (code, all) = f.check_json();
     assert_eq!(code, 1);
     let d = finding(&all, "E003", "content/en/intro/second.md", 3, 1);
     assert_eq!(d["name"], "unknown-key");
@@ -68,7 +59,7 @@ fn broken_links_anchors_and_images() {
         "content/en/intro/second.md",
         "---\ntitle: Second\n---\n## Details\n\nSee [one](frist.md), [two](first.md#getting-startd)\nand ![pic](diagarm.svg).\n",
     );
-    let (code, all) = check(&f);
+    let (code, all) = f.check_json();
     assert_eq!(code, 1);
     let links: Vec<&Value> = all
         .iter()
@@ -94,7 +85,7 @@ fn duplicate_output_paths() {
         "---\ntitle: Third\nslug: second\n---\n",
     );
     f.write("content/en/intro/print.md", "---\ntitle: Print\n---\n");
-    let (code, all) = check(&f);
+    let (code, all) = f.check_json();
     assert_eq!(code, 1);
     let dups: Vec<&Value> = all.iter().filter(|d| d["code"] == "E014").collect();
     assert!(
@@ -118,7 +109,7 @@ fn paths_cannot_leave_the_site() {
         "content/en/intro/second.md",
         "---\ntitle: Second\n---\n## Details\n\n[a](../../../etc/passwd) [b](/etc/passwd) ![c](file:///etc/passwd)\n",
     );
-    let (code, all) = check(&f);
+    let (code, all) = f.check_json();
     assert_eq!(code, 1);
     finding(&all, "E040", "content/en/intro/second.md", 6, 1);
     finding(&all, "E040", "content/en/intro/second.md", 6, 26);
@@ -127,7 +118,7 @@ fn paths_cannot_leave_the_site() {
         "content/en/intro/third.md",
         "---\ntitle: Third\nslug: ../../x\n---\n",
     );
-    let (code, all) = check(&f);
+    let (code, all) = f.check_json();
     assert_eq!(code, 1);
     finding(&all, "E040", "content/en/intro/third.md", 3, 1);
     // Nothing unsafe reaches a page even when asked to build anyway.
@@ -141,7 +132,7 @@ fn paths_cannot_leave_the_site() {
 fn symlinks_out_of_the_tree_are_refused() {
     let f = Fixture::small();
     std::os::unix::fs::symlink("/etc/hostname", f.path("content/en/intro/secret.md")).unwrap();
-    let (code, all) = check(&f);
+    let (code, all) = f.check_json();
     assert_eq!(code, 1);
     let d = all
         .iter()
@@ -153,20 +144,13 @@ fn symlinks_out_of_the_tree_are_refused() {
 #[test]
 fn fluent_syntax_error_has_position() {
     let f = Fixture::small();
-    let builtin = |lang: &str| {
-        std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join(format!("locales/{lang}/main.ftl")),
-        )
-        .unwrap()
-    };
     // In a translation: a warning at the broken line; the other messages still work.
-    let nl = builtin("nl");
+    let nl = builtin_locale("nl");
     f.write(
         "locales/nl/main.ftl",
         &format!("{nl}\nbroken-message = {{ $x\n"),
     );
-    let (code, all) = check(&f);
+    let (code, all) = f.check_json();
     assert_eq!(code, 0, "{all:#?}");
     let d = all
         .iter()
@@ -181,12 +165,12 @@ fn fluent_syntax_error_has_position() {
     );
     assert!(d["column"].as_u64().is_some());
     // In the source language: an error.
-    let en = builtin("en");
+    let en = builtin_locale("en");
     f.write(
         "locales/en/main.ftl",
         &format!("{en}\nbroken-message = {{ $x\n"),
     );
-    let (code, all) = check(&f);
+    let (code, all) = f.check_json();
     assert_eq!(code, 1);
     let d = all
         .iter()
@@ -202,7 +186,7 @@ fn raw_scripts_are_reported_and_removed() {
         "content/en/intro/second.md",
         "---\ntitle: Second\n---\n## Details\n\n<p onclick=\"steal()\">Hello</p>\n\n<details><summary>More</summary>Hidden <kbd>Ctrl</kbd></details>\n\n<script>alert(1)</script>\n",
     );
-    let (code, all) = check(&f);
+    let (code, all) = f.check_json();
     assert_eq!(code, 0, "{all:#?}");
     finding(&all, "W107", "content/en/intro/second.md", 6, 1);
     finding(&all, "W107", "content/en/intro/second.md", 10, 1);
@@ -232,7 +216,7 @@ fn drafts_are_listed() {
         "content/en/intro/later.md",
         "---\ntitle: Later\ndraft: true\n---\n",
     );
-    let (code, all) = check(&f);
+    let (code, all) = f.check_json();
     assert_eq!(code, 0);
     let d = all
         .iter()
@@ -245,7 +229,7 @@ fn drafts_are_listed() {
 fn bad_language_folder() {
     let f = Fixture::small();
     f.write("content/en_GB!/_index.md", "---\ntitle: X\n---\n");
-    let (code, all) = check(&f);
+    let (code, all) = f.check_json();
     assert_eq!(code, 1);
     let d = all
         .iter()
@@ -274,8 +258,7 @@ fn a_fluent_file_that_crashed_the_parser_is_reported_not_fatal() {
     // Found by the `fluent` fuzz target: fluent-syntax panics on it.
     let f = Fixture::small();
     let crash = std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fuzz/regressions/fluent/crash-a41a17424e4a5d138c62f7d32aa288e288085c29"),
+        repo().join("fuzz/regressions/fluent/crash-a41a17424e4a5d138c62f7d32aa288e288085c29"),
     )
     .unwrap();
     std::fs::create_dir_all(f.path("locales/nl")).unwrap();
@@ -315,7 +298,7 @@ fn yaml_mistakes_are_explained_in_plain_words() {
     for (name, text) in pages {
         f.write(&format!("content/en/intro/{name}.md"), text);
     }
-    let (code, all) = check(&f);
+    let (code, all) = f.check_json();
     assert_eq!(code, 1);
     let p = |n: &str| format!("content/en/intro/{n}.md");
     let cases = [
@@ -371,7 +354,7 @@ fn fluent_mistakes_are_reported_not_printed() {
         "locales/nl/extra.ftl",
         "extra-greeting = Hallo { $naam }\n\nnav-home = Start\n",
     );
-    let (code, all) = check(&f);
+    let (code, all) = f.check_json();
     assert_eq!(code, 1, "{all:#?}");
     let d = finding(&all, "E022", "locales/en/extra.ftl", 3, 1);
     assert_eq!(d["severity"], "error");
@@ -404,13 +387,13 @@ fn fluent_mistakes_are_reported_not_printed() {
     );
     f.write("locales/nl/extra.ftl", "extra-greeting = Hallo { $name }\n");
     f.write("locales/nl/main.ftl", "lang-name = Nederlands\n");
-    let (code, all) = check(&f);
+    let (code, all) = f.check_json();
     assert_eq!(code, 0, "{all:#?}");
     let d = all
         .iter()
         .find(|d| d["code"] == "E021" && d["message"].as_str().unwrap().contains("`search-label`"))
         .unwrap_or_else(|| panic!("{all:#?}"));
-    let line = include_str!("../../locales/en/main.ftl")
+    let line = builtin_locale("en")
         .lines()
         .position(|l| l.starts_with("search-label ="))
         .expect("search-label in the built-in English strings")
@@ -436,7 +419,7 @@ fn a_missing_message_is_added_beside_its_source() {
         "themes/default/templates/partials/thanks.html",
         "<p>{{ t(key=\"extra-thanks\") }} {{ t(key=\"nav-home\") }}</p>\n",
     );
-    let (code, all) = check(&f);
+    let (code, all) = f.check_json();
     assert_eq!(code, 0, "{all:#?}");
     let d = all
         .iter()

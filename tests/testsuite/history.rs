@@ -2,43 +2,7 @@
 //! outdated notices with a date, and `equil i18n diff`, on repositories
 //! made in temporary folders with commits on chosen dates.
 
-
-use std::path::Path;
-use std::process::Command;
-
-use crate::common::{self, equil, sel, stderr, stdout, text, Fixture, Html};
-
-/// Runs `git` in `dir` with commits dated `date` (author and committer),
-/// isolated from the user's configuration.
-fn git(dir: &Path, args: &[&str], date: &str) -> String {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.name=Trainer",
-            "-c",
-            "user.email=trainer@example.org",
-        ])
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .output()
-        .expect("the `git` program (tests need it to make repositories)");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
+use crate::common::{self, equil, git, sel, stderr, stdout, text, Fixture, Html};
 
 fn commit(f: &Fixture, message: &str, date: &str) -> String {
     git(f.root(), &["add", "-A"], date);

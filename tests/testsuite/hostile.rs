@@ -3,16 +3,15 @@
 //! bounded time and memory, leaving every file of the site as it was.
 //! One case per promise of the "No crash, no hang, bounded cost" list.
 
-
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::common::serve::Serve;
 use crate::common::*;
 
 /// No run may take longer than this (a hang fails the test, it does not stall it).
@@ -158,8 +157,7 @@ fn assert_finding(stderr: &str, code: &str, path: &str, line: usize) {
 
 /// The built-in `page.html` with `{% include "NAME" %}` in its article.
 fn page_including(name: &str) -> String {
-    let builtin = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/page.html");
-    let src = std::fs::read_to_string(builtin).expect("built-in page.html");
+    let src = builtin_template("page.html");
     let at = src.find("{% block article %}").expect("article block") + "{% block article %}".len();
     format!("{}{{% include \"{name}\" %}}{}", &src[..at], &src[at..])
 }
@@ -168,8 +166,14 @@ const TEMPLATES: &str = "themes/default/templates";
 
 #[test]
 fn template_loops_are_errors_naming_the_templates() {
-    // (files, the file and line reported, words of the message)
-    let cases: [(&[(&str, &str)], &str, usize, &str); 3] = [
+    // (template files, the file and line reported, words of the message)
+    type Case = (
+        &'static [(&'static str, &'static str)],
+        &'static str,
+        usize,
+        &'static str,
+    );
+    let cases: [Case; 3] = [
         (
             &[
                 ("a-loop.html", "<p>\n{% include \"b-loop.html\" %}</p>"),
@@ -216,113 +220,13 @@ fn template_loops_are_errors_naming_the_templates() {
     }
 }
 
-/// A running `equil serve --port 0`, killed when dropped.
-struct Serve {
-    child: Child,
-    port: u16,
-    stderr: Arc<Mutex<String>>,
-}
-
-impl Serve {
-    fn start(root: &Path) -> Serve {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_equil"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(root)
-            .env("NO_COLOR", "1")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start equil serve");
-        let stderr = Arc::new(Mutex::new(String::new()));
-        let sink = Arc::clone(&stderr);
-        let err = child.stderr.take().expect("stderr");
-        std::thread::spawn(move || {
-            let mut r = BufReader::new(err);
-            let mut buf = Vec::new();
-            while r
-                .read_until(b'\n', &mut buf)
-                .map(|n| n > 0)
-                .unwrap_or(false)
-            {
-                let mut s = sink.lock().unwrap();
-                // Keep the end: a huge error is printed on every rebuild.
-                if s.len() < 1 << 20 {
-                    s.push_str(&String::from_utf8_lossy(&buf));
-                }
-                buf.clear();
-            }
-        });
-        let (tx, rx) = mpsc::channel();
-        let out = child.stdout.take().expect("stdout");
-        std::thread::spawn(move || {
-            for line in BufReader::new(out).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        let line = rx.recv_timeout(WALL_LIMIT).expect("serve printed no URL");
-        let port = line
-            .split("http://127.0.0.1:")
-            .nth(1)
-            .and_then(|p| {
-                p.trim_end_matches(|c: char| !c.is_ascii_digit())
-                    .split('/')
-                    .next()
-            })
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("no port in {line}"));
-        Serve {
-            child,
-            port,
-            stderr,
-        }
-    }
-
-    /// GET `target` (HTTP/1.0); the body, or `None` after `timeout`.
-    fn get(&self, target: &str, timeout: Duration) -> Option<String> {
-        let mut s = TcpStream::connect(("127.0.0.1", self.port)).ok()?;
-        s.set_read_timeout(Some(timeout)).ok()?;
-        write!(s, "GET {target} HTTP/1.0\r\nHost: x\r\n\r\n").ok()?;
-        let mut raw = Vec::new();
-        s.read_to_end(&mut raw).ok()?;
-        Some(String::from_utf8_lossy(&raw).into_owned())
-    }
-
-    /// Polls `target` until `ok` holds; panics after [`WALL_LIMIT`].
-    fn wait_for(&self, target: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            if let Some(body) = self.get(target, Duration::from_secs(10)) {
-                if ok(&body) {
-                    return body;
-                }
-            }
-            assert!(
-                start.elapsed() < WALL_LIMIT,
-                "{what} did not happen; stderr:\n{}",
-                self.stderr.lock().unwrap()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn running(&mut self) -> bool {
-        matches!(self.child.try_wait(), Ok(None))
-    }
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 #[test]
 fn a_template_loop_saved_during_serve_shows_the_overlay() {
     let f = Fixture::small();
     let mut s = Serve::start(f.root());
-    s.wait_for("/en/intro/first.html", "the first page", |b| {
-        b.contains("Getting started")
+    s.deadline = WALL_LIMIT;
+    s.wait_for("/en/intro/first.html", "the first page", |r| {
+        r.body.contains("Getting started")
     });
 
     f.write(
@@ -338,9 +242,10 @@ fn a_template_loop_saved_during_serve_shows_the_overlay() {
         &page_including("a-loop.html"),
     );
     let before = tree(f.root());
-    let body = s.wait_for("/en/intro/first.html", "the overlay", |b| {
-        b.contains("equil-overlay") && b.contains("include each other in a loop")
+    let reply = s.wait_for("/en/intro/first.html", "the overlay", |r| {
+        r.body.contains("equil-overlay") && r.body.contains("include each other in a loop")
     });
+    let body = reply.body;
     assert!(body.contains("a-loop.html:2:1"), "{body}");
     assert!(s.running(), "serve stopped");
     // The last good page is still served under the overlay.
@@ -348,8 +253,8 @@ fn a_template_loop_saved_during_serve_shows_the_overlay() {
     assert_eq!(tree(f.root()), before, "files changed");
 
     f.write(&format!("{TEMPLATES}/a-loop.html"), "<p>fixed</p>");
-    s.wait_for("/en/intro/first.html", "the fix", |b| {
-        b.contains("<p>fixed</p>") && !b.contains("id=\"equil-overlay\"")
+    s.wait_for("/en/intro/first.html", "the fix", |r| {
+        r.body.contains("<p>fixed</p>") && !r.body.contains("id=\"equil-overlay\"")
     });
     assert!(s.running(), "serve stopped");
 }
@@ -547,8 +452,9 @@ fn page_load(port: u16, timeout: Duration) -> Result<(), String> {
 fn serve_answers_everyone_when_one_event_stream_stalls() {
     let f = Fixture::small();
     let mut s = Serve::start(f.root());
-    s.wait_for("/en/", "the home page", |b| b.contains("Welcome"));
-    let _stalled = stalled_event_stream(s.port);
+    s.deadline = WALL_LIMIT;
+    s.wait_for("/en/", "the home page", |r| r.body.contains("Welcome"));
+    let _stalled = stalled_event_stream(s.port());
     std::thread::sleep(Duration::from_millis(300));
 
     // Failures with a large error (4 MB in every event) and fixes, until the
@@ -561,24 +467,24 @@ fn serve_answers_everyone_when_one_event_stream_stalls() {
     let before = tree_outside(f.root(), "content");
     for _ in 0..4 {
         f.write("content/en/intro/second.md", &huge);
-        s.wait_for("/en/intro/second.html", "the overlay", |b| {
-            b.contains("id=\"equil-overlay\"")
+        s.wait_for("/en/intro/second.html", "the overlay", |r| {
+            r.body.contains("id=\"equil-overlay\"")
         });
         f.write("content/en/intro/second.md", &good);
-        s.wait_for("/en/intro/second.html", "the fix", |b| {
-            !b.contains("id=\"equil-overlay\"")
+        s.wait_for("/en/intro/second.html", "the fix", |r| {
+            !r.body.contains("id=\"equil-overlay\"")
         });
     }
     for i in 0..8 {
         let t = Instant::now();
-        page_load(s.port, Duration::from_secs(10))
+        page_load(s.port(), Duration::from_secs(10))
             .unwrap_or_else(|e| panic!("page load {i} failed after {:?}: {e}", t.elapsed()));
     }
     assert!(s.running());
     assert_eq!(tree_outside(f.root(), "content"), before, "files changed");
 
     // Keep-alive requests are answered without Nagle's delay (~40 ms each).
-    let mut conn = TcpStream::connect(("127.0.0.1", s.port)).expect("connect");
+    let mut conn = TcpStream::connect(("127.0.0.1", s.port())).expect("connect");
     conn.set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
     let mut reader = BufReader::new(conn.try_clone().unwrap());
@@ -660,9 +566,10 @@ fn children(pid: u32) -> Vec<i32> {
 }
 
 #[test]
+#[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 #[allow(clippy::zombie_processes)] // reaped by wait4 in `wait_measured`
 fn pdf_stops_chromium_and_cleans_up_on_sigterm() {
-    let Some(chromium) = chromium() else { return };
+    let chromium = chromium();
     let f = Fixture::small();
     let tmp = tempfile::tempdir().expect("temp dir");
     let before = tree(f.root());
@@ -733,8 +640,9 @@ fn pdf_stops_chromium_and_cleans_up_on_sigterm() {
 /// fuzz target runs (the stable-toolchain half of fuzz/run.sh).
 #[test]
 fn fuzz_regressions() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
-    let targets: [(&str, fn(&[u8])); 6] = [
+    let dir = repo().join("fuzz");
+    type Target = (&'static str, fn(&[u8]));
+    let targets: [Target; 6] = [
         ("front_matter", equil::fuzzing::front_matter),
         ("markdown", equil::fuzzing::markdown),
         ("fluent", equil::fuzzing::fluent),

@@ -1,9 +1,7 @@
 //! The translation workflow: outdated and unknown translations, `equil i18n
 //! status | add | mark-current`, Fluent errors and CLDR plural forms.
 
-
 use std::path::Path;
-use std::process::{Command, Output};
 
 use crate::common::*;
 use serde_json::Value;
@@ -30,26 +28,6 @@ fn strings(v: &Value) -> Vec<String> {
         .iter()
         .map(|s| s.as_str().expect("string").to_string())
         .collect()
-}
-
-/// Runs equil in `dir` (for paths relative to the working directory).
-fn equil_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_equil"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run equil")
-}
-
-/// The value of a message in the repository's built-in locale files.
-fn builtin_message(lang: &str, id: &str) -> String {
-    let path = format!("{}/locales/{lang}/main.ftl", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).expect("built-in locale");
-    text.lines()
-        .find_map(|l| l.strip_prefix(&format!("{id} = ")))
-        .unwrap_or_else(|| panic!("{id} not in {path}"))
-        .to_string()
 }
 
 /// Lines of `after` that are not in `before` and the other way round.
@@ -126,16 +104,13 @@ fn editing_a_source_page_makes_its_translations_outdated_until_marked_current() 
         .next()
         .expect("outdated notice on the outdated page");
     let text: String = notice.text().collect();
-    assert!(
-        text.contains(&builtin_message("nl", "outdated-notice")),
-        "{text}"
-    );
+    assert!(text.contains(&message("nl", "outdated-notice")), "{text}");
     let link = notice.select(&sel("a")).next().expect("link to the source");
     assert_eq!(link.value().attr("href"), Some("../../en/intro/first.html"));
     assert_eq!(link.value().attr("hreflang"), Some("en"));
     assert_eq!(
         link.text().collect::<String>(),
-        builtin_message("nl", "outdated-link")
+        message("nl", "outdated-link")
     );
     let current = f.html("nl/intro/index.html");
     assert!(current.select(&sel(".notice")).next().is_none());
@@ -232,7 +207,7 @@ fn adding_a_language_builds_it_with_fallbacks_everywhere() {
     assert!(f.path("content/pt").is_dir());
     let ftl = f.read("locales/pt/main.ftl");
     assert!(ftl.contains("lang-name = Português"), "{ftl}");
-    assert!(ftl.contains(&format!("nav-home = {}", builtin_message("en", "nav-home"))));
+    assert!(ftl.contains(&format!("nav-home = {}", message("en", "nav-home"))));
 
     let out = f.build_ok();
     assert!(!stderr(&out).contains("E020"), "{}", stderr(&out));
@@ -331,8 +306,7 @@ fn add_checks_the_tag_and_never_calls_a_language_english() {
 fn a_fluent_syntax_error_is_located_and_the_other_languages_still_build() {
     let f = Fixture::small();
     f.write("site.yaml", "languages: [en, nl, da]\n");
-    let da = format!("{}/locales/da/main.ftl", env!("CARGO_MANIFEST_DIR"));
-    let da = std::fs::read_to_string(da).expect("built-in da");
+    let da = builtin_locale("da");
     // Line 3 of the site's file opens a placeable and never closes it.
     f.write(
         "locales/da/main.ftl",
@@ -352,7 +326,7 @@ fn a_fluent_syntax_error_is_located_and_the_other_languages_still_build() {
         .select(&sel(".lang-switcher"))
         .filter_map(|n| n.value().attr("aria-label").map(str::to_string))
         .collect();
-    assert_eq!(labels, [builtin_message("da", "nav-languages")]);
+    assert_eq!(labels, [message("da", "nav-languages")]);
 
     let r = status(&f);
     let errors = &lang(&r, "da")["messages"]["syntax_errors"];
@@ -496,11 +470,7 @@ fn plural_forms_follow_cldr_in_every_language() {
 
 /// The built-in page template with `extra` added after the header.
 fn page_template_with(extra: &str) -> String {
-    let path = format!(
-        "{}/themes/default/templates/page.html",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let page = std::fs::read_to_string(path).expect("built-in page.html");
+    let page = builtin_template("page.html");
     page.replacen("</header>", &format!("</header>\n{extra}"), 1)
 }
 

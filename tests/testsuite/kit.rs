@@ -3,7 +3,6 @@
 //! materials, handouts to print, checks), exercise and reflection callouts,
 //! and (with Chromium and poppler) one-page handout PDFs.
 
-
 use std::path::Path;
 use std::process::Command;
 
@@ -12,72 +11,7 @@ use crate::common::*;
 /// English and Dutch; a module with a session plan on three cards and two
 /// free blocks; a card with two handouts, one translated into Dutch.
 fn kit() -> Fixture {
-    let f = Fixture::empty();
-    f.write(
-        "site.yaml",
-        "languages: [en, nl]\nsource_language: en\nbase_url: https://example.org/kit/\ndownloads: true\n",
-    );
-    f.write(
-        "content/en/_index.md",
-        "---\ntitle: Handbook\n---\nWelcome.\n",
-    );
-    f.write(
-        "content/nl/_index.md",
-        "---\ntitle: Handboek\n---\nWelkom.\n",
-    );
-    f.write(
-        "content/en/day/_index.md",
-        "---\ntitle: Training day\nkind: module\norder: 1\nduration: 120\n---\nThe day.\n",
-    );
-    f.write(
-        "content/en/day/agenda.md",
-        "---\ntitle: The day plan\nkind: session\nstart: \"11:30\"\nagenda:\n  - title: Welcome and coffee\n    minutes: 15\n  - page: toolkit/line-up\n  - title: Lunch\n    minutes: 45\n    break: true\n  - page: toolkit/story-circle\n    minutes: 35\n  - page: toolkit/map\n---\nNotes for the trainer.\n\n> [!REFLECTION]\n> What did the group notice?\n",
-    );
-    f.write(
-        "content/nl/day/agenda.md",
-        "---\ntitle: Het dagplan\nkind: session\n---\nNotities.\n",
-    );
-    f.write(
-        "content/en/toolkit/_index.md",
-        "---\ntitle: Toolkit\nkind: toolkit\norder: 2\n---\nTools.\n",
-    );
-    f.write(
-        "content/en/toolkit/line-up.md",
-        "---\ntitle: Line-up\nkind: tool\norder: 1\nduration: 30\ngroup_size: \"6-12\"\nmaterials:\n  - Masking tape\n  - Statement cards\n---\n## Steps\n\n> [!EXERCISE]\n> Stand on the line.\n",
-    );
-    f.write(
-        "content/en/toolkit/line-up/statements.md",
-        "---\ntitle: Line-up statements\nkind: handout\norder: 1\n---\nRead each statement and mark where you stand.\n\n| Statement | Agree | Disagree |\n|---|---|---|\n| Work is good for mental health | | |\n| Employers want to help | | |\n\nWhat surprised you?\n\n[____ 3]\n",
-    );
-    f.write(
-        "content/en/toolkit/line-up/observer-sheet.md",
-        "---\ntitle: Observer sheet\nkind: handout\norder: 2\n---\nNotes of the observer.\n\n[____]\n",
-    );
-    f.write(
-        "content/nl/toolkit/line-up/statements.md",
-        "---\ntitle: Stellingen bij de opstelling\nkind: handout\n---\nLees elke stelling en geef aan waar je staat.\n\n| Stelling | Eens | Oneens |\n|---|---|---|\n| Werk is goed voor je gezondheid | | |\n\n[____ 3]\n",
-    );
-    f.write(
-        "content/en/toolkit/story-circle.md",
-        "---\ntitle: Story circle\nkind: tool\norder: 2\nduration: 40\ngroup_size: \"4-8\"\nmaterials:\n  - Statement cards\n  - A talking object\n---\nTell stories.\n",
-    );
-    f.write(
-        "content/en/toolkit/map.md",
-        "---\ntitle: Network map\nkind: tool\norder: 3\nduration: 25\nmaterials:\n  - masking tape\n  - Flip chart\n---\nDraw the network.\n",
-    );
-    f
-}
-
-fn texts(doc: &Html, selector: &str) -> Vec<String> {
-    doc.select(&sel(selector))
-        .map(|e| {
-            e.text()
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect()
+    Fixture::copy_of("kit")
 }
 
 #[test]
@@ -385,39 +319,10 @@ fn misplaced_handouts_are_reported() {
 
 // ---- With Chromium and poppler -------------------------------------------
 
-fn poppler(tool: &str, args: &[&str]) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} (poppler-utils): {e}"));
-    assert!(
-        out.status.success(),
-        "{tool} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn pdf_pages(path: &Path) -> (usize, String) {
-    let info = poppler("pdfinfo", &[path.to_str().unwrap()]);
-    let pages = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap_or(0);
-    let size = info
-        .lines()
-        .find_map(|l| l.strip_prefix("Page size:"))
-        .unwrap_or("")
-        .trim()
-        .to_string();
-    (pages, size)
-}
-
 #[test]
 #[ignore = "needs Chromium, pdfinfo and pdftotext (.ci/run runs it)"]
 fn handout_pdfs_are_one_a4_page_with_their_text_and_no_chrome() {
-    let chromium = chromium().expect("Chromium");
+    let chromium = chromium();
     let f = kit();
     // A handout that cannot fit on one sheet.
     f.write(

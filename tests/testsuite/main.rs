@@ -26,6 +26,7 @@ mod safety;
 mod search;
 mod serve;
 mod site;
+mod snapshot;
 mod spec;
 mod theme;
 mod workflows;

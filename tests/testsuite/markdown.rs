@@ -5,7 +5,6 @@
 //! ids on two pages of one module, raw images) checks and builds cleanly,
 //! and every link and anchor of every page and print page resolves.
 
-
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -14,50 +13,11 @@ use serde_json::Value;
 
 /// A copy of the fixture site in a temporary folder (builds write into it).
 fn fixture() -> Fixture {
-    let f = Fixture::empty();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/github-markdown");
-    for entry in walkdir::WalkDir::new(&src) {
-        let entry = entry.expect("walk");
-        if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(&src).expect("inside");
-            let to = f.root().join(rel);
-            std::fs::create_dir_all(to.parent().expect("parent")).expect("mkdir");
-            std::fs::copy(entry.path(), to).expect("copy");
-        }
-    }
-    f
-}
-
-fn check(f: &Fixture) -> (i32, Vec<Value>) {
-    let out = f.run(&["check", "--format", "json"]);
-    let v: Value =
-        serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {}", stdout(&out)));
-    (
-        out.status.code().unwrap_or(-1),
-        v.as_array().cloned().unwrap_or_default(),
-    )
+    Fixture::copy_of("github-markdown")
 }
 
 fn errors(all: &[Value]) -> Vec<&Value> {
     all.iter().filter(|d| d["severity"] == "error").collect()
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let Ok(n) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(n);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8(out).expect("utf-8")
 }
 
 /// The ids (and `<a name>`s) of a document; panics on an id used twice.
@@ -157,7 +117,7 @@ fn heading_ids(f: &Fixture, page: &str) -> Vec<String> {
 #[test]
 fn github_markdown_site_checks_builds_and_every_anchor_resolves() {
     let f = fixture();
-    let (code, all) = check(&f);
+    let (code, all) = f.check_json();
     assert_eq!(code, 0, "{:#?}", errors(&all));
     assert!(errors(&all).is_empty(), "{:#?}", errors(&all));
     assert!(
@@ -273,7 +233,7 @@ fn links_to_old_ids_still_resolve_with_a_warning() {
         "content/en/coaching/old-links.md",
         "---\ntitle: Old links\norder: 5\n---\nSee [bad actors](#don-t-tolerate-bad-actors) and [TL;DR](#tl-dr).\n\n## Don't tolerate bad actors\n\n## TL;DR\n",
     );
-    let (code, all) = check(&f);
+    let (code, all) = f.check_json();
     assert_eq!(code, 0, "{:#?}", errors(&all));
     let page = f.root().join("public/en/coaching/old-links.html");
     let old: Vec<&Value> = all.iter().filter(|d| d["code"] == "W120").collect();
@@ -307,7 +267,7 @@ fn anchors_written_as_heading_text_get_the_id_as_a_hint() {
         "content/en/coaching/old-links.md",
         "---\ntitle: Old links\norder: 5\n---\nSee [TL;DR](headings.md#TLDR) and [Main](<headings.md#Search results>).\n",
     );
-    let (code, all) = check(&f);
+    let (code, all) = f.check_json();
     assert_eq!(code, 1);
     let errs = errors(&all);
     assert_eq!(errs.len(), 2, "{errs:#?}");
@@ -322,7 +282,7 @@ fn raw_html_and_link_problems_are_reported_where_they_are() {
         "content/en/coaching/problems.md",
         "---\ntitle: Problems\norder: 6\n---\nA map: <img src=\"images/mpa.svg\" alt=\"map\">\n\n<a href=\"zotero://select/items/1\">the source</a>\n\n[Run](vbscript:msgbox) and [doi](doi:10.1000/1) and <jo@example.org>.\n",
     );
-    let (code, all) = check(&f);
+    let (code, all) = f.check_json();
     assert_eq!(code, 1, "{all:#?}");
     let at = |code: &str| {
         all.iter()
@@ -342,7 +302,7 @@ fn raw_html_and_link_problems_are_reported_where_they_are() {
 #[test]
 fn headings_never_take_an_id_the_theme_uses() {
     use equil::render::markdown::slug::is_reserved;
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+    let dir = repo().join("themes/default");
     let mut found = Vec::new();
     for entry in walkdir::WalkDir::new(&dir)
         .into_iter()

@@ -2,9 +2,7 @@
 //! `equil pdf`: structure of the HTML on fixture sites, and (with Chromium)
 //! the PDF files themselves, checked with poppler's pdfinfo and pdftotext.
 
-
 use std::collections::HashSet;
-use std::path::Path;
 use std::process::Command;
 
 use crate::common::*;
@@ -38,19 +36,6 @@ fn rtl_fixture() -> Fixture {
         "---\ntitle: مقدمة\nkind: module\n---\n## نظرة عامة\n\nنص الوحدة.\n",
     );
     f
-}
-
-/// The value of message `key` in one of the repository's own locale files.
-fn message(lang: &str, key: &str) -> String {
-    let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("locales/{lang}/main.ftl")),
-    )
-    .expect("locale file");
-    text.lines()
-        .find_map(|l| l.strip_prefix(&format!("{key} = ")))
-        .unwrap_or_else(|| panic!("{key} not in {lang}"))
-        .trim()
-        .to_string()
 }
 
 fn chapter_ids(doc: &Html) -> Vec<String> {
@@ -466,35 +451,10 @@ fn pdf_with_an_unknown_module_or_language_is_a_usage_error() {
 
 // ---- With Chromium -------------------------------------------------------
 
-fn poppler(tool: &str, args: &[&str]) -> String {
-    let out = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed with Chromium: {e}"));
-    assert!(out.status.success(), "{tool} {args:?}: {}", stderr(&out));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn page_text(pdf: &Path, page: usize) -> String {
-    let p = page.to_string();
-    poppler(
-        "pdftotext",
-        &[
-            "-f",
-            &p,
-            "-l",
-            &p,
-            "-layout",
-            pdf.to_str().expect("utf-8"),
-            "-",
-        ],
-    )
-}
-
 #[test]
 #[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
-    let Some(chromium) = chromium() else { return };
+    let chromium = chromium();
     let f = Fixture::small();
     with_funding(&f);
     let out_dir = f.path("handouts");
@@ -537,7 +497,7 @@ fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
 
     // Text: cover, contents, then the chapters in order; no navigation.
     let all = poppler("pdftotext", &[path, "-"]);
-    let cover = page_text(&pdf, 1);
+    let cover = pdf_page_text(&pdf, 1);
     for s in [
         "Training module",
         "Introduction",
@@ -551,7 +511,7 @@ fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
             "cover lacks {s}:\n{cover}"
         );
     }
-    assert!(page_text(&pdf, 2).contains("Contents"));
+    assert!(pdf_page_text(&pdf, 2).contains("Contents"));
     let dests = poppler("pdfinfo", &["-dests", path]);
     let dest_page = |id: &str| -> usize {
         dests
@@ -573,7 +533,7 @@ fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
             "{title} starts on page {page}, not after page {last}"
         );
         assert!(
-            page_text(&pdf, page).contains(title),
+            pdf_page_text(&pdf, page).contains(title),
             "{title} not on page {page}"
         );
         last = page;
@@ -589,7 +549,7 @@ fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
     }
     // A page number on every page but the cover.
     for page in 2..=pages {
-        let t = page_text(&pdf, page);
+        let t = pdf_page_text(&pdf, page);
         assert!(
             t.lines().any(|l| l.trim() == page.to_string()),
             "page {page} shows no page number:\n{t}"
@@ -616,7 +576,7 @@ fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
         chapters,
         ["Contents", "Introduction", "First page", "Second page"]
     );
-    let contents = page_text(&pdf, 2);
+    let contents = pdf_page_text(&pdf, 2);
     for id in ["ch-index", "ch-first", "ch-second"] {
         let page = dest_page(id);
         assert!(
@@ -662,7 +622,7 @@ fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
 #[test]
 #[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn pdf_on_letter_paper_for_one_module_without_base_url() {
-    let Some(chromium) = chromium() else { return };
+    let chromium = chromium();
     let f = Fixture::small();
     f.write("site.yaml", "languages: [en, nl]\npaper: letter\n");
     let out = f.run(&[

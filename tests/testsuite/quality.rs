@@ -3,55 +3,24 @@
 //! a module, a page, a tool card and a print page in every language (in the
 //! light and dark colour schemes and in forced colours), the chooser and 404.
 //!
-//! Needs `java`, `node` and `npm ci` in tests/quality (CI's .ci/run does it);
-//! skipped with a notice on a developer machine without them, failed under CI.
+//! Needs `java`, `node` and `npm ci` in tests/quality (CI's .ci/run does it):
+//! both tests are ignored in a plain `cargo test`, and fail without them.
 
-
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::common::*;
-
-fn quality_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/quality")
-}
-
-/// A missing tool fails the check (these tests are ignored unless run with
-/// `--include-ignored`, as .ci/run does).
-fn skip_or_fail(what: &str) -> bool {
-    panic!("this test needs {what} (see .ci/run)");
-}
-
-/// Builds the repository's handbook into a temporary folder.
-fn built_handbook() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("site");
-    let r = equil(&[
-        "build",
-        "--root",
-        env!("CARGO_MANIFEST_DIR"),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
-    assert!(r.status.success(), "{}", stderr(&r));
-    (dir, out)
-}
 
 #[test]
 #[ignore = "needs Java and the npm packages in tests/quality (see .ci/run); run with --include-ignored"]
 fn every_page_passes_the_nu_html_checker() {
     let jar = quality_dir().join("node_modules/vnu-jar/build/dist/vnu.jar");
-    let java_ok = Command::new("java")
-        .arg("-version")
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    if (!jar.is_file() || !java_ok) && skip_or_fail("java with tests/quality/node_modules/vnu-jar")
-    {
-        return;
-    }
-    let (_keep, site) = built_handbook();
-    let pages = files_under(&site)
+    require("java", "apt-get install default-jre-headless");
+    assert!(
+        jar.is_file(),
+        "this test needs the npm package vnu-jar: cd tests/quality && npm ci (see .ci/run)"
+    );
+    let site = built_handbook();
+    let pages = files_under(site)
         .into_iter()
         .filter(|f| f.ends_with(".html"))
         .count();
@@ -65,7 +34,7 @@ fn every_page_passes_the_nu_html_checker() {
             "json",
             "--skip-non-html",
         ])
-        .arg(&site)
+        .arg(site)
         .output()
         .expect("run vnu");
     let report: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap_or_else(|e| {
@@ -90,21 +59,13 @@ fn every_page_passes_the_nu_html_checker() {
 }
 
 #[test]
-#[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
+#[ignore = "needs Chromium, node and the npm packages in tests/quality (see .ci/run); run with --include-ignored"]
 fn axe_core_finds_no_violations() {
-    let Some(chromium) = chromium() else { return };
+    let chromium = chromium();
     let script = quality_dir().join("axe.mjs");
-    let deps = quality_dir().join("node_modules/playwright-core");
-    let node_ok = Command::new("node")
-        .arg("--version")
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    if (!deps.is_dir() || !node_ok) && skip_or_fail("node with tests/quality/node_modules (npm ci)")
-    {
-        return;
-    }
-    let (_keep, site) = built_handbook();
+    require_npm("playwright-core");
+    require_npm("axe-core");
+    let site = built_handbook();
     let mut files = vec![site.join("index.html"), site.join("404.html")];
     for lang in ["en", "nl", "da", "es", "it"] {
         for page in [

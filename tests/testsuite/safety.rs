@@ -2,7 +2,6 @@
 //! files. Each case checks the exit code, the diagnostic (code, file, line)
 //! and that every file the user owns is byte-identical afterwards.
 
-
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
@@ -15,10 +14,6 @@ fn sources(root: &Path) -> Vec<(String, Vec<u8>)> {
         .into_iter()
         .filter(|(p, _)| !p.starts_with("public/") && !p.starts_with("out/"))
         .collect()
-}
-
-fn json(out: &std::process::Output) -> Vec<serde_json::Value> {
-    serde_json::from_str(&stdout(out)).unwrap_or_else(|e| panic!("{e}: {}", stdout(out)))
 }
 
 #[test]
@@ -392,7 +387,7 @@ fn assets_that_run_code_or_replace_generated_files_are_errors() {
     f.write("content/en/intro/page.html", "<script>alert(1)</script>");
     let out = f.run(&["check", "--format", "json"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let diags = json(&out);
+    let diags = findings_json(&out);
     let active: Vec<&str> = diags
         .iter()
         .filter(|d| d["code"] == "E041")

@@ -11,53 +11,7 @@ use serde_json::{json, Value};
 /// A two-language site about openness at work; the tool card exists only in
 /// English, so Dutch readers get it as a fallback.
 fn fixture() -> Fixture {
-    let f = Fixture::empty();
-    f.write("site.yaml", "languages: [en, nl]\nsource_language: en\n");
-    f.write(
-        "content/en/_index.md",
-        "---\ntitle: Handbook\n---\nWelcome.\n",
-    );
-    f.write(
-        "content/en/intro/_index.md",
-        "---\ntitle: Introduction\nkind: module\norder: 1\n---\nThe overview.\n",
-    );
-    f.write(
-        "content/en/intro/disclosure.md",
-        "---\ntitle: Disclosure\norder: 1\nsummary: Openness at work.\n---\n## Talking about vulnerability\n\nMany people wonder whether to share their vulnerabilities at the workplace.\n",
-    );
-    f.write(
-        "content/en/intro/workplace.md",
-        "---\ntitle: The workplace\norder: 2\n---\n## Adjustments\n\nSmall adjustments to a workstation help.\n",
-    );
-    f.write(
-        "content/en/toolkit/_index.md",
-        "---\ntitle: Toolkit\nkind: toolkit\norder: 2\n---\nTools.\n",
-    );
-    f.write(
-        "content/en/toolkit/line-up.md",
-        "---\ntitle: Line-up\nkind: tool\norder: 1\nmaterials: [Tape]\n---\n## Steps\n\nRead a statement aloud; people stand on a line.\n",
-    );
-    f.write(
-        "content/nl/_index.md",
-        "---\ntitle: Handboek\n---\nWelkom.\n",
-    );
-    f.write(
-        "content/nl/intro/_index.md",
-        "---\ntitle: Inleiding\nkind: module\n---\nHet overzicht.\n",
-    );
-    f.write(
-        "content/nl/intro/disclosure.md",
-        "---\ntitle: Openheid\nsummary: Over openheid op het werk.\n---\n## Praten over kwetsbaarheid\n\nVeel mensen twijfelen of ze hun kwetsbaarheden delen op de werkplek.\n",
-    );
-    f.write(
-        "content/nl/intro/workplace.md",
-        "---\ntitle: Het werk aanpassen\n---\n## Aanpassingen\n\nKleine aanpassingen aan een werkplekje helpen.\n",
-    );
-    f.write(
-        "content/nl/toolkit/_index.md",
-        "---\ntitle: Toolkit\nkind: toolkit\n---\nWerkvormen.\n",
-    );
-    f
+    Fixture::copy_of("search")
 }
 
 /// The JSON inside `<lang>/search-index.js`.
@@ -268,7 +222,7 @@ fn scenario(b: &mut cdp::Browser, base: &str) {
 #[test]
 #[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn search_box_works_from_disk() {
-    let Some(chromium) = chromium() else { return };
+    let chromium = chromium();
     let f = fixture();
     f.build_ok();
     let mut b = cdp::Browser::launch(&chromium);
@@ -294,7 +248,7 @@ fn search_box_works_from_disk() {
 #[test]
 #[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn search_box_works_over_http() {
-    let Some(chromium) = chromium() else { return };
+    let chromium = chromium();
     let f = fixture();
     f.build_ok();
     let base = http::serve(f.path("public"));
@@ -305,7 +259,7 @@ fn search_box_works_over_http() {
 #[test]
 #[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn javascript_folds_words_and_slugs_exactly_like_the_indexer() {
-    let Some(chromium) = chromium() else { return };
+    let chromium = chromium();
     let f = fixture();
     f.build_ok();
     let samples = [
@@ -486,7 +440,7 @@ fn status_after(b: &mut cdp::Browser, tab: &cdp::Tab, query: &str) -> String {
 #[test]
 #[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn search_counts_results_in_each_languages_plural_forms() {
-    let Some(chromium) = chromium() else { return };
+    let chromium = chromium();
     let f = scripts_fixture();
     f.build_ok();
     let mut b = cdp::Browser::launch(&chromium);
@@ -525,7 +479,7 @@ fn search_counts_results_in_each_languages_plural_forms() {
 #[test]
 #[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn search_finds_words_in_chinese_running_text_and_hindi_with_its_marks() {
-    let Some(chromium) = chromium() else { return };
+    let chromium = chromium();
     let f = scripts_fixture();
     f.build_ok();
     let mut b = cdp::Browser::launch(&chromium);

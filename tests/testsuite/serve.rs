@@ -1,205 +1,13 @@
 //! `equil serve`: a live server on a fixture site, driven over HTTP while
 //! its files are edited, added, renamed and deleted.
 
-
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{self, Receiver};
-use std::sync::{Arc, Mutex};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
+use crate::common::cdp;
+use crate::common::serve::{wait_text, Reply, Serve, DEADLINE};
 use crate::common::*;
-
-/// How long a change may take to show (debug builds on a busy machine).
-const DEADLINE: Duration = Duration::from_secs(20);
-
-/// A running `equil serve --port 0`, killed when dropped.
-struct Serve {
-    child: Child,
-    /// `http://127.0.0.1:PORT`
-    addr: String,
-    stderr: Arc<Mutex<String>>,
-}
-
-impl Serve {
-    fn start(f: &Fixture) -> Serve {
-        Serve::start_at(f.root())
-    }
-
-    fn start_at(root: &Path) -> Serve {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_equil"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(root)
-            .env("NO_COLOR", "1")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start equil serve");
-        let stderr = Arc::new(Mutex::new(String::new()));
-        let err_pipe = child.stderr.take().expect("stderr");
-        let sink = Arc::clone(&stderr);
-        std::thread::spawn(move || {
-            for line in BufReader::new(err_pipe).lines().map_while(Result::ok) {
-                let mut s = sink.lock().unwrap();
-                s.push_str(&line);
-                s.push('\n');
-            }
-        });
-        let (tx, rx) = mpsc::channel();
-        let out = child.stdout.take().expect("stdout");
-        std::thread::spawn(move || {
-            for line in BufReader::new(out).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        let mut serve = Serve {
-            child,
-            addr: String::new(),
-            stderr,
-        };
-        let start = Instant::now();
-        while start.elapsed() < DEADLINE {
-            if let Ok(line) = rx.recv_timeout(Duration::from_millis(100)) {
-                if let Some(i) = line.find("http://127.0.0.1:") {
-                    let url = line[i..].split_whitespace().next().unwrap_or("");
-                    serve.addr = url.trim_end_matches('/').to_string();
-                    return serve;
-                }
-            }
-        }
-        panic!("no URL printed; stderr:\n{}", serve.stderr());
-    }
-
-    fn stderr(&self) -> String {
-        self.stderr.lock().unwrap().clone()
-    }
-
-    fn port(&self) -> u16 {
-        self.addr.rsplit(':').next().unwrap().parse().unwrap()
-    }
-
-    /// A raw HTTP/1.0 GET of `target` (sent exactly as written).
-    fn get(&self, target: &str) -> Reply {
-        let mut s = TcpStream::connect(("127.0.0.1", self.port())).expect("connect");
-        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        write!(s, "GET {target} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
-        let mut raw = Vec::new();
-        s.read_to_end(&mut raw).expect("read reply");
-        Reply::parse(&raw)
-    }
-
-    /// Polls `target` until `ok` holds for the reply; panics after the deadline.
-    fn wait_for(&self, target: &str, what: &str, ok: impl Fn(&Reply) -> bool) -> Reply {
-        let start = Instant::now();
-        loop {
-            let r = self.get(target);
-            if ok(&r) {
-                return r;
-            }
-            if start.elapsed() > DEADLINE {
-                panic!(
-                    "{target}: {what} did not happen; last reply {}:\n{}\n--- stderr:\n{}",
-                    r.status,
-                    r.body,
-                    self.stderr()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// Opens the reload event stream; its text arrives on the receiver.
-    fn events(&self) -> Receiver<String> {
-        let mut s = TcpStream::connect(("127.0.0.1", self.port())).expect("connect");
-        write!(
-            s,
-            "GET /__equil/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
-        )
-        .unwrap();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = s.read(&mut buf) {
-                if n == 0
-                    || tx
-                        .send(String::from_utf8_lossy(&buf[..n]).into_owned())
-                        .is_err()
-                {
-                    break;
-                }
-            }
-        });
-        // The stream is open once its first comment arrives.
-        wait_text(&rx, &mut String::new(), ": equil live reload");
-        rx
-    }
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Reads `rx` into `seen` until it contains `needle`; panics after the deadline.
-fn wait_text(rx: &Receiver<String>, seen: &mut String, needle: &str) {
-    let start = Instant::now();
-    while !seen.contains(needle) {
-        assert!(
-            start.elapsed() < DEADLINE,
-            "event stream never said {needle:?}; got:\n{seen}"
-        );
-        if let Ok(s) = rx.recv_timeout(Duration::from_millis(100)) {
-            seen.push_str(&s);
-        }
-    }
-}
-
-struct Reply {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl Reply {
-    fn parse(raw: &[u8]) -> Reply {
-        let text = String::from_utf8_lossy(raw).into_owned();
-        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-        let mut lines = head.lines();
-        let status = lines
-            .next()
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
-        let headers = lines
-            .filter_map(|l| l.split_once(':'))
-            .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
-            .collect();
-        Reply {
-            status,
-            headers,
-            body: body.to_string(),
-        }
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn html(&self) -> Html {
-        Html::parse_document(&self.body)
-    }
-
-    fn has_overlay(&self) -> bool {
-        self.html().select(&sel("#equil-overlay")).next().is_some()
-    }
-}
+use serde_json::json;
 
 /// Whether `text` names `file:LINE:COLUMN`.
 fn has_line_col(text: &str, file: &str) -> bool {
@@ -225,7 +33,7 @@ fn content_text(r: &Reply) -> String {
 #[test]
 fn serves_pages_folders_types_and_404_from_memory() {
     let f = Fixture::small();
-    let s = Serve::start(&f);
+    let s = Serve::start(f.root());
 
     let home = s.get("/");
     assert_eq!(home.status, 200);
@@ -285,7 +93,7 @@ fn paths_outside_the_site_are_refused() {
     for file in files_under(small.root()) {
         outer.write(&format!("site/{file}"), &small.read(&file));
     }
-    let s = Serve::start_at(&outer.path("site"));
+    let s = Serve::start(&outer.path("site"));
     for target in [
         "/../secret.txt",
         "/en/../../secret.txt",
@@ -310,7 +118,7 @@ fn paths_outside_the_site_are_refused() {
 #[test]
 fn an_edit_is_served_in_every_language_and_announced() {
     let f = Fixture::small();
-    let s = Serve::start(&f);
+    let s = Serve::start(f.root());
     let events = s.events();
     let mut seen = String::new();
 
@@ -340,7 +148,7 @@ fn an_edit_is_served_in_every_language_and_announced() {
 #[test]
 fn a_new_title_reaches_the_navigation_of_other_pages() {
     let f = Fixture::small();
-    let s = Serve::start(&f);
+    let s = Serve::start(f.root());
     f.write(
         "content/en/intro/second.md",
         "---\ntitle: Renamed second page\norder: 2\n---\n## Details\n\nBack to [the first page](first.md).\n",
@@ -364,7 +172,7 @@ fn a_new_title_reaches_the_navigation_of_other_pages() {
 #[test]
 fn pages_and_folders_can_be_added_renamed_and_deleted() {
     let f = Fixture::small();
-    let s = Serve::start(&f);
+    let s = Serve::start(f.root());
     let page = "---\ntitle: Third page\norder: 3\n---\nThe third page.\n";
 
     f.write("content/en/intro/third.md", page);
@@ -442,7 +250,7 @@ fn pages_and_folders_can_be_added_renamed_and_deleted() {
 #[test]
 fn editor_saves_by_rename_and_double_write_are_seen() {
     let f = Fixture::small();
-    let s = Serve::start(&f);
+    let s = Serve::start(f.root());
     let target = f.path("content/en/intro/first.md");
     let text = |word: &str| {
         format!("---\ntitle: First page\norder: 1\n---\n## Getting started\n\n{word} [second](second.md#details).\n")
@@ -481,7 +289,7 @@ fn editor_saves_by_rename_and_double_write_are_seen() {
 #[test]
 fn broken_front_matter_shows_an_overlay_until_fixed() {
     let f = Fixture::small();
-    let s = Serve::start(&f);
+    let s = Serve::start(f.root());
     let events = s.events();
     let mut seen = String::new();
 
@@ -524,11 +332,10 @@ fn broken_front_matter_shows_an_overlay_until_fixed() {
 #[test]
 fn interface_strings_and_templates_are_reloaded() {
     let f = Fixture::small();
-    let s = Serve::start(&f);
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let s = Serve::start(f.root());
 
     // A site file overrides the built-in one of that language only.
-    let nl = std::fs::read_to_string(repo.join("locales/nl/main.ftl")).unwrap();
+    let nl = builtin_locale("nl");
     assert!(nl.contains("skip-to-content = Naar de inhoud"));
     f.write(
         "locales/nl/main.ftl",
@@ -546,7 +353,7 @@ fn interface_strings_and_templates_are_reloaded() {
     );
 
     // A template of the theme: every page that uses it.
-    let page = std::fs::read_to_string(repo.join("themes/default/templates/page.html")).unwrap();
+    let page = builtin_template("page.html");
     f.write(
         "themes/default/templates/page.html",
         &page.replace(
@@ -592,7 +399,7 @@ fn a_busy_port_is_a_clear_error() {
 #[test]
 fn ctrl_c_stops_cleanly() {
     let f = Fixture::small();
-    let mut s = Serve::start(&f);
+    let mut s = Serve::start(f.root());
     let pid = s.child.id().to_string();
     let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
     assert!(sent.success());
@@ -784,11 +591,7 @@ fn incremental_rebuilds_equal_a_full_build() {
             Box::new(|| {
                 f.write(
                     "locales/nl/main.ftl",
-                    &std::fs::read_to_string(
-                        Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/nl/main.ftl"),
-                    )
-                    .unwrap()
-                    .replace("Naar de inhoud", "Naar de tekst"),
+                    &builtin_locale("nl").replace("Naar de inhoud", "Naar de tekst"),
                 )
             }),
         ),
@@ -797,12 +600,8 @@ fn incremental_rebuilds_equal_a_full_build() {
             Box::new(|| {
                 f.write(
                     "themes/default/templates/page.html",
-                    &std::fs::read_to_string(
-                        Path::new(env!("CARGO_MANIFEST_DIR"))
-                            .join("themes/default/templates/page.html"),
-                    )
-                    .unwrap()
-                    .replace("{% block article %}", "{% block article %}<p>edited</p>"),
+                    &builtin_template("page.html")
+                        .replace("{% block article %}", "{% block article %}<p>edited</p>"),
                 )
             }),
         ),
@@ -870,10 +669,7 @@ fn incremental_rebuilds_equal_a_full_build() {
     };
     let good = f.read("content/en/intro/second.md");
     f.write("content/en/intro/second.md", "---\ntitle: [broken\n---\n");
-    let page = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/page.html"),
-    )
-    .unwrap();
+    let page = builtin_template("page.html");
     f.write(
         "themes/default/templates/page.html",
         &page.replace(
@@ -894,70 +690,21 @@ fn incremental_rebuilds_equal_a_full_build() {
     check(&live, "template changed while broken");
 }
 
-/// A headless Chromium, killed when dropped.
-struct Browser(Child);
-
-impl Drop for Browser {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// The titles of the pages open in a Chromium (from its DevTools endpoint).
-fn browser_titles(devtools_port: u16) -> Vec<String> {
-    let Ok(mut s) = TcpStream::connect(("127.0.0.1", devtools_port)) else {
-        return Vec::new();
-    };
-    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-    let _ = write!(s, "GET /json/list HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-    // The DevTools server keeps the connection open: read what Content-Length says.
-    let mut reader = BufReader::new(s);
-    let mut length = 0;
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
-            break;
-        }
-        if let Some((k, v)) = line.split_once(':') {
-            if k.eq_ignore_ascii_case("content-length") {
-                length = v.trim().parse().unwrap_or(0);
-            }
-        }
-    }
-    let mut body = vec![0u8; length];
-    if reader.read_exact(&mut body).is_err() {
-        return Vec::new();
-    }
-    let json = String::from_utf8_lossy(&body);
-    let list: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
-    list.as_array()
-        .map(|a| {
-            a.iter()
-                .filter(|t| t["type"] == "page")
-                .filter_map(|t| t["title"].as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 /// In a real browser: the page reloads by itself after an edit, and comes
 /// back at the same scroll position. A test template writes the first
-/// heading and the scroll position into the page title, which Chromium's
-/// DevTools endpoint lists.
+/// heading and the scroll position into the page title, read over the
+/// DevTools protocol.
 #[test]
 #[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn a_browser_reloads_and_keeps_its_scroll_position() {
-    let Some(chromium) = chromium() else { return };
+    let chromium = chromium();
     let f = Fixture::small();
     let filler = "Filler paragraph to make the page tall enough to scroll.\n\n".repeat(120);
     let page = |heading: &str| {
         format!("---\ntitle: First page\norder: 1\n---\n## {heading}\n\nSee [second](second.md#details).\n\n{filler}")
     };
     f.write("content/en/intro/first.md", &page("Version one"));
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let template =
-        std::fs::read_to_string(repo.join("themes/default/templates/page.html")).unwrap();
+    let template = builtin_template("page.html");
     // The browser's own scroll restoration is turned off, so that only
     // serve's can bring the page back where it was.
     let probe = r#"<script>
@@ -977,47 +724,28 @@ addEventListener("load", function () {
             &format!("{{% block article %}}{probe}"),
         ),
     );
-    let s = Serve::start(&f);
+    let s = Serve::start(f.root());
 
-    let profile = tempfile::tempdir().unwrap();
-    let mut child = Command::new(chromium)
-        .args(chromium_args(profile.path()))
-        .args(["--remote-debugging-port=0", "--window-size=800,600"])
-        .arg(format!("{}/en/intro/first.html", s.addr))
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start chromium");
-    let err = child.stderr.take().expect("stderr");
-    let browser = Browser(child);
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(err).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
-    let start = Instant::now();
-    let port: u16 = loop {
-        assert!(
-            start.elapsed() < DEADLINE,
-            "Chromium printed no DevTools address"
-        );
-        if let Ok(line) = rx.recv_timeout(Duration::from_millis(100)) {
-            if let Some(rest) = line.split("ws://127.0.0.1:").nth(1) {
-                break rest.split('/').next().unwrap().parse().unwrap();
-            }
-        }
-    };
-    let wait_title = |ok: &dyn Fn(&str) -> bool, what: &str| -> String {
+    let mut b = cdp::Browser::launch(&chromium);
+    let tab = b.open_blank();
+    b.call(
+        Some(&tab),
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 800, "height": 600, "deviceScaleFactor": 1, "mobile": false }),
+    );
+    b.navigate(&tab, &format!("{}/en/intro/first.html", s.addr));
+    let mut wait_title = |ok: &dyn Fn(&str) -> bool, what: &str| -> String {
         let start = Instant::now();
         loop {
-            let titles = browser_titles(port);
-            if let Some(t) = titles.iter().find(|t| ok(t)) {
-                return t.clone();
+            // Errors while the page reloads count as "not yet".
+            let title = b.try_eval(&tab, "document.title").unwrap_or_default();
+            let title = title.as_str().unwrap_or("").to_string();
+            if ok(&title) {
+                return title;
             }
             assert!(
                 start.elapsed() < DEADLINE,
-                "browser never showed {what}; titles: {titles:?}\n--- serve:\n{}",
+                "browser never showed {what}; title: {title:?}\n--- serve:\n{}",
                 s.stderr()
             );
             std::thread::sleep(Duration::from_millis(50));
@@ -1032,7 +760,6 @@ addEventListener("load", function () {
     f.write("content/en/intro/first.md", &page("Version two"));
     let want = format!("Version two Y={y}");
     wait_title(&|t| t == want, &want);
-    drop(browser);
 }
 
 #[test]
@@ -1042,7 +769,7 @@ fn a_site_broken_at_the_start_is_served_once_fixed() {
         "content/en/intro/first.md",
         "---\ntitle: First\nnot yaml: [\n---\nBody.\n",
     );
-    let s = Serve::start(&f);
+    let s = Serve::start(f.root());
     let r = s.get("/en/intro/first.html");
     assert_eq!(r.status, 404);
     assert!(r.has_overlay(), "{}", r.body);

@@ -12,98 +12,14 @@ use std::process::Command;
 use crate::common::*;
 use serde_json::{json, Value};
 
-const EN_GLOSSARY: &str = "\
-# The source glossary: the ids every language shares.
-job-coach:
-  term: job coach
-  definition: Someone who supports a person to find and keep **paid work**.
-  synonyms: [employment specialist]
-lived-experience:
-  term: lived experience
-  definition: What a person knows from living through mental health problems and recovery.
-  avoid: [patient experience]
-zero-exclusion:
-  term: zero exclusion
-  definition: Everyone who wants paid work can take part in the programme.
-open-labour-market:
-  term: open labour market
-  definition: Ordinary jobs with ordinary employers, at the usual wage.
-";
-
-const DA_GLOSSARY: &str = "\
-job-coach:
-  term: jobkonsulent
-  definition: En person, der støtter et andet menneske i at finde og beholde betalt arbejde.
-lived-experience:
-  term: levet erfaring
-  definition: Den viden, man har fra selv at have levet med psykiske vanskeligheder.
-zero-exclusion:
-  term: åben adgang
-  definition: Alle, der ønsker betalt arbejde, kan deltage.
-open-labour-market:
-  term: ordinært arbejdsmarked
-  definition: Almindelige job hos almindelige arbejdsgivere.
-";
-
-const NL_GLOSSARY: &str = "\
-job-coach:
-  term: jobcoach
-  definition: Iemand die een persoon helpt betaald werk te vinden en te houden.
-  synonyms: [trajectbegeleider]
-lived-experience:
-  term: ervaringskennis
-  definition: Wat iemand weet uit eigen ervaring met psychische kwetsbaarheid en herstel.
-  avoid: [patiëntervaring]
-zero-exclusion:
-  term: nul-uitsluiting
-  definition: Iedereen die betaald werk wil, kan meedoen.
-";
-
 /// English, Dutch and Danish, with a glossary in each, a module with a page
 /// that uses glossary terms, and its Dutch translation.
 fn glossary_site() -> Fixture {
-    let f = Fixture::empty();
-    f.write(
-        "site.yaml",
-        "languages: [en, nl, da]\nsource_language: en\nbase_url: https://example.org/equil/\n",
-    );
-    f.write(
-        "content/en/_index.md",
-        "---\ntitle: Handbook\n---\nWelcome.\n",
-    );
-    f.write(
-        "content/en/work/_index.md",
-        "---\ntitle: Work first\nkind: module\n---\nAn overview.\n",
-    );
-    f.write(
-        "content/en/work/coaching.md",
-        "---\ntitle: Coaching\n---\nA [job coach](glossary:job-coach) starts from the person.\n\nTheir lived experience matters.\n",
-    );
-    f.write(
-        "content/nl/work/coaching.md",
-        "---\ntitle: Begeleiding\n---\nEen [jobcoach](glossary:job-coach) begint bij de persoon.\n\nHun patiëntervaring telt.\n",
-    );
-    f.write("content/en/glossary.yaml", EN_GLOSSARY);
-    f.write("content/nl/glossary.yaml", NL_GLOSSARY);
-    f.write("content/da/glossary.yaml", DA_GLOSSARY);
-    f
-}
-
-/// `equil check --format json`, parsed (whatever its exit code).
-fn check_json(f: &Fixture) -> Vec<Value> {
-    let out = f.run(&["check", "--format", "json"]);
-    serde_json::from_str(&stdout(&out))
-        .unwrap_or_else(|e| panic!("check JSON: {e}\n{}", stdout(&out)))
+    Fixture::copy_of("glossary")
 }
 
 fn with_code<'a>(diags: &'a [Value], code: &str) -> Vec<&'a Value> {
     diags.iter().filter(|d| d["code"] == code).collect()
-}
-
-fn texts(doc: &Html, selector: &str) -> Vec<String> {
-    doc.select(&sel(selector))
-        .map(|e| e.text().collect::<String>().trim().to_string())
-        .collect()
 }
 
 // ---- Glossary -------------------------------------------------------------
@@ -235,7 +151,7 @@ fn term_links_carry_a_definition_that_works_without_javascript() {
 #[test]
 #[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn a_definition_shows_on_keyboard_focus_without_javascript() {
-    let Some(chromium) = chromium() else { return };
+    let chromium = chromium();
     let f = glossary_site();
     f.build_ok();
     let mut b = cdp::Browser::launch(&chromium);
@@ -290,7 +206,7 @@ fn an_unknown_glossary_id_is_an_error_with_a_suggestion() {
     );
     let out = f.run(&["check"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let diags = check_json(&f);
+    let diags = f.check_json().1;
     let e = with_code(&diags, "E016");
     assert_eq!(e.len(), 1, "{diags:#?}");
     assert_eq!(e[0]["path"], "content/en/work/coaching.md");
@@ -305,7 +221,7 @@ fn a_bad_glossary_file_is_reported_at_its_line() {
         "content/nl/glossary.yaml",
         "job-coach:\n  term: jobcoach\n  definition: Helpt.\nJob_Coach2:\n  term: x\n  definition: y\n",
     );
-    let diags = check_json(&f);
+    let diags = f.check_json().1;
     let e = with_code(&diags, "E016");
     assert_eq!(e.len(), 1, "{diags:#?}");
     assert_eq!(e[0]["path"], "content/nl/glossary.yaml");
@@ -315,7 +231,7 @@ fn a_bad_glossary_file_is_reported_at_its_line() {
         "content/nl/glossary.yaml",
         "job-coach:\n  term: jobcoach\n  definition: Helpt.\nzero-exclusoin:\n  term: x\n  definition: y\n",
     );
-    let diags = check_json(&f);
+    let diags = f.check_json().1;
     let w: Vec<_> = with_code(&diags, "E016");
     assert_eq!(w.len(), 1, "{diags:#?}");
     assert_eq!(w[0]["severity"], "warning");
@@ -326,7 +242,7 @@ fn a_bad_glossary_file_is_reported_at_its_line() {
 #[test]
 fn terminology_drift_is_warned_at_the_right_line_in_check_and_status() {
     let f = glossary_site();
-    let diags = check_json(&f);
+    let diags = f.check_json().1;
     let drift = with_code(&diags, "W109");
     // The Dutch page uses a form to avoid (line 6) and none of the forms
     // for "lived experience", which its source uses.
@@ -385,34 +301,13 @@ fn terminology_drift_is_warned_at_the_right_line_in_check_and_status() {
         "content/nl/work/coaching.md",
         "---\ntitle: Begeleiding\n---\nEen [jobcoach](glossary:job-coach) begint bij de persoon.\n\nHun ervaringskennis telt.\n",
     );
-    assert!(with_code(&check_json(&f), "W109").is_empty());
+    assert!(with_code(&f.check_json().1, "W109").is_empty());
 }
 
 // ---- Pages written per country -------------------------------------------
 
 fn country_site() -> Fixture {
-    let f = Fixture::empty();
-    f.write(
-        "site.yaml",
-        "languages: [en, nl, da]\nsource_language: en\n",
-    );
-    f.write(
-        "content/en/_index.md",
-        "---\ntitle: Handbook\n---\nWelcome.\n",
-    );
-    f.write(
-        "content/en/employers/_index.md",
-        "---\ntitle: Employers\nkind: module\n---\nOverview.\n",
-    );
-    f.write(
-        "content/en/employers/rights-and-support.md",
-        "---\ntitle: Rights and support in the UK\nlocalised: true\n---\nThe Equality Act 2010 and Access to Work.\n",
-    );
-    f.write(
-        "content/nl/employers/rights-and-support.md",
-        "---\ntitle: Rechten en steun in Nederland\nlocalised: true\n---\nDe Participatiewet en het UWV.\n",
-    );
-    f
+    Fixture::copy_of("country")
 }
 
 #[test]
@@ -480,10 +375,6 @@ fn a_localised_page_stays_current_when_the_source_changes_and_has_no_notice() {
             .count(),
         1
     );
-}
-
-fn text_of(doc: &Html, selector: &str) -> String {
-    text(doc, selector).unwrap_or_default().trim().to_string()
 }
 
 // ---- Pages at the top of a language tree ---------------------------------
@@ -594,7 +485,7 @@ fn an_alias_that_collides_names_both_files() {
         "content/en/employers/contacts.md",
         "---\ntitle: Contacts\naliases: [employers/rights-and-support.html]\n---\nWho to call.\n",
     );
-    let diags = check_json(&f);
+    let diags = f.check_json().1;
     let e = with_code(&diags, "E014");
     assert_eq!(e.len(), 1, "{diags:#?}");
     assert_eq!(e[0]["path"], "content/en/employers/contacts.md");
@@ -612,7 +503,7 @@ fn an_alias_that_collides_names_both_files() {
         "content/en/employers/contacts.md",
         "---\ntitle: Contacts\naliases: [modules/rights.html]\n---\nWho to call.\n",
     );
-    let diags = check_json(&f);
+    let diags = f.check_json().1;
     let e = with_code(&diags, "E014");
     assert_eq!(e.len(), 1, "{diags:#?}");
     let both = format!("{} {}", e[0]["path"], e[0]["message"]);
@@ -627,7 +518,7 @@ fn an_alias_that_collides_names_both_files() {
         "content/en/employers/contacts.md",
         "---\ntitle: Contacts\naliases: [../../etc/x.html]\n---\nWho to call.\n",
     );
-    let e = with_code(&check_json(&f), "E040").len();
+    let e = with_code(&f.check_json().1, "E040").len();
     assert_eq!(e, 1);
 }
 
@@ -647,7 +538,7 @@ fn follow(b: &mut cdp::Browser, url: &str, end: &str) -> Value {
 #[test]
 #[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn an_alias_redirects_in_chromium_from_disk_and_over_http() {
-    let Some(chromium) = chromium() else { return };
+    let chromium = chromium();
     let f = alias_site();
     f.build_ok();
     let mut b = cdp::Browser::launch(&chromium);
@@ -768,22 +659,6 @@ fn print_chapters_carry_a_qr_code_of_their_web_address() {
     );
 }
 
-/// A tool the PDF checks need; under CI its absence fails the test.
-fn tool(name: &str) -> bool {
-    let found = Command::new("which")
-        .arg(name)
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    if !found {
-        if std::env::var_os("CI").is_some() {
-            panic!("{name} is required under CI");
-        }
-        eprintln!("notice: {name} not found; skipping this check");
-    }
-    found
-}
-
 /// Decodes every QR code on page `page` of a PDF (pdftoppm, then zbarimg).
 fn qr_codes(pdf: &Path, page: usize, dir: &Path) -> Vec<String> {
     let p = page.to_string();
@@ -809,12 +684,11 @@ fn qr_codes(pdf: &Path, page: usize, dir: &Path) -> Vec<String> {
 }
 
 #[test]
-#[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
+#[ignore = "needs Chromium, pdftoppm and zbarimg (apt-get install chromium poppler-utils zbar-tools); run with --include-ignored"]
 fn a_pdf_page_qr_code_decodes_to_that_pages_url() {
-    let Some(chromium) = chromium() else { return };
-    if !tool("pdftoppm") || !tool("zbarimg") {
-        return;
-    }
+    let chromium = chromium();
+    require("pdftoppm", "apt-get install poppler-utils");
+    require("zbarimg", "apt-get install zbar-tools");
     let f = country_site();
     f.write(
         "site.yaml",

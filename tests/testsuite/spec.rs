@@ -12,10 +12,9 @@
 //! before comparing (the spec's HTML has no ids); that equil's ids are
 //! GitHub's is checked in tests/markdown.rs.
 
-
 use std::collections::BTreeMap;
 
-use crate::common::Fixture;
+use crate::common::{repo_path, Fixture};
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
@@ -29,8 +28,8 @@ struct Example {
 }
 
 fn examples(file: &str, prefix: &str) -> Vec<Example> {
-    let text = std::fs::read_to_string(format!("{}/tests/spec/{file}", env!("CARGO_MANIFEST_DIR")))
-        .expect("spec file");
+    let text =
+        std::fs::read_to_string(repo_path(&format!("tests/spec/{file}"))).expect("spec file");
     let fence = "````````````````````````````````";
     let mut out = Vec::new();
     let mut section = String::new();

@@ -21,28 +21,13 @@ use serde_json::{json, Value};
 const WIDTHS: [u32; 4] = [320, 390, 768, 1280];
 const LANGS: [&str; 5] = ["en", "nl", "da", "es", "it"];
 
-/// Builds the repository's handbook into a temporary folder.
-fn built_handbook() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("site");
-    let r = equil(&[
-        "build",
-        "--root",
-        env!("CARGO_MANIFEST_DIR"),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
-    assert!(r.status.success(), "{}", stderr(&r));
-    (dir, std::fs::canonicalize(out).unwrap())
-}
-
 /// The handbook with part of its Spanish and Italian translations taken
 /// away (the repository's own handbook is complete), built: pages shown in
 /// English where another language was asked for.
 fn built_handbook_with_fallbacks() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("src");
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let repo = repo();
     for rel in files_under(&repo.join("content")) {
         let untranslated = (rel.starts_with("es/employment-models/")
             || rel.starts_with("it/practitioner-skills/"))
@@ -106,9 +91,9 @@ const FIRST_SCREEN: &str = r#"(() => {
 #[test]
 #[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn the_theme_fits_every_screen_in_every_language() {
-    let Some(chromium) = chromium() else { return };
-    let (_keep, site) = built_handbook();
-    let pages: Vec<String> = files_under(&site)
+    let chromium = chromium();
+    let site = built_handbook();
+    let pages: Vec<String> = files_under(site)
         .into_iter()
         .filter(|f| f.ends_with(".html"))
         .collect();
@@ -144,11 +129,11 @@ fn the_theme_fits_every_screen_in_every_language() {
             search_panel_in_view(&mut b, &tab, w, lang, &mut problems);
         }
     }
-    keyboard_path_through_search(&mut b, &tab, &site, &mut problems);
-    text_spacing(&mut b, &tab, &site, &mut problems);
-    focus_not_hidden_by_the_print_bar(&mut b, &tab, &site, &mut problems);
-    dark_scheme_and_reduced_motion(&mut b, &tab, &site, &mut problems);
-    slash_shortcut_can_be_turned_off(&mut b, &tab, &site, &mut problems);
+    keyboard_path_through_search(&mut b, &tab, site, &mut problems);
+    text_spacing(&mut b, &tab, site, &mut problems);
+    focus_not_hidden_by_the_print_bar(&mut b, &tab, site, &mut problems);
+    dark_scheme_and_reduced_motion(&mut b, &tab, site, &mut problems);
+    slash_shortcut_can_be_turned_off(&mut b, &tab, site, &mut problems);
 
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
@@ -535,7 +520,7 @@ fn every_title_shown_in_another_language_says_so() {
 
 #[test]
 fn the_404_page_works_at_any_depth_and_speaks_every_language() {
-    let (_keep, site) = built_handbook();
+    let site = built_handbook();
     let doc = Html::parse_document(&std::fs::read_to_string(site.join("404.html")).unwrap());
     // Its own style: no style sheet to miss at /handbook/a/b/missing.html.
     assert!(doc.select(&sel("link[rel=stylesheet]")).next().is_none());

