@@ -31,22 +31,6 @@ fn internal_refs(public: &Path) -> Vec<(String, String)> {
     out
 }
 
-fn resolve(from: &str, href: &str) -> String {
-    let path = href.split('#').next().unwrap();
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for seg in path.split('/') {
-        match seg {
-            ".." => {
-                parts.pop();
-            }
-            "." | "" => {}
-            s => parts.push(s),
-        }
-    }
-    parts.join("/")
-}
-
 #[test]
 fn writes_the_spec_output_layout() {
     let f = Fixture::small();
@@ -85,7 +69,7 @@ fn every_internal_link_is_relative_and_resolves_in_every_language() {
     assert!(refs.len() > 50, "too few links found: {}", refs.len());
     for (from, href) in refs {
         assert!(!href.starts_with('/'), "{from}: absolute link {href}");
-        let target = resolve(&from, &href);
+        let target = resolve_href(&from, &href);
         assert!(
             public.join(&target).is_file(),
             "{from}: link {href} → {target} does not exist"

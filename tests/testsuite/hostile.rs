@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -32,8 +32,8 @@ struct Run {
 /// and measures it.
 #[allow(clippy::zombie_processes)] // reaped by wait4 in `wait_measured`
 fn run(args: &[&str], root: Option<&Path>, env: &[(&str, &Path)]) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_equil"));
-    cmd.args(args).env("NO_COLOR", "1");
+    let mut cmd = equil_command();
+    cmd.args(args);
     if let Some(r) = root {
         cmd.arg("--root").arg(r);
     }
@@ -573,7 +573,7 @@ fn pdf_stops_chromium_and_cleans_up_on_sigterm() {
     let f = Fixture::small();
     let tmp = tempfile::tempdir().expect("temp dir");
     let before = tree(f.root());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_equil"))
+    let mut child = equil_command()
         .args(["pdf", "--chromium"])
         .arg(&chromium)
         .arg("--root")

@@ -3,7 +3,6 @@
 //! the PDF files themselves, checked with poppler's pdfinfo and pdftotext.
 
 use std::collections::HashSet;
-use std::process::Command;
 
 use crate::common::*;
 use equil::pdf::reader::Pdf;
@@ -387,7 +386,7 @@ fn the_cover_date_comes_from_source_date_epoch_only() {
     );
 
     let root = f.root().to_str().expect("utf-8").to_string();
-    let out = Command::new(env!("CARGO_BIN_EXE_equil"))
+    let out = equil_command()
         .args(["build", "--root", &root])
         .env("SOURCE_DATE_EPOCH", "1709251200")
         .output()
@@ -403,10 +402,9 @@ fn pdf_without_chromium_explains_how_to_install_it() {
     let f = Fixture::small();
     let empty = tempfile::tempdir().expect("temp dir");
     let root = f.root().to_str().expect("utf-8").to_string();
-    let out = Command::new(env!("CARGO_BIN_EXE_equil"))
+    let out = equil_command()
         .args(["pdf", "--root", &root])
         .env("PATH", empty.path())
-        .env("NO_COLOR", "1")
         .output()
         .expect("run equil");
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));

@@ -127,7 +127,7 @@ fn a_build_stopped_by_sigterm_leaves_the_previous_output_and_nothing_else() {
     f.build_ok();
     let marker = f.read("public/.equil-output");
     for delay_ms in [5, 30, 60, 120, 200] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_equil"))
+        let mut child = equil_command()
             .args(["build", "--root", f.root().to_str().unwrap()])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -205,7 +205,7 @@ fn mark_current_killed_at_any_moment_leaves_old_or_new_pages() {
         .map(|i| f.read(&format!("content/nl/intro/long{i}.md")))
         .collect();
     for attempt in 0..12u64 {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_equil"))
+        let mut child = equil_command()
             .args(["i18n", "mark-current", "--lang", "nl", "--root"])
             .arg(f.root())
             .stdout(Stdio::null())

@@ -425,19 +425,7 @@ fn resolve(page: &str, href: &str) -> Option<String> {
     if href.contains(':') || href.starts_with('#') {
         return None;
     }
-    let href = href.split('#').next()?;
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
-    for seg in href.split('/') {
-        match seg {
-            ".." => {
-                parts.pop();
-            }
-            "." | "" => {}
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
+    Some(resolve_href(page, href))
 }
 
 #[test]

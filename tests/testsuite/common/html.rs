@@ -47,3 +47,21 @@ pub fn percent_decode(s: &str) -> String {
         .unwrap_or_else(|e| panic!("{s}: {e}"))
         .into_owned()
 }
+
+/// The file a relative link `href` (its `#fragment` dropped) on the page at
+/// `from` (a path in the output, `/`-separated) leads to.
+pub fn resolve_href(from: &str, href: &str) -> String {
+    let path = href.split('#').next().unwrap_or("");
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for seg in path.split('/') {
+        match seg {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
