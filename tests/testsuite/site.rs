@@ -6,9 +6,6 @@
 use crate::common::cdp;
 use crate::common::http;
 
-use std::path::Path;
-use std::process::Command;
-
 use crate::common::*;
 use serde_json::{json, Value};
 
@@ -657,30 +654,6 @@ fn print_chapters_carry_a_qr_code_of_their_web_address() {
             .count(),
         0
     );
-}
-
-/// Decodes every QR code on page `page` of a PDF (pdftoppm, then zbarimg).
-fn qr_codes(pdf: &Path, page: usize, dir: &Path) -> Vec<String> {
-    let p = page.to_string();
-    let prefix = dir.join(format!("page{page}"));
-    let out = Command::new("pdftoppm")
-        .args(["-f", &p, "-l", &p, "-r", "200", "-png", "-singlefile"])
-        .arg(pdf)
-        .arg(&prefix)
-        .output()
-        .expect("pdftoppm");
-    assert!(out.status.success(), "pdftoppm: {}", stderr(&out));
-    let png = prefix.with_extension("png");
-    let out = Command::new("zbarimg")
-        .args(["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable"])
-        .arg(&png)
-        .output()
-        .expect("zbarimg");
-    stdout(&out)
-        .lines()
-        .map(str::to_string)
-        .filter(|l| !l.is_empty())
-        .collect()
 }
 
 #[test]
