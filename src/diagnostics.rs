@@ -590,9 +590,28 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// The first `n` of `items`, comma-separated, then how many more there are
+/// (`a, b, c and 4 more`): a list short enough for a message.
+pub fn abbreviate<S: AsRef<str>>(items: &[S], n: usize) -> String {
+    let shown: Vec<&str> = items.iter().take(n).map(AsRef::as_ref).collect();
+    let mut s = shown.join(", ");
+    if items.len() > n {
+        s.push_str(&format!(" and {} more", items.len() - n));
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lists_are_abbreviated() {
+        let items = ["a", "b", "c", "d", "e"];
+        assert_eq!(abbreviate(&items, 3), "a, b, c and 2 more");
+        assert_eq!(abbreviate(&items[..3], 3), "a, b, c");
+        assert_eq!(abbreviate::<String>(&[], 3), "");
+    }
 
     #[test]
     fn offsets_and_positions_round_trip() {

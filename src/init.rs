@@ -40,13 +40,36 @@ pub fn available_languages() -> Vec<String> {
 
 /// Creates the site. Returns the files written (relative to the site folder).
 pub fn init(opts: &InitOptions) -> Result<Vec<String>, Diagnostic> {
+    check_languages(&opts.languages)?;
+    check_empty(&opts.dir)?;
+    if let Some(url) = &opts.base_url {
+        check_base_url(url)?;
+    }
+    let mut files: Vec<(String, String)> = Vec::new();
+    files.push(("site.yaml".into(), site_yaml(opts)?));
+    files.push((".gitignore".into(), "public/\npdf/\n".into()));
+    files.push((
+        ".github/workflows/publish.yml".into(),
+        PUBLISH_WORKFLOW.to_string(),
+    ));
+    let source = &opts.languages[0];
+    for lang in &opts.languages {
+        files.extend(example_pages(lang, source)?);
+        files.extend(interface_strings(lang));
+    }
+    write_new(&opts.dir, &files)?;
+    Ok(files.into_iter().map(|(r, _)| r).collect())
+}
+
+/// Checks `--languages`: at least one, each with a built-in example, none twice.
+fn check_languages(languages: &[String]) -> Result<(), Diagnostic> {
     let available = available_languages();
-    if opts.languages.is_empty() {
+    if languages.is_empty() {
         return Err(
             Diagnostic::error(Code::Config, "no languages given").help("e.g. --languages en,nl")
         );
     }
-    for (i, lang) in opts.languages.iter().enumerate() {
+    for (i, lang) in languages.iter().enumerate() {
         crate::load::check_language_tag(lang, Path::new("--languages"))?;
         if !available.contains(lang) {
             return Err(Diagnostic::error(
@@ -58,101 +81,97 @@ pub fn init(opts: &InitOptions) -> Result<Vec<String>, Diagnostic> {
                 available.join(", ")
             )));
         }
-        if opts.languages[..i].contains(lang) {
+        if languages[..i].contains(lang) {
             return Err(Diagnostic::error(
                 Code::Config,
                 format!("`{lang}` is listed twice"),
             ));
         }
     }
-    if opts.dir.exists() {
-        let empty = std::fs::read_dir(&opts.dir)
-            .map(|mut d| d.next().is_none())
-            .unwrap_or(false);
-        if !empty {
-            return Err(Diagnostic::error(
-                Code::Io,
-                format!("{} exists and is not empty", opts.dir.display()),
-            )
-            .help("choose a new folder name; equil init never overwrites files"));
-        }
-    }
+    Ok(())
+}
 
-    if let Some(url) = &opts.base_url {
-        check_base_url(url)?;
-    }
-    let source = &opts.languages[0];
-    let mut files: Vec<(String, String)> = Vec::new();
-    files.push(("site.yaml".into(), site_yaml(opts)?));
-    files.push((".gitignore".into(), "public/\npdf/\n".into()));
-    files.push((
-        ".github/workflows/publish.yml".into(),
-        PUBLISH_WORKFLOW.to_string(),
-    ));
-
-    let source_dir = SKELETON
-        .get_dir(source.as_str())
-        .ok_or_else(|| Diagnostic::error(Code::Io, format!("no example for `{source}`")))?;
-    for lang in &opts.languages {
-        let dir = SKELETON
-            .get_dir(lang.as_str())
-            .ok_or_else(|| Diagnostic::error(Code::Io, format!("no example for `{lang}`")))?;
-        for file in all_files(dir) {
-            let rel = file
-                .path()
-                .strip_prefix(lang.as_str())
-                .unwrap_or(file.path())
-                .to_string_lossy()
-                .replace('\\', "/");
-            let text = file.contents_utf8().unwrap_or_default().to_string();
-            let text = if lang == source {
-                text
-            } else {
-                // Translations record which version of the source they match.
-                let src = source_dir
-                    .get_file(Path::new(source.as_str()).join(&rel))
-                    .and_then(|f| f.contents_utf8())
-                    .unwrap_or_default();
-                mark_translation(&text, src)
-            };
-            files.push((format!("content/{lang}/{rel}"), text));
-        }
-        if let Some(dir) = locales::BUILTIN.get_dir(lang.as_str()) {
-            for f in dir.files() {
-                let name = f
-                    .path()
-                    .file_name()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .into_owned();
-                files.push((
-                    format!("locales/{lang}/{name}"),
-                    f.contents_utf8().unwrap_or_default().to_string(),
-                ));
-            }
-        }
-    }
-
-    // Every file is new: written atomically, never over an existing one, and
-    // all removed again when one of them cannot be written.
-    let mut created = NewFiles::new(&opts.dir);
-    created.root().map_err(|e| {
-        Diagnostic::error(
-            Code::Write,
-            format!("cannot create {}: {e}", opts.dir.display()),
+/// The new site's folder must not exist, or be empty.
+fn check_empty(dir: &Path) -> Result<(), Diagnostic> {
+    let empty = std::fs::read_dir(dir)
+        .map(|mut d| d.next().is_none())
+        .unwrap_or(false);
+    if dir.exists() && !empty {
+        return Err(Diagnostic::error(
+            Code::Io,
+            format!("{} exists and is not empty", dir.display()),
         )
+        .help("choose a new folder name; equil init never overwrites files"));
+    }
+    Ok(())
+}
+
+/// The example handbook in `lang` (path, text); translations record which
+/// version of the source they match.
+fn example_pages(lang: &str, source: &str) -> Result<Vec<(String, String)>, Diagnostic> {
+    let example = |l: &str| {
+        SKELETON
+            .get_dir(l)
+            .ok_or_else(|| Diagnostic::error(Code::Io, format!("no example for `{l}`")))
+    };
+    let source_dir = example(source)?;
+    let mut files = Vec::new();
+    for file in all_files(example(lang)?) {
+        let rel = file
+            .path()
+            .strip_prefix(lang)
+            .unwrap_or(file.path())
+            .to_string_lossy()
+            .replace('\\', "/");
+        let text = file.contents_utf8().unwrap_or_default().to_string();
+        let text = if lang == source {
+            text
+        } else {
+            let src = source_dir
+                .get_file(Path::new(source).join(&rel))
+                .and_then(|f| f.contents_utf8())
+                .unwrap_or_default();
+            mark_translation(&text, src)
+        };
+        files.push((format!("content/{lang}/{rel}"), text));
+    }
+    Ok(files)
+}
+
+/// The built-in interface strings of `lang` (path, text).
+fn interface_strings(lang: &str) -> Vec<(String, String)> {
+    let Some(dir) = locales::BUILTIN.get_dir(lang) else {
+        return Vec::new();
+    };
+    dir.files()
+        .map(|f| {
+            let name = f.path().file_name().unwrap_or_default().to_string_lossy();
+            (
+                format!("locales/{lang}/{name}"),
+                f.contents_utf8().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Writes every file as new: atomically, never over an existing one, and
+/// all removed again when one of them cannot be written.
+fn write_new(dir: &Path, files: &[(String, String)]) -> Result<(), Diagnostic> {
+    let mut created = NewFiles::new(dir);
+    created.root().map_err(|e| {
+        Diagnostic::error(Code::Write, format!("cannot create {}: {e}", dir.display()))
     })?;
-    for (rel, text) in &files {
+    for (rel, text) in files {
         created.file(Path::new(rel), text.as_bytes()).map_err(|e| {
             Diagnostic::error(
                 Code::Write,
-                format!("cannot write {}: {e}", opts.dir.join(rel).display()),
+                format!("cannot write {}: {e}", dir.join(rel).display()),
             )
             .help("nothing was left behind; fix the cause and run `equil init` again")
         })?;
     }
     created.keep();
-    Ok(files.into_iter().map(|(r, _)| r).collect())
+    Ok(())
 }
 
 /// Checks `--base-url`: an absolute http(s) URL.

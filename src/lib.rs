@@ -9,6 +9,7 @@
 pub mod check;
 pub mod diagnostics;
 pub mod epub;
+pub mod escape;
 pub mod excerpt;
 pub mod fuzzing;
 pub mod history;

@@ -2,8 +2,13 @@
 //! current. The work is done in `equil::i18n`; this only reads options and
 //! reports.
 
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
+use serde::Serialize;
+
+use equil::diagnostics::Diagnostic;
+use equil::history::diff::Style;
 use equil::i18n::add::{self, AddOptions, SiteYaml};
 use equil::i18n::mark::{self, MarkOptions, Targets};
 use equil::i18n::{diff, diff_text, status, table};
@@ -135,76 +140,78 @@ pub fn run(args: Args) -> Exit {
     }
 }
 
-fn run_diff(args: DiffArgs) -> Exit {
-    use std::io::IsTerminal;
-    let explicit = args.lang.is_none();
-    let targets = match args.lang {
+/// The translations named on the command line: a language, or files and folders.
+fn targets(lang: Option<String>, paths: Vec<PathBuf>) -> Targets {
+    match lang {
         Some(l) => Targets::Lang(l),
-        None => Targets::Paths(args.paths),
-    };
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let mut diags = Vec::new();
-    let found = diff::diff_report(
-        &diff::DiffOptions {
-            root: args.root.clone(),
-            cwd,
-            targets,
-        },
-        &mut diags,
-    );
-    // Only the problems with what was asked (loading findings are `check`'s).
-    let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).cloned().collect();
-    report(&errors, &args.root);
-    let Some(r) = found else {
-        return Exit::ContentErrors;
-    };
-    match args.format {
-        Format::Json => match serde_json::to_string_pretty(&r) {
+        None => Targets::Paths(paths),
+    }
+}
+
+fn current_dir() -> PathBuf {
+    std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
+}
+
+/// Prints the errors among `diags` to stderr and returns them: a report
+/// command speaks only of the problems with what was asked (warnings about
+/// the site are `equil check`'s).
+fn report_errors(diags: &[Diagnostic], root: &Path) -> Vec<Diagnostic> {
+    let errors: Vec<Diagnostic> = diags.iter().filter(|d| d.is_error()).cloned().collect();
+    report(&errors, root);
+    errors
+}
+
+/// Prints a report to stdout: as JSON, or as the text `text` makes of it.
+fn print_report<T: Serialize>(r: &T, format: Format, text: impl FnOnce(&T) -> String) -> Exit {
+    match format {
+        Format::Json => match serde_json::to_string_pretty(r) {
             Ok(s) => println!("{s}"),
             Err(e) => {
                 eprintln!("error: {e}");
                 return Exit::ContentErrors;
             }
         },
-        Format::Text => {
-            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            let style = if color {
-                equil::history::diff::Style::Color
-            } else {
-                equil::history::diff::Style::Plain
-            };
-            print!("{}", diff_text::render(&r, style, explicit));
-        }
+        Format::Text => print!("{}", text(r)),
     }
-    exit_for(&errors)
+    Exit::Success
+}
+
+fn run_diff(args: DiffArgs) -> Exit {
+    let explicit = args.lang.is_none();
+    let options = diff::DiffOptions {
+        root: args.root.clone(),
+        cwd: current_dir(),
+        targets: targets(args.lang, args.paths),
+    };
+    let mut diags = Vec::new();
+    let found = diff::diff_report(&options, &mut diags);
+    let errors = report_errors(&diags, &args.root);
+    let Some(r) = found else {
+        return Exit::ContentErrors;
+    };
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let style = match color {
+        true => Style::Color,
+        false => Style::Plain,
+    };
+    match print_report(&r, args.format, |r| diff_text::render(r, style, explicit)) {
+        Exit::Success => exit_for(&errors),
+        failed => failed,
+    }
 }
 
 fn run_status(args: StatusArgs) -> Exit {
     let mut diags = Vec::new();
-    let report_opt = status::status(&SiteOptions::new(&args.root), &mut diags);
+    let found = status::status(&SiteOptions::new(&args.root), &mut diags);
     // Problems go to stderr (they explain pages counted as errors); the report to stdout.
-    report(
-        &diags
-            .iter()
-            .filter(|d| d.is_error())
-            .cloned()
-            .collect::<Vec<_>>(),
-        &args.root,
-    );
-    let Some(r) = report_opt else {
+    let errors = report_errors(&diags, &args.root);
+    let Some(r) = found else {
         return Exit::ContentErrors;
     };
-    match args.format {
-        Format::Json => match serde_json::to_string_pretty(&r) {
-            Ok(s) => println!("{s}"),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return Exit::ContentErrors;
-            }
-        },
-        Format::Text => print!("{}", table::render(&r)),
+    match print_report(&r, args.format, table::render) {
+        Exit::Success => exit_for(&errors),
+        failed => failed,
     }
-    exit_for(&diags)
 }
 
 fn run_add(args: AddArgs) -> Exit {
@@ -247,20 +254,13 @@ fn run_add(args: AddArgs) -> Exit {
 }
 
 fn run_mark(args: MarkArgs) -> Exit {
-    let targets = match args.lang {
-        Some(l) => Targets::Lang(l),
-        None => Targets::Paths(args.paths),
+    let options = MarkOptions {
+        root: args.root.clone(),
+        cwd: current_dir(),
+        targets: targets(args.lang, args.paths),
     };
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let mut diags = Vec::new();
-    let done = mark::mark_current(
-        &MarkOptions {
-            root: args.root.clone(),
-            cwd,
-            targets,
-        },
-        &mut diags,
-    );
+    let done = mark::mark_current(&options, &mut diags);
     report(&diags, &args.root);
     for p in &done.changed {
         println!("marked current: {}", p.display());

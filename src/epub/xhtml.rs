@@ -7,9 +7,10 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use fluent_bundle::FluentArgs;
+use percent_encoding::AsciiSet;
 
 use crate::model::{Site, Tree};
-use crate::render::links::{as_page, classify, Target};
+use crate::render::links::{as_page, classify, encode_ascii, Target};
 use crate::render::markdown::LinkRewriter;
 
 /// Image types an EPUB 3 reading system must support, by file extension.
@@ -57,16 +58,12 @@ impl BookLinks<'_> {
     }
 }
 
+/// The characters of a fragment `%xx`-encoded in an `href`.
+const FRAGMENT_ESCAPES: &AsciiSet = &AsciiSet::EMPTY.add(b' ').add(b'"').add(b'#');
+
 /// A fragment as written in an `href` (percent-encoding spaces and the like).
 fn attr_escape_fragment(f: &str) -> String {
-    f.chars()
-        .map(|c| match c {
-            ' ' => "%20".to_string(),
-            '"' => "%22".to_string(),
-            '#' => "%23".to_string(),
-            c => c.to_string(),
-        })
-        .collect()
+    encode_ascii(f, FRAGMENT_ESCAPES)
 }
 
 impl LinkRewriter for BookLinks<'_> {
@@ -116,20 +113,7 @@ impl LinkRewriter for BookLinks<'_> {
 }
 
 /// Escapes text for XHTML.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::escape::html as esc;
 
 /// HTML from the Markdown renderer made well-formed XML: void elements
 /// closed and named entities XML does not know written as numbers (only

@@ -76,7 +76,6 @@ pub fn parse_tag(tag: &str) -> Result<String, String> {
 /// there in part. Nothing is written when it lacks nothing, or a file
 /// cannot be prepared.
 pub fn add_language(opts: &AddOptions, diags: &mut Vec<Diagnostic>) -> Option<Added> {
-    let root = &opts.root;
     let lang = match parse_tag(&opts.lang) {
         Ok(l) => l,
         Err(msg) => {
@@ -84,7 +83,45 @@ pub fn add_language(opts: &AddOptions, diags: &mut Vec<Diagnostic>) -> Option<Ad
             return None;
         }
     };
-    let lang = lang.as_str();
+    // Prepare everything before writing anything.
+    let plan = plan(&opts.root, &lang, diags)?;
+    let mut created = match write(&opts.root, &plan) {
+        Ok(created) => created,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    if !plan.content_exists {
+        created.insert(0, plan.content_dir);
+    }
+    Some(Added {
+        created,
+        kept: plan.kept,
+        site_yaml: plan.site_yaml,
+        native_name: plan.native_name,
+        lang,
+    })
+}
+
+/// What adding a language will write, prepared before anything is written.
+struct Plan {
+    /// `content/<lang>`, as the folder is or will be named.
+    content_dir: PathBuf,
+    /// Whether the content folder is there already.
+    content_exists: bool,
+    /// New interface string files (path from the root, text).
+    locale_files: Vec<(PathBuf, String)>,
+    /// The new text of site.yaml, when the language is added to its list.
+    config_text: Option<String>,
+    kept: Vec<String>,
+    site_yaml: SiteYaml,
+    native_name: Option<String>,
+}
+
+/// Prepares the files for `lang`; `None` (with the reason in `diags`) when
+/// it cannot be added or has nothing to add.
+fn plan(root: &Path, lang: &str, diags: &mut Vec<Diagnostic>) -> Option<Plan> {
     let config = match config::load(root) {
         Ok(c) => c,
         Err(e) => {
@@ -106,8 +143,6 @@ pub fn add_language(opts: &AddOptions, diags: &mut Vec<Diagnostic>) -> Option<Ad
         );
         return None;
     }
-
-    // Prepare everything before writing anything.
     let native = names::native(lang);
     let new = NewLanguage {
         lang,
@@ -115,56 +150,19 @@ pub fn add_language(opts: &AddOptions, diags: &mut Vec<Diagnostic>) -> Option<Ad
         native_name: native.as_ref().map(|(n, _)| n.as_str()),
         rtl: native.as_ref().map(|(_, r)| *r).unwrap_or(false),
     };
-    let source_files = match locales::files_for(root, source) {
-        Ok(f) => f,
+    let (locale_files, kept) = match locale_files(root, &new) {
+        Ok(found) => found,
         Err(d) => {
             diags.push(d);
             return None;
         }
     };
-    let existing = match locales::files_for(root, lang) {
-        Ok(f) => f,
-        Err(d) => {
-            diags.push(d);
-            return None;
-        }
-    };
-    let locale_folder = locales::folder_of(root, lang).unwrap_or_else(|| lang.to_string());
-    let mut kept = Vec::new();
-    let mut writes: Vec<(PathBuf, String)> = Vec::new();
-    for file in &source_files {
-        if let Some(have) = existing.iter().find(|f| f.name == file.name) {
-            kept.push(have.path.to_string_lossy().replace('\\', "/"));
-            continue;
-        }
-        let path = Path::new(LOCALES_DIR).join(&locale_folder).join(&file.name);
-        writes.push((path, ftl::scaffold(file, &new)));
-    }
-    let listed = config.languages.iter().any(|l| l == lang);
-    let site_yaml = if config.languages.is_empty() {
-        SiteYaml::NoList
-    } else if listed {
-        SiteYaml::Listed
-    } else {
-        match edited_config(root, lang, &config.languages) {
-            Some(text) => {
-                writes.push((PathBuf::from(CONFIG_FILE), text));
-                SiteYaml::Added
-            }
-            None => {
-                diags.push(
-                    Diagnostic::warning(
-                        Code::Config,
-                        format!("could not add `{lang}` to `languages` in site.yaml"),
-                    )
-                    .at(CONFIG_FILE)
-                    .help(format!("add `{lang}` to the `languages` list yourself")),
-                );
-                SiteYaml::EditByHand
-            }
-        }
-    };
-    if content_folder.is_some() && writes.is_empty() && site_yaml != SiteYaml::EditByHand {
+    let (site_yaml, config_text) = site_yaml(root, lang, &config.languages, diags);
+    if content_folder.is_some()
+        && locale_files.is_empty()
+        && config_text.is_none()
+        && site_yaml != SiteYaml::EditByHand
+    {
         diags.push(
             Diagnostic::error(
                 Code::BadLanguage,
@@ -175,48 +173,93 @@ pub fn add_language(opts: &AddOptions, diags: &mut Vec<Diagnostic>) -> Option<Ad
         );
         return None;
     }
+    Some(Plan {
+        content_dir,
+        content_exists: content_folder.is_some(),
+        locale_files,
+        config_text,
+        kept,
+        site_yaml,
+        native_name: native.map(|(n, _)| n),
+    })
+}
 
-    // New files are written atomically and removed again if a later one
-    // fails; site.yaml is replaced last, in one rename.
+/// The interface string files the new language lacks (path, text), and
+/// the ones it has already.
+type LocaleFiles = (Vec<(PathBuf, String)>, Vec<String>);
+
+/// The source language's interface string files, copied for `new` where it
+/// has no file of that name yet.
+fn locale_files(root: &Path, new: &NewLanguage) -> Result<LocaleFiles, Diagnostic> {
+    let source_files = locales::files_for(root, new.source_lang)?;
+    let existing = locales::files_for(root, new.lang)?;
+    let folder = locales::folder_of(root, new.lang).unwrap_or_else(|| new.lang.to_string());
+    let mut kept = Vec::new();
+    let mut writes = Vec::new();
+    for file in &source_files {
+        if let Some(have) = existing.iter().find(|f| f.name == file.name) {
+            kept.push(have.path.to_string_lossy().replace('\\', "/"));
+            continue;
+        }
+        let path = Path::new(LOCALES_DIR).join(&folder).join(&file.name);
+        writes.push((path, ftl::scaffold(file, new)));
+    }
+    Ok((writes, kept))
+}
+
+/// What happens to site.yaml's `languages`, and its new text when `lang`
+/// is added to it.
+fn site_yaml(
+    root: &Path,
+    lang: &str,
+    listed: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> (SiteYaml, Option<String>) {
+    if listed.is_empty() {
+        return (SiteYaml::NoList, None);
+    }
+    if listed.iter().any(|l| l == lang) {
+        return (SiteYaml::Listed, None);
+    }
+    match edited_config(root, lang, listed) {
+        Some(text) => (SiteYaml::Added, Some(text)),
+        None => {
+            diags.push(
+                Diagnostic::warning(
+                    Code::Config,
+                    format!("could not add `{lang}` to `languages` in site.yaml"),
+                )
+                .at(CONFIG_FILE)
+                .help(format!("add `{lang}` to the `languages` list yourself")),
+            );
+            (SiteYaml::EditByHand, None)
+        }
+    }
+}
+
+/// Writes a plan: new files atomically, removed again if a later one
+/// fails; site.yaml is replaced last, in one rename. Returns the files
+/// and folders created.
+fn write(root: &Path, plan: &Plan) -> Result<Vec<PathBuf>, Diagnostic> {
     let fail = |p: &Path, e: std::io::Error| {
         Diagnostic::error(Code::Write, format!("cannot write: {e}"))
             .at(p)
             .help("nothing was left behind; fix the cause and run `equil i18n add` again")
     };
     let mut new_files = NewFiles::new(root);
-    if let Err(e) = new_files.dir(&content_dir) {
-        diags.push(fail(&content_dir, e));
-        return None;
+    new_files
+        .dir(&plan.content_dir)
+        .map_err(|e| fail(&plan.content_dir, e))?;
+    for (path, text) in &plan.locale_files {
+        new_files
+            .file(path, text.as_bytes())
+            .map_err(|e| fail(path, e))?;
     }
-    let mut config_text = None;
-    for (path, text) in writes {
-        if path == Path::new(CONFIG_FILE) {
-            config_text = Some(text);
-            continue;
-        }
-        if let Err(e) = new_files.file(&path, text.as_bytes()) {
-            diags.push(fail(&path, e));
-            return None;
-        }
+    if let Some(text) = &plan.config_text {
+        atomic::replace(&root.join(CONFIG_FILE), text.as_bytes())
+            .map_err(|e| fail(Path::new(CONFIG_FILE), e))?;
     }
-    if let Some(text) = config_text {
-        if let Err(e) = atomic::replace(&root.join(CONFIG_FILE), text.as_bytes()) {
-            diags.push(fail(Path::new(CONFIG_FILE), e));
-            return None;
-        }
-    }
-    let mut created = Vec::new();
-    if content_folder.is_none() {
-        created.push(content_dir);
-    }
-    created.extend(new_files.keep());
-    Some(Added {
-        created,
-        kept,
-        site_yaml,
-        native_name: native.map(|(n, _)| n),
-        lang: lang.to_string(),
-    })
+    Ok(new_files.keep())
 }
 
 /// The folder directly under `dir` whose name is `lang` in any case.

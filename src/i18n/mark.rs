@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostics::{Code, Diagnostic};
-use crate::load::content::{self, Doc, CONTENT_DIR};
+use crate::load::content::{self, Content, Doc, CONTENT_DIR};
 use crate::load::{config, frontmatter};
 use crate::write::atomic;
 
@@ -57,146 +57,36 @@ pub fn mark_current(opts: &MarkOptions, diags: &mut Vec<Diagnostic>) -> Marked {
         diags.extend(load_diags);
         return marked;
     }
-    let by_key: HashMap<(&str, &str), &Doc> = content
-        .docs
-        .iter()
-        .map(|d| ((d.lang.as_str(), d.rel.as_str()), d))
-        .collect();
-
-    // (lang, rel) of every file to mark, with the path as given for messages.
-    let mut wanted: Vec<(String, String)> = Vec::new();
-    match &opts.targets {
-        Targets::Lang(lang) => {
-            let lang = &crate::load::canonical_tag(lang).unwrap_or_else(|| lang.clone());
-            if lang == source_lang {
-                diags.push(source_language_error(lang, &format!("content/{lang}")));
-                return marked;
-            }
-            if !content.languages.contains(lang) {
-                diags.push(
-                    Diagnostic::error(
-                        Code::Layout,
-                        format!("there is no content/{lang}/ folder to mark"),
-                    )
-                    .at(format!("{CONTENT_DIR}/{lang}"))
-                    .help(format!(
-                        "languages with content: {}",
-                        content.languages.join(", ")
-                    )),
-                );
-                return marked;
-            }
-            let prefix = content
-                .docs
-                .iter()
-                .find(|d| d.lang == *lang)
-                .and_then(|d| d.path.components().nth(1))
-                .map(|c| Path::new(CONTENT_DIR).join(c))
-                .unwrap_or_else(|| Path::new(CONTENT_DIR).join(lang));
-            wanted.extend(
-                content
-                    .docs
-                    .iter()
-                    .filter(|d| d.lang == *lang)
-                    .map(|d| (d.lang.clone(), d.rel.clone())),
-            );
-            // Files of the language that could not be read cannot be marked.
-            diags.extend(
-                load_diags
-                    .into_iter()
-                    .filter(|d| d.is_error())
-                    .filter(|d| d.path.as_deref().is_some_and(|p| p.starts_with(&prefix))),
-            );
-        }
-        Targets::Paths(paths) => {
-            for p in paths {
-                match locate(opts, p, source_lang) {
-                    Ok((lang, rel, is_dir)) => {
-                        if is_dir {
-                            let before = wanted.len();
-                            wanted.extend(
-                                content
-                                    .docs
-                                    .iter()
-                                    .filter(|d| d.lang == lang && under(&d.rel, &rel))
-                                    .map(|d| (d.lang.clone(), d.rel.clone())),
-                            );
-                            if wanted.len() == before {
-                                diags.push(
-                                    Diagnostic::error(
-                                        Code::Layout,
-                                        "this folder holds no translated pages",
-                                    )
-                                    .at(shown(&lang, &rel)),
-                                );
-                            }
-                        } else {
-                            wanted.push((lang, rel));
-                        }
-                    }
-                    Err(d) => diags.push(d),
-                }
-            }
-        }
-    }
+    // (lang, rel) of every file to mark.
+    let mut wanted = match &opts.targets {
+        Targets::Lang(lang) => match of_language(lang, source_lang, &content, load_diags, diags) {
+            Some(w) => w,
+            None => return marked,
+        },
+        Targets::Paths(paths) => of_paths(opts, paths, source_lang, &content, diags),
+    };
     wanted.sort();
     wanted.dedup();
-
+    let site = Pages {
+        root: &opts.root,
+        source_lang,
+        by_key: content
+            .docs
+            .iter()
+            .map(|d| ((d.lang.as_str(), d.rel.as_str()), d))
+            .collect(),
+    };
+    let whole_language = matches!(opts.targets, Targets::Lang(_));
     for (lang, rel) in wanted {
-        let path = shown(&lang, &rel);
-        let Some(doc) = by_key.get(&(lang.as_str(), rel.as_str())) else {
-            // The file exists but did not load: say why.
-            let abs = opts.root.join(&path);
-            match content::parse_file(lang.clone(), rel.clone(), path.clone(), &abs) {
-                Err(why) => diags.extend(why),
-                Ok(_) => diags.push(
-                    Diagnostic::error(Code::Layout, "this file is not a page of the site")
-                        .at(&path)
-                        .help("pages are content/<lang>/_index.md, content/<lang>/<page>.md and content/<lang>/<module>/<page>.md"),
-                ),
-            }
-            continue;
-        };
-        let Some(source) = by_key.get(&(source_lang, rel.as_str())) else {
-            let source_path = shown(source_lang, &rel);
-            if opts.root.join(&source_path).is_file() {
-                diags.push(
-                    Diagnostic::error(
-                        Code::Layout,
-                        format!(
-                            "cannot mark this translation: its source page {} has errors",
-                            source_path.display()
-                        ),
-                    )
-                    .at(&path)
-                    .help("`equil check` shows them; fix the source page first"),
-                );
-                continue;
-            }
-            diags.push(
-                Diagnostic::error(
-                    Code::OrphanTranslation,
-                    format!("this translation has no source page: content/{source_lang}/{rel} does not exist"),
-                )
-                .at(&path)
-                .help("rename the file to match its source page, or write the source page first"),
-            );
+        let Some((doc, source)) = site.pair(&lang, &rel, diags) else {
             continue;
         };
         if doc.fm.localised || source.fm.localised {
             // Written for its country: it is never outdated, so it needs no
             // hash. Said for files and folders named, not for a whole language.
-            if matches!(opts.targets, Targets::Lang(_)) {
-                continue;
+            if !whole_language {
+                diags.push(localised_warning(&doc.path));
             }
-            diags.push(
-                Diagnostic::warning(
-                    Code::Layout,
-                    "this page is written for its country (`localised: true`), not translated; it needs no `source_hash` and is left as it is",
-                )
-                .at(&doc.path)
-                .help("remove `localised: true` if it is a translation of the source page"),
-            );
             continue;
         }
         match write_hash(&opts.root, &doc.path, &source.hash) {
@@ -206,6 +96,164 @@ pub fn mark_current(opts: &MarkOptions, diags: &mut Vec<Diagnostic>) -> Marked {
         }
     }
     marked
+}
+
+/// Every translation of `lang` as (lang, rel); the errors of its files that
+/// could not be read go to `diags`. `None` when the language cannot be marked.
+fn of_language(
+    lang: &str,
+    source_lang: &str,
+    content: &Content,
+    load_diags: Vec<Diagnostic>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<(String, String)>> {
+    let lang = &crate::load::canonical_tag(lang).unwrap_or_else(|| lang.to_string());
+    if lang == source_lang {
+        diags.push(source_language_error(lang, &format!("content/{lang}")));
+        return None;
+    }
+    if !content.languages.contains(lang) {
+        diags.push(
+            Diagnostic::error(
+                Code::Layout,
+                format!("there is no content/{lang}/ folder to mark"),
+            )
+            .at(format!("{CONTENT_DIR}/{lang}"))
+            .help(format!(
+                "languages with content: {}",
+                content.languages.join(", ")
+            )),
+        );
+        return None;
+    }
+    let prefix = content
+        .docs
+        .iter()
+        .find(|d| d.lang == *lang)
+        .and_then(|d| d.path.components().nth(1))
+        .map(|c| Path::new(CONTENT_DIR).join(c))
+        .unwrap_or_else(|| Path::new(CONTENT_DIR).join(lang));
+    // Files of the language that could not be read cannot be marked.
+    diags.extend(
+        load_diags
+            .into_iter()
+            .filter(|d| d.is_error())
+            .filter(|d| d.path.as_deref().is_some_and(|p| p.starts_with(&prefix))),
+    );
+    Some(
+        content
+            .docs
+            .iter()
+            .filter(|d| d.lang == *lang)
+            .map(|d| (d.lang.clone(), d.rel.clone()))
+            .collect(),
+    )
+}
+
+/// The translations named by files and folders, as (lang, rel).
+fn of_paths(
+    opts: &MarkOptions,
+    paths: &[PathBuf],
+    source_lang: &str,
+    content: &Content,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(String, String)> {
+    let mut wanted = Vec::new();
+    for p in paths {
+        match locate(opts, p, source_lang) {
+            Ok((lang, rel, true)) => {
+                let before = wanted.len();
+                wanted.extend(
+                    content
+                        .docs
+                        .iter()
+                        .filter(|d| d.lang == lang && under(&d.rel, &rel))
+                        .map(|d| (d.lang.clone(), d.rel.clone())),
+                );
+                if wanted.len() == before {
+                    diags.push(
+                        Diagnostic::error(Code::Layout, "this folder holds no translated pages")
+                            .at(shown(&lang, &rel)),
+                    );
+                }
+            }
+            Ok((lang, rel, false)) => wanted.push((lang, rel)),
+            Err(d) => diags.push(d),
+        }
+    }
+    wanted
+}
+
+/// The pages of the site by (lang, rel).
+struct Pages<'a> {
+    root: &'a Path,
+    source_lang: &'a str,
+    by_key: HashMap<(&'a str, &'a str), &'a Doc>,
+}
+
+impl<'a> Pages<'a> {
+    /// The translation `lang`/`rel` and its source page; `None`, with the
+    /// reason in `diags`, when either is not a page that loaded.
+    fn pair(
+        &self,
+        lang: &str,
+        rel: &str,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<(&'a Doc, &'a Doc)> {
+        let path = shown(lang, rel);
+        let Some(doc) = self.by_key.get(&(lang, rel)) else {
+            // The file exists but did not load: say why.
+            let abs = self.root.join(&path);
+            match content::parse_file(lang.to_string(), rel.to_string(), path.clone(), &abs) {
+                Err(why) => diags.extend(why),
+                Ok(_) => diags.push(
+                    Diagnostic::error(Code::Layout, "this file is not a page of the site")
+                        .at(&path)
+                        .help("pages are content/<lang>/_index.md, content/<lang>/<page>.md and content/<lang>/<module>/<page>.md"),
+                ),
+            }
+            return None;
+        };
+        let Some(source) = self.by_key.get(&(self.source_lang, rel)) else {
+            diags.push(self.no_source(rel, &path));
+            return None;
+        };
+        Some((doc, source))
+    }
+
+    /// Why the translation at `path` has no source page to match.
+    fn no_source(&self, rel: &str, path: &Path) -> Diagnostic {
+        let source_lang = self.source_lang;
+        let source_path = shown(source_lang, rel);
+        if self.root.join(&source_path).is_file() {
+            return Diagnostic::error(
+                Code::Layout,
+                format!(
+                    "cannot mark this translation: its source page {} has errors",
+                    source_path.display()
+                ),
+            )
+            .at(path)
+            .help("`equil check` shows them; fix the source page first");
+        }
+        Diagnostic::error(
+            Code::OrphanTranslation,
+            format!(
+                "this translation has no source page: content/{source_lang}/{rel} does not exist"
+            ),
+        )
+        .at(path)
+        .help("rename the file to match its source page, or write the source page first")
+    }
+}
+
+fn localised_warning(path: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        Code::Layout,
+        "this page is written for its country (`localised: true`), not translated; it needs no `source_hash` and is left as it is",
+    )
+    .at(path)
+    .help("remove `localised: true` if it is a translation of the source page")
 }
 
 /// Sets `source_hash` in the file at `root/path`. `Ok(false)` when it was

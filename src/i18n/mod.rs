@@ -10,6 +10,7 @@ pub mod diff;
 pub mod diff_text;
 pub mod ftl;
 pub mod mark;
+pub mod report;
 pub mod status;
 pub mod table;
 pub mod terms;

@@ -2,203 +2,22 @@
 //! by message, computed from the model (the same states the build warns
 //! about) and the Fluent files.
 //!
-//! The JSON form of [`Report`] is documented in TRANSLATING.md; change it
-//! only by adding fields, and bump [`FORMAT_VERSION`] if a field must change.
+//! The report's layout (and its JSON form) is in [`super::report`].
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path};
 
-use serde::Serialize;
-
 use super::ftl;
+pub use super::report::{
+    Drift, Finding, GlossaryStatus, LangReport, MessageIds, MessagePercent, Messages,
+    OutdatedDetail, PageFiles, PagePercent, Pages, Report, Source, SyntaxError, Totals,
+    FORMAT_VERSION,
+};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::load::content::CONTENT_DIR;
 use crate::load::locales;
-use crate::model::{Site, Status};
+use crate::model::{Site, Status, Tree};
 use crate::pipeline::{self, SiteOptions};
-
-/// Version of the JSON layout.
-pub const FORMAT_VERSION: u32 = 1;
-
-/// The whole report.
-#[derive(Debug, Clone, Serialize)]
-pub struct Report {
-    pub format_version: u32,
-    pub source: Source,
-    /// Every language but the source, in switcher order.
-    pub languages: Vec<LangReport>,
-    /// All translation languages together.
-    pub totals: Totals,
-}
-
-/// The source language, which every translation is measured against.
-#[derive(Debug, Clone, Serialize)]
-pub struct Source {
-    pub code: String,
-    pub name: String,
-    /// Pages published in the source language (drafts left out).
-    pub pages: usize,
-    /// Fluent messages of the source language.
-    pub messages: usize,
-}
-
-/// One translation language.
-#[derive(Debug, Clone, Serialize)]
-pub struct LangReport {
-    pub code: String,
-    pub name: String,
-    pub pages: Pages,
-    pub messages: Messages,
-    /// Current (and localised) pages and translated messages, as a share of
-    /// all pages and messages.
-    pub complete_percent: f64,
-    /// Terms of the source glossary this language's glossary has.
-    pub glossary: GlossaryStatus,
-    /// Terminology warnings for this language's pages (see `equil check`).
-    pub terminology: Vec<Drift>,
-}
-
-/// A language's glossary against the source language's.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct GlossaryStatus {
-    /// Terms in the source glossary.
-    pub total: usize,
-    pub translated: usize,
-    /// Ids of source terms this language lacks (readers see the source's), sorted.
-    pub missing: Vec<String>,
-}
-
-/// A terminology warning: a page that does not use the glossary's term for
-/// something its source says, or uses a form the glossary says to avoid.
-#[derive(Debug, Clone, Serialize)]
-pub struct Drift {
-    pub path: String,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub message: String,
-}
-
-/// Pages of one language.
-/// `current + outdated + unknown + localised + missing + errors == total`.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Pages {
-    pub total: usize,
-    /// Pages with a translation file: current, outdated or unknown.
-    pub translated: usize,
-    pub current: usize,
-    pub outdated: usize,
-    pub unknown: usize,
-    /// Pages written for this language's country (`localised: true`):
-    /// never outdated.
-    pub localised: usize,
-    /// No translation: readers see the source page with a notice.
-    pub missing: usize,
-    /// A translation file that cannot be read (see `equil check`); the source is shown.
-    pub errors: usize,
-    pub percent: PagePercent,
-    pub files: PageFiles,
-    /// Per outdated page (in the order of `files.outdated`): the source
-    /// version it was made from and how much the source changed since,
-    /// from git history (`null` when the history does not have it).
-    pub outdated_details: Vec<OutdatedDetail>,
-}
-
-/// What git history says about an outdated page.
-#[derive(Debug, Clone, Serialize)]
-pub struct OutdatedDetail {
-    /// Path inside the language tree, as in `files.outdated`.
-    pub path: String,
-    /// The commit and date of the source version the translation was made from.
-    pub from: Option<super::diff::Origin>,
-    /// Lines and words added and removed in the source since.
-    pub changed: Option<crate::history::diff::Size>,
-}
-
-/// Shares of [`Pages::total`] in percent, to one decimal (see [`percent`]).
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct PagePercent {
-    pub translated: f64,
-    pub current: f64,
-    pub outdated: f64,
-    pub unknown: f64,
-    pub localised: f64,
-    pub missing: f64,
-    pub errors: f64,
-}
-
-/// Pages by state, as paths inside the language tree (`module/page.md`;
-/// the file is `content/<lang>/<path>`), sorted.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct PageFiles {
-    pub current: Vec<String>,
-    pub outdated: Vec<String>,
-    pub unknown: Vec<String>,
-    pub localised: Vec<String>,
-    pub missing: Vec<String>,
-    pub errors: Vec<String>,
-    /// Translations with no source page (not published, not counted).
-    pub orphans: Vec<String>,
-}
-
-/// Fluent messages of one language.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Messages {
-    /// Messages of the source language.
-    pub total: usize,
-    pub translated: usize,
-    /// Source messages this language does not translate: absent (the source
-    /// text is shown) or still marked `needs translation`.
-    pub missing: usize,
-    /// Messages this language has that the source does not.
-    pub extra: usize,
-    /// Fluent syntax errors in this language's files.
-    pub errors: usize,
-    pub percent: MessagePercent,
-    pub ids: MessageIds,
-    pub syntax_errors: Vec<SyntaxError>,
-}
-
-/// Shares of [`Messages::total`] in percent, to one decimal (see [`percent`]).
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct MessagePercent {
-    pub translated: f64,
-    pub missing: f64,
-}
-
-/// Message ids by state, sorted.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct MessageIds {
-    pub missing: Vec<String>,
-    /// The part of `missing` that is in the files with the source text and a
-    /// `needs translation` comment.
-    pub needs_translation: Vec<String>,
-    pub extra: Vec<String>,
-}
-
-/// A Fluent syntax error, where the build reports it.
-#[derive(Debug, Clone, Serialize)]
-pub struct SyntaxError {
-    pub path: String,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub message: String,
-}
-
-/// Sums over every translation language.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Totals {
-    pub languages: usize,
-    pub pages: usize,
-    pub pages_current: usize,
-    pub pages_outdated: usize,
-    pub pages_unknown: usize,
-    pub pages_localised: usize,
-    pub pages_missing: usize,
-    pub pages_errors: usize,
-    pub messages: usize,
-    pub messages_translated: usize,
-    pub messages_missing: usize,
-    pub complete_percent: f64,
-}
 
 /// Computes the report for the site of `opts`. Problems found while loading
 /// are added to `diags` (files with errors are reported, not counted as
@@ -268,23 +87,24 @@ fn glossary_report(site: &Site, lang: &str) -> GlossaryStatus {
 
 /// The terminology warnings about files of `lang`.
 fn terminology_of(diags: &[Diagnostic], lang: &str) -> Vec<Drift> {
+    findings(diags, Code::TerminologyDrift, &[[CONTENT_DIR, lang]])
+}
+
+/// The diagnostics with `code` about files below one of `folders` (each
+/// given as its path components).
+fn findings(diags: &[Diagnostic], code: Code, folders: &[[&str; 2]]) -> Vec<Finding> {
     diags
         .iter()
-        .filter(|d| d.code == Code::TerminologyDrift)
-        .filter(|d| {
-            d.path
-                .as_deref()
-                .is_some_and(|p| inside(p, &[crate::load::content::CONTENT_DIR, lang]).is_some())
-        })
-        .map(|d| Drift {
-            path: d
-                .path
-                .as_deref()
-                .map(|p| p.to_string_lossy().replace('\\', "/"))
-                .unwrap_or_default(),
-            line: d.line,
-            column: d.column,
-            message: d.message.clone(),
+        .filter(|d| d.code == code)
+        .filter_map(|d| {
+            let path = d.path.as_deref()?;
+            folders.iter().find_map(|f| inside(path, f))?;
+            Some(Finding {
+                path: path.to_string_lossy().replace('\\', "/"),
+                line: d.line,
+                column: d.column,
+                message: d.message.clone(),
+            })
         })
         .collect()
 }
@@ -297,14 +117,53 @@ fn lang_name(site: &Site, code: &str) -> String {
         .unwrap_or_else(|| code.to_string())
 }
 
-fn pages_of(site: &Site, tree: &crate::model::Tree, diags: &[Diagnostic]) -> Pages {
+fn pages_of(site: &Site, tree: &Tree, diags: &[Diagnostic]) -> Pages {
+    let files = page_files(site, tree, diags);
+    let outdated_details = outdated_details(site, &tree.lang, &files.outdated);
+    let [current, outdated, unknown, localised, missing, errors] = [
+        &files.current,
+        &files.outdated,
+        &files.unknown,
+        &files.localised,
+        &files.missing,
+        &files.errors,
+    ]
+    .map(Vec::len);
+    let translated = current + outdated + unknown + localised;
+    let total = translated + missing + errors;
+    let share = |n| percent(n, total);
+    Pages {
+        outdated_details,
+        total,
+        translated,
+        current,
+        outdated,
+        unknown,
+        localised,
+        missing,
+        errors,
+        percent: PagePercent {
+            translated: share(translated),
+            current: share(current),
+            outdated: share(outdated),
+            unknown: share(unknown),
+            localised: share(localised),
+            missing: share(missing),
+            errors: share(errors),
+        },
+        files,
+    }
+}
+
+/// The pages of a translation tree by state, and its orphans, sorted.
+fn page_files(site: &Site, tree: &Tree, diags: &[Diagnostic]) -> PageFiles {
     let lang = tree.lang.as_str();
     // Files of this language that could not be loaded: content/<lang>/<rel>.
     let broken: BTreeSet<String> = diags
         .iter()
         .filter(|d| d.is_error())
         .filter_map(|d| d.path.as_deref())
-        .filter_map(|p| inside(p, &[crate::load::content::CONTENT_DIR, lang]))
+        .filter_map(|p| inside(p, &[CONTENT_DIR, lang]))
         .filter(|rel| rel.ends_with(".md"))
         .collect();
     let mut files = PageFiles::default();
@@ -320,20 +179,7 @@ fn pages_of(site: &Site, tree: &crate::model::Tree, diags: &[Diagnostic]) -> Pag
         };
         list.push(e.rel.clone());
     }
-    let published: BTreeSet<&str> = Site::entries(tree).map(|e| e.rel.as_str()).collect();
-    let has_source: BTreeSet<&str> = site
-        .docs
-        .iter()
-        .filter(|d| d.lang == site.source_lang)
-        .map(|d| d.rel.as_str())
-        .collect();
-    files.orphans = site
-        .docs
-        .iter()
-        .filter(|d| d.lang == lang && !published.contains(d.rel.as_str()))
-        .filter(|d| !has_source.contains(d.rel.as_str()))
-        .map(|d| d.rel.clone())
-        .collect();
+    files.orphans = orphans(site, tree);
     for list in [
         &mut files.current,
         &mut files.outdated,
@@ -345,17 +191,30 @@ fn pages_of(site: &Site, tree: &crate::model::Tree, diags: &[Diagnostic]) -> Pag
     ] {
         list.sort();
     }
-    let total = files.current.len()
-        + files.outdated.len()
-        + files.unknown.len()
-        + files.localised.len()
-        + files.missing.len()
-        + files.errors.len();
-    let translated =
-        files.current.len() + files.outdated.len() + files.unknown.len() + files.localised.len();
+    files
+}
+
+/// Translations of the tree's language with no source page (not published).
+fn orphans(site: &Site, tree: &Tree) -> Vec<String> {
+    let published: BTreeSet<&str> = Site::entries(tree).map(|e| e.rel.as_str()).collect();
+    let has_source: BTreeSet<&str> = site
+        .docs
+        .iter()
+        .filter(|d| d.lang == site.source_lang)
+        .map(|d| d.rel.as_str())
+        .collect();
+    site.docs
+        .iter()
+        .filter(|d| d.lang == tree.lang && !published.contains(d.rel.as_str()))
+        .filter(|d| !has_source.contains(d.rel.as_str()))
+        .map(|d| d.rel.clone())
+        .collect()
+}
+
+/// What git history says about each outdated page of `lang`.
+fn outdated_details(site: &Site, lang: &str, outdated: &[String]) -> Vec<OutdatedDetail> {
     let blobs = site.history.blobs();
-    let outdated_details = files
-        .outdated
+    outdated
         .iter()
         .map(|rel| {
             let found = blobs
@@ -367,28 +226,7 @@ fn pages_of(site: &Site, tree: &crate::model::Tree, diags: &[Diagnostic]) -> Pag
                 from: found.map(|f| f.0),
             }
         })
-        .collect();
-    Pages {
-        outdated_details,
-        total,
-        translated,
-        current: files.current.len(),
-        outdated: files.outdated.len(),
-        unknown: files.unknown.len(),
-        localised: files.localised.len(),
-        missing: files.missing.len(),
-        errors: files.errors.len(),
-        percent: PagePercent {
-            translated: percent(translated, total),
-            current: percent(files.current.len(), total),
-            outdated: percent(files.outdated.len(), total),
-            unknown: percent(files.unknown.len(), total),
-            localised: percent(files.localised.len(), total),
-            missing: percent(files.missing.len(), total),
-            errors: percent(files.errors.len(), total),
-        },
-        files,
-    }
+        .collect()
 }
 
 /// `p` below the folder `prefix` (as components), with `/` separators.
@@ -444,26 +282,8 @@ fn messages_report(
         .cloned()
         .collect();
     let extra: Vec<String> = mine.ids.difference(&source.ids).cloned().collect();
-    let syntax_errors: Vec<SyntaxError> = diags
-        .iter()
-        .filter(|d| d.code == Code::FluentSyntax)
-        .filter(|d| {
-            d.path.as_deref().is_some_and(|p| {
-                inside(p, &[locales::LOCALES_DIR, lang]).is_some()
-                    || inside(p, &["(built-in)", lang]).is_some()
-            })
-        })
-        .map(|d| SyntaxError {
-            path: d
-                .path
-                .as_deref()
-                .map(|p| p.to_string_lossy().replace('\\', "/"))
-                .unwrap_or_default(),
-            line: d.line,
-            column: d.column,
-            message: d.message.clone(),
-        })
-        .collect();
+    let folders = [[locales::LOCALES_DIR, lang], ["(built-in)", lang]];
+    let syntax_errors = findings(diags, Code::FluentSyntax, &folders);
     let total = source.ids.len();
     Messages {
         total,

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::status::{LangReport, Report};
+use super::status::{LangReport, Messages, Report, Totals};
 
 /// Renders the report as plain text (no colour, fixed-width columns).
 pub fn render(r: &Report) -> String {
@@ -36,36 +36,57 @@ pub fn render(r: &Report) -> String {
         "Total",
     ];
     let mut rows: Vec<Vec<String>> = vec![header.iter().map(|s| s.to_string()).collect()];
+    rows.extend(r.languages.iter().map(row));
+    let with_totals = r.languages.len() > 1;
+    if with_totals {
+        rows.push(totals_row(&r.totals));
+    }
+    table(&mut out, &rows, with_totals);
+    let _ = writeln!(
+        out,
+        "\nPages: translated/all (current = made from the current source; outdated = the source has\n\
+         changed since; unknown = no source_hash; localised = written for the country, never outdated;\n\
+         missing = the source is shown). Messages: translated/all.\n\
+         Total: current and localised pages and translated messages together."
+    );
     for l in &r.languages {
-        rows.push(row(l));
+        details(&mut out, l, &r.source.name);
     }
-    let t = &r.totals;
-    if r.languages.len() > 1 {
-        rows.push(vec![
-            format!("All {} languages", t.languages),
-            format!(
-                "{}/{}",
-                t.pages_current + t.pages_outdated + t.pages_unknown + t.pages_localised,
-                t.pages
-            ),
-            t.pages_current.to_string(),
-            t.pages_outdated.to_string(),
-            t.pages_unknown.to_string(),
-            t.pages_localised.to_string(),
-            t.pages_missing.to_string(),
-            format!("{}/{}", t.messages_translated, t.messages),
-            t.messages_missing.to_string(),
-            String::new(),
-            String::new(),
-            pct(t.complete_percent),
-        ]);
-    }
-    let widths: Vec<usize> = (0..header.len())
+    out
+}
+
+/// The last row: every translation language together.
+fn totals_row(t: &Totals) -> Vec<String> {
+    vec![
+        format!("All {} languages", t.languages),
+        format!(
+            "{}/{}",
+            t.pages_current + t.pages_outdated + t.pages_unknown + t.pages_localised,
+            t.pages
+        ),
+        t.pages_current.to_string(),
+        t.pages_outdated.to_string(),
+        t.pages_unknown.to_string(),
+        t.pages_localised.to_string(),
+        t.pages_missing.to_string(),
+        format!("{}/{}", t.messages_translated, t.messages),
+        t.messages_missing.to_string(),
+        String::new(),
+        String::new(),
+        pct(t.complete_percent),
+    ]
+}
+
+/// Writes the rows (the first is the header) as columns, the first
+/// left-aligned and the others right-aligned; a rule above the last row
+/// when it holds the totals.
+fn table(out: &mut String, rows: &[Vec<String>], with_totals: bool) {
+    let widths: Vec<usize> = (0..rows[0].len())
         .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
         .collect();
     let _ = writeln!(out, "{}", groups(&widths));
     for (i, cells) in rows.iter().enumerate() {
-        if i == rows.len() - 1 && r.languages.len() > 1 {
+        if i == rows.len() - 1 && with_totals {
             let _ = writeln!(out, "{}", rule(&widths));
         }
         let mut line = String::new();
@@ -85,17 +106,6 @@ pub fn render(r: &Report) -> String {
             let _ = writeln!(out, "{}", rule(&widths));
         }
     }
-    let _ = writeln!(
-        out,
-        "\nPages: translated/all (current = made from the current source; outdated = the source has\n\
-         changed since; unknown = no source_hash; localised = written for the country, never outdated;\n\
-         missing = the source is shown). Messages: translated/all.\n\
-         Total: current and localised pages and translated messages together."
-    );
-    for l in &r.languages {
-        details(&mut out, l, &r.source.name);
-    }
-    out
 }
 
 fn row(l: &LangReport) -> Vec<String> {
@@ -165,10 +175,15 @@ fn rule(widths: &[usize]) -> String {
     "-".repeat(len)
 }
 
+/// A list of pages in one state: its name for one and for many, why it
+/// matters, and the pages.
+type PageList<'a> = (&'a str, &'a str, &'a str, &'a [String]);
+
+/// What is left to do in one language.
 fn details(out: &mut String, l: &LangReport, source_name: &str) {
     let f = &l.pages.files;
     let m = &l.messages;
-    let pages: [(&str, &str, &str, &Vec<String>); 5] = [
+    let pages: [PageList; 5] = [
         (
             "outdated page",
             "outdated pages",
@@ -211,33 +226,43 @@ fn details(out: &mut String, l: &LangReport, source_name: &str) {
         let _ = writeln!(out, "  Complete and current.");
         return;
     }
-    let prefix = format!("content/{}/", l.code);
-    for (one, many, why, items) in pages {
-        if items.is_empty() {
-            continue;
-        }
-        let _ = writeln!(out, "  {} ({why}):", counted(items.len(), one, many));
-        for i in items {
-            let since = l
-                .pages
-                .outdated_details
-                .iter()
-                .find(|d| d.path == *i)
-                .and_then(|d| Some((d.from.as_ref()?, d.changed?)))
-                .map(|(f, s)| {
-                    format!(
-                        "  (made from the version of {}, {}; since then +{} −{} words)",
-                        f.date_text,
-                        &f.commit[..f.commit.len().min(10)],
-                        s.words_added,
-                        s.words_removed
-                    )
-                })
-                .unwrap_or_default();
-            let _ = writeln!(out, "    {prefix}{i}{since}");
-        }
+    for list in pages {
+        page_list(out, l, list);
     }
     glossary(out, l);
+    messages(out, m, source_name);
+}
+
+/// One list of pages, each with what git history says of an outdated one.
+fn page_list(out: &mut String, l: &LangReport, (one, many, why, items): PageList) {
+    if items.is_empty() {
+        return;
+    }
+    let prefix = format!("content/{}/", l.code);
+    let _ = writeln!(out, "  {} ({why}):", counted(items.len(), one, many));
+    for i in items {
+        let since = l
+            .pages
+            .outdated_details
+            .iter()
+            .find(|d| d.path == *i)
+            .and_then(|d| Some((d.from.as_ref()?, d.changed?)))
+            .map(|(f, s)| {
+                format!(
+                    "  (made from the version of {}, {}; since then +{} −{} words)",
+                    f.date_text,
+                    &f.commit[..f.commit.len().min(10)],
+                    s.words_added,
+                    s.words_removed
+                )
+            })
+            .unwrap_or_default();
+        let _ = writeln!(out, "    {prefix}{i}{since}");
+    }
+}
+
+/// The interface messages of a language that are missing, extra or broken.
+fn messages(out: &mut String, m: &Messages, source_name: &str) {
     if !m.ids.missing.is_empty() {
         let marked = m.ids.needs_translation.len();
         let why = if marked == 0 {

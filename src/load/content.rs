@@ -10,6 +10,9 @@ use crate::diagnostics::{Code, Diagnostic};
 
 pub const CONTENT_DIR: &str = "content";
 
+/// The glossary's file name in a language folder (read by [`super::glossary`]).
+pub const GLOSSARY_FILE: &str = "glossary.yaml";
+
 /// One Markdown file of one language, parsed.
 #[derive(Debug, Clone)]
 pub struct Doc {
@@ -112,7 +115,10 @@ pub fn scan(root: &Path, diags: &mut Vec<Diagnostic>) -> Scan {
         .collect();
     lang_dirs.sort();
 
-    let canonical_root = content_root.canonicalize().unwrap_or(content_root.clone());
+    let walk = Walk {
+        root,
+        canonical_root: content_root.canonicalize().unwrap_or(content_root.clone()),
+    };
     for (folder, dir) in lang_dirs {
         let lang = match super::check_language_tag(&folder, &Path::new(CONTENT_DIR).join(&folder)) {
             Ok(tag) => tag,
@@ -126,90 +132,118 @@ pub fn scan(root: &Path, diags: &mut Vec<Diagnostic>) -> Scan {
             continue;
         }
         content.languages.push(lang.clone());
-        for entry in walkdir::WalkDir::new(&dir)
+        walk.language(&lang, &dir, &mut content, diags);
+    }
+    content
+}
+
+/// Where the walk of `content/` happens.
+struct Walk<'a> {
+    root: &'a Path,
+    /// `content/`, with symbolic links resolved.
+    canonical_root: PathBuf,
+}
+
+impl Walk<'_> {
+    /// Lists the pages and assets of the language folder `dir`.
+    fn language(&self, lang: &str, dir: &Path, content: &mut Scan, diags: &mut Vec<Diagnostic>) {
+        for entry in walkdir::WalkDir::new(dir)
             .follow_links(false)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| !is_hidden(e.file_name().to_str().unwrap_or("")))
         {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
-                    diags.push(
-                        Diagnostic::error(Code::Io, format!("cannot read: {e}")).at(e
-                            .path()
-                            .and_then(|p| p.strip_prefix(root).ok())
-                            .unwrap_or(Path::new(CONTENT_DIR))),
-                    );
-                    continue;
-                }
-            };
-            let rel_to_root = entry.path().strip_prefix(root).unwrap_or(entry.path());
-            if entry.path_is_symlink() {
-                let inside = entry
-                    .path()
-                    .canonicalize()
-                    .map(|t| t.starts_with(&canonical_root))
-                    .unwrap_or(false);
-                if !inside {
-                    diags.push(
-                        Diagnostic::error(
-                            Code::UnsafePath,
-                            "symbolic link points outside `content/`; it is not read",
-                        )
-                        .at(rel_to_root)
-                        .help("copy the file into the content tree instead of linking to it"),
-                    );
-                    continue;
-                }
-                if entry.path().is_dir() {
-                    diags.push(
-                        Diagnostic::warning(
-                            Code::Layout,
-                            "symbolic link to a folder is not followed",
-                        )
-                        .at(rel_to_root),
-                    );
-                    continue;
-                }
-            } else if !entry.file_type().is_file() {
-                continue;
-            }
-            let rel = super::slash_path(entry.path(), &dir);
-            let depth = rel.matches('/').count();
-            if rel.ends_with(".md") {
-                // `<module>/<page>/<handout>.md`: a handout of that page.
-                if depth > 2 {
-                    diags.push(
-                        Diagnostic::warning(
-                            Code::Layout,
-                            "pages in sub-folders of a module are not part of the layout; it is skipped",
-                        )
-                        .at(rel_to_root)
-                        .help("put pages directly in the module folder (content/<lang>/<module>/<page>.md), and handouts in their page's folder (content/<lang>/<module>/<page>/<handout>.md)"),
-                    );
-                    continue;
-                }
-                content.pages.push(PageFile {
-                    lang: lang.clone(),
-                    rel,
-                    path: rel_to_root.to_path_buf(),
-                    abs: entry.into_path(),
-                });
-            } else if depth == 0 && rel == super::glossary::GLOSSARY_FILE {
-                // Read by `load::glossary`, not copied.
-                continue;
-            } else {
-                content.assets.push(Asset {
-                    lang: lang.clone(),
-                    rel,
-                    source: entry.into_path(),
-                });
+            match entry {
+                Ok(e) if self.readable(&e, diags) => self.add(lang, dir, e, content, diags),
+                Ok(_) => {}
+                Err(e) => diags.push(
+                    Diagnostic::error(Code::Io, format!("cannot read: {e}")).at(e
+                        .path()
+                        .and_then(|p| p.strip_prefix(self.root).ok())
+                        .unwrap_or(Path::new(CONTENT_DIR))),
+                ),
             }
         }
     }
 
-    content
+    /// Whether `entry` is a file to list: not a folder, and not a symbolic
+    /// link out of `content/` or to a folder (those are reported).
+    fn readable(&self, entry: &walkdir::DirEntry, diags: &mut Vec<Diagnostic>) -> bool {
+        if !entry.path_is_symlink() {
+            return entry.file_type().is_file();
+        }
+        let rel_to_root = entry.path().strip_prefix(self.root).unwrap_or(entry.path());
+        let inside = entry
+            .path()
+            .canonicalize()
+            .map(|t| t.starts_with(&self.canonical_root))
+            .unwrap_or(false);
+        if !inside {
+            diags.push(
+                Diagnostic::error(
+                    Code::UnsafePath,
+                    "symbolic link points outside `content/`; it is not read",
+                )
+                .at(rel_to_root)
+                .help("copy the file into the content tree instead of linking to it"),
+            );
+            return false;
+        }
+        if entry.path().is_dir() {
+            diags.push(
+                Diagnostic::warning(Code::Layout, "symbolic link to a folder is not followed")
+                    .at(rel_to_root),
+            );
+            return false;
+        }
+        true
+    }
+
+    /// Lists one file of the language folder `dir` as a page or an asset.
+    fn add(
+        &self,
+        lang: &str,
+        dir: &Path,
+        entry: walkdir::DirEntry,
+        content: &mut Scan,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let rel_to_root = entry
+            .path()
+            .strip_prefix(self.root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
+        let rel = super::slash_path(entry.path(), dir);
+        let depth = rel.matches('/').count();
+        if rel.ends_with(".md") {
+            // `<module>/<page>/<handout>.md`: a handout of that page.
+            if depth > 2 {
+                diags.push(
+                    Diagnostic::warning(
+                        Code::Layout,
+                        "pages in sub-folders of a module are not part of the layout; it is skipped",
+                    )
+                    .at(rel_to_root)
+                    .help("put pages directly in the module folder (content/<lang>/<module>/<page>.md), and handouts in their page's folder (content/<lang>/<module>/<page>/<handout>.md)"),
+                );
+                return;
+            }
+            content.pages.push(PageFile {
+                lang: lang.to_string(),
+                rel,
+                path: rel_to_root,
+                abs: entry.into_path(),
+            });
+        } else if depth == 0 && rel == GLOSSARY_FILE {
+            // Read by `load::glossary`, not copied.
+        } else {
+            content.assets.push(Asset {
+                lang: lang.to_string(),
+                rel,
+                source: entry.into_path(),
+            });
+        }
+    }
 }
 
 /// Whether a file or folder name is skipped under `content/` (hidden files,

@@ -8,11 +8,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::content::CONTENT_DIR;
+pub use super::content::GLOSSARY_FILE;
 use super::yaml;
 use crate::diagnostics::{suggest, Code, Diagnostic};
-
-/// The glossary's file name in a language folder.
-pub const GLOSSARY_FILE: &str = "glossary.yaml";
 
 /// One entry as written in the file.
 #[derive(Debug, Deserialize)]

@@ -8,6 +8,7 @@ pub mod glossary;
 pub mod limits;
 pub mod locales;
 pub mod names;
+pub mod template_keys;
 pub mod theme;
 pub mod yaml;
 pub mod yaml_help;

@@ -6,6 +6,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
 use crate::diagnostics::{Code, Diagnostic};
 
 /// Program names looked for on `PATH`, in this order.
@@ -227,26 +229,22 @@ fn log_tail(path: &Path) -> String {
 /// `path` as a `file://` URL (absolute, percent-encoded).
 pub fn file_url(path: &Path) -> String {
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let s = abs.to_string_lossy().replace('\\', "/");
-    let mut out = String::from("file://");
-    if !s.starts_with('/') {
-        out.push('/');
-    }
-    out.push_str(&percent_encode(&s, b"/-_.~:"));
-    out
+    url::Url::from_file_path(&abs)
+        .map(String::from)
+        .unwrap_or_else(|()| format!("file://{}", abs.to_string_lossy()))
 }
 
-/// Percent-encodes every byte of `s` except ASCII letters, digits and `keep`.
-pub fn percent_encode(s: &str, keep: &[u8]) -> String {
-    let mut out = String::with_capacity(s.len());
-    for &b in s.as_bytes() {
-        if b.is_ascii_alphanumeric() || keep.contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+/// The bytes a query value keeps as they are: ASCII letters, digits and `-_.~:`.
+pub const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b':');
+
+/// Percent-encodes every byte of `s` except those `keep` has.
+pub fn percent_encode(s: &str, keep: &'static AsciiSet) -> String {
+    utf8_percent_encode(s, keep).to_string()
 }
 
 #[cfg(test)]

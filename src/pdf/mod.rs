@@ -240,15 +240,7 @@ pub fn run(opts: &PdfOptions, progress: &(dyn Fn(&Written) + Sync)) -> PdfOutcom
     }
     if !file_links.is_empty() {
         let n = file_links.len();
-        let mut list = file_links
-            .iter()
-            .take(3)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(", ");
-        if n > 3 {
-            list.push_str(&format!(" and {} more", n - 3));
-        }
+        let list = crate::diagnostics::abbreviate(&file_links, 3);
         out.diagnostics.push(
             Diagnostic::warning(
                 Code::NoBaseUrl,
@@ -506,7 +498,7 @@ fn pdf_query(pages: &[(String, usize)]) -> String {
     let pages = pages.iter().map(|(a, p)| {
         format!(
             "p={}",
-            chromium::percent_encode(&format!("{a}:{p}"), b"-_.~:")
+            chromium::percent_encode(&format!("{a}:{p}"), chromium::QUERY_VALUE)
         )
     });
     std::iter::once("pdf".to_string())

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::links::relative;
 use super::markdown::inline_text;
+use crate::escape;
 use crate::history::dates::{DateFormat, DateText};
 use crate::history::versions::Snapshot;
 use crate::history::{key, History, Timestamp};
@@ -107,13 +108,6 @@ pub fn recent(site: &Site, tree: &Tree, dates: &DateFormat) -> Vec<Change> {
         .collect()
 }
 
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// What the feed is called and where it points.
 pub struct FeedInfo<'a> {
     /// The site's base URL, ending in `/`.
@@ -142,34 +136,34 @@ pub fn atom(info: &FeedInfo<'_>, changes: &[Change]) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <updated>{updated}</updated>\n  <author><name>{}</name></author>\n  <generator>equil</generator>\n",
-        xml_escape(lang),
-        xml_escape(info.title),
-        xml_escape(&self_url),
-        xml_escape(&self_url),
-        xml_escape(&page_url),
-        xml_escape(info.author),
+        escape::xml(lang),
+        escape::xml(info.title),
+        escape::xml(&self_url),
+        escape::xml(&self_url),
+        escape::xml(&page_url),
+        escape::xml(info.author),
     ));
     for c in changes {
         let url = format!("{base}{}", c.output);
         let lang_attr = if c.content_lang != lang {
-            format!(" xml:lang=\"{}\"", xml_escape(&c.content_lang))
+            format!(" xml:lang=\"{}\"", escape::xml(&c.content_lang))
         } else {
             String::new()
         };
         out.push_str(&format!(
             "  <entry{lang_attr}>\n    <title>{}</title>\n    <id>{}#version-{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n    <updated>{}</updated>\n",
-            xml_escape(&c.title),
-            xml_escape(&url),
+            escape::xml(&c.title),
+            escape::xml(&url),
             &c.commit[..c.commit.len().min(12)],
-            xml_escape(&url),
+            escape::xml(&url),
             c.time.rfc3339(),
         ));
         if let Some(m) = &c.module {
-            out.push_str(&format!("    <category term=\"{}\"/>\n", xml_escape(m)));
+            out.push_str(&format!("    <category term=\"{}\"/>\n", escape::xml(m)));
         }
         out.push_str(&format!(
             "    <summary>{}</summary>\n  </entry>\n",
-            xml_escape(&c.summary)
+            escape::xml(&c.summary)
         ));
     }
     out.push_str("</feed>\n");

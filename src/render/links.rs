@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet};
+
 use crate::diagnostics::{suggest, Code, Diagnostic};
 use crate::model::{Site, Tree};
 
@@ -163,45 +165,56 @@ pub fn relative(from: &str, to: &str) -> String {
     encode_path(&out)
 }
 
+/// The glossary page's output path in `lang`.
+pub fn glossary_output(lang: &str) -> String {
+    format!("{lang}/glossary.html")
+}
+
 /// The relative path from the output file `from` up to the output root (`../../`).
 pub fn to_root(from: &str) -> String {
     "../".repeat(from.matches('/').count())
 }
 
+/// The ASCII characters `%xx`-encoded in the paths equil writes: those that
+/// would end a path (`?`, `#`) or an attribute, or be read as an escape.
+const PATH_ESCAPES: &AsciiSet = &AsciiSet::EMPTY
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?');
+
+/// A path as written in an `href`: space, `"`, `#`, `%`, `<`, `>` and `?`
+/// encoded; other characters (also letters beyond ASCII) stay as written.
 pub fn encode_path(s: &str) -> String {
+    encode_ascii(s, PATH_ESCAPES)
+}
+
+/// `s` with the ASCII characters of `set` `%xx`-encoded and every other
+/// character as written (an IRI, as browsers show it: `ø` stays `ø`).
+pub fn encode_ascii(s: &str, set: &'static AsciiSet) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            ' ' => out.push_str("%20"),
-            '"' => out.push_str("%22"),
-            '#' => out.push_str("%23"),
-            '%' => out.push_str("%25"),
-            '<' => out.push_str("%3C"),
-            '>' => out.push_str("%3E"),
-            '?' => out.push_str("%3F"),
-            _ => out.push(c),
-        }
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest.find(|c: char| !c.is_ascii()).unwrap_or(rest.len());
+        out.extend(utf8_percent_encode(&rest[..ascii], set));
+        let other = rest[ascii..]
+            .find(|c: char| c.is_ascii())
+            .map_or(rest.len(), |n| ascii + n);
+        out.push_str(&rest[ascii..other]);
+        rest = &rest[other..];
     }
     out
 }
 
+/// `%xx` decoding; the text as written when the result is not UTF-8.
 fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = |b: u8| (b as char).to_digit(16);
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
+    match percent_decode_str(s).decode_utf8() {
+        Ok(d) => d.into_owned(),
+        Err(_) => s.to_string(),
     }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 /// The pages that share one print document, and where links out of it go.
@@ -243,7 +256,7 @@ impl LinkRewriter for TreeLinks<'_> {
                 None => format!("#{f}"),
             },
             Target::Glossary(id) => {
-                let out = super::glossary::output(&self.tree.lang);
+                let out = glossary_output(&self.tree.lang);
                 format!("{}#{id}", self.site_url(&out, false))
             }
             Target::Page { rel, fragment } => match self.page_url(&rel, &fragment) {
@@ -622,5 +635,16 @@ mod tests {
         assert_eq!(relative("nl/m/p.html", "en/m/p.html"), "../../en/m/p.html");
         assert_eq!(relative("index.html", "static/a b.css"), "static/a%20b.css");
         assert_eq!(to_root("nl/m/p.html"), "../../");
+    }
+
+    #[test]
+    fn paths_encode_only_what_would_break_them() {
+        assert_eq!(
+            encode_path("a b/ø-ü?#%\"<>\t.html"),
+            "a%20b/ø-ü%3F%23%25%22%3C%3E\t.html"
+        );
+        assert_eq!(encode_path("ü"), "ü");
+        assert_eq!(percent_decode("a%20b%C3%BC%zz%"), "a bü%zz%");
+        assert_eq!(percent_decode("%FF"), "%FF");
     }
 }

@@ -15,7 +15,9 @@ use std::collections::HashMap;
 use events::Events;
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
-pub use html::tags as raw_tags;
+use super::sanitize::RawHtml;
+use crate::escape::{html as html_escape, push_html};
+
 pub use parse::parse;
 pub use slug::slugify;
 
@@ -55,14 +57,6 @@ pub struct Section {
     pub id: Option<String>,
     pub heading: String,
     pub text: String,
-}
-
-/// Raw HTML written in the page, with its file position (for sanitising reports).
-#[derive(Debug, Clone)]
-pub struct RawHtml {
-    pub html: String,
-    pub line: usize,
-    pub column: usize,
 }
 
 /// A page's Markdown, parsed once.
@@ -206,19 +200,19 @@ fn glossary_html(g: &GlossaryLink, prefix: &str, n: usize) -> (String, String) {
             definition,
             lang,
         } => {
-            let id = format!("{}gl-tip-{n}", escape(prefix));
+            let id = format!("{}gl-tip-{n}", html_escape(prefix));
             let lang = lang
                 .as_deref()
-                .map(|l| format!(" lang=\"{}\"", escape(l)))
+                .map(|l| format!(" lang=\"{}\"", html_escape(l)))
                 .unwrap_or_default();
             (
                 format!(
                     "<span class=\"glossary-ref\"><a class=\"glossary-term\" href=\"{}\" aria-describedby=\"{id}\">",
-                    escape(href)
+                    html_escape(href)
                 ),
                 format!(
                     "</a><span class=\"glossary-tip\" role=\"tooltip\" id=\"{id}\"{lang}>{}</span></span>",
-                    escape(definition)
+                    html_escape(definition)
                 ),
             )
         }
@@ -280,25 +274,6 @@ fn double_quotes(lang: &str) -> Option<(char, char)> {
     }
 }
 
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    pulldown_cmark_escape_html(&mut out, s);
-    out
-}
-
-fn pulldown_cmark_escape_html(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-}
-
 /// Writes a parsed page as HTML.
 pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
     let prefix = opts.id_prefix;
@@ -346,8 +321,8 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 open.push_str("<h");
                 open.push(char::from(b'0' + n));
                 open.push_str(" id=\"");
-                pulldown_cmark_escape_html(&mut open, prefix);
-                pulldown_cmark_escape_html(&mut open, id);
+                push_html(&mut open, prefix);
+                push_html(&mut open, id);
                 open.push('"');
                 if !classes.is_empty() {
                     open.push_str(" class=\"");
@@ -355,7 +330,7 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                         if i > 0 {
                             open.push(' ');
                         }
-                        pulldown_cmark_escape_html(&mut open, c);
+                        push_html(&mut open, c);
                     }
                     open.push('"');
                 }
@@ -363,14 +338,14 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                 let old = parsed.headings.iter().find(|h| h.id == id);
                 if let Some(old) = old.and_then(|h| h.old_id.as_deref()) {
                     open.push_str("<span id=\"");
-                    pulldown_cmark_escape_html(&mut open, prefix);
-                    pulldown_cmark_escape_html(&mut open, old);
+                    push_html(&mut open, prefix);
+                    push_html(&mut open, old);
                     open.push_str("\"></span>");
                 }
                 if wrap {
                     open.push_str("<a class=\"header\" href=\"#");
-                    pulldown_cmark_escape_html(&mut open, prefix);
-                    pulldown_cmark_escape_html(&mut open, id);
+                    push_html(&mut open, prefix);
+                    push_html(&mut open, id);
                     open.push_str("\">");
                 }
                 Event::Html(CowStr::from(open))
@@ -483,7 +458,7 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                     if !shows_address(&text, &address) {
                         out_events.push(Event::InlineHtml(CowStr::from(format!(
                             "<span class=\"link-url\" dir=\"ltr\">{}</span>",
-                            escape(&address)
+                            html_escape(&address)
                         ))));
                     }
                 }
@@ -572,8 +547,8 @@ impl<'p> Notes<'p> {
         };
         format!(
             "<sup class=\"footnote-ref\"><a href=\"#{p}fn-{l}\" id=\"{p}fnref-{l}{r}\">{n}</a></sup>",
-            p = escape(prefix),
-            l = escape(&f.id),
+            p = html_escape(prefix),
+            l = html_escape(&f.id),
             n = f.number
         )
     }
@@ -583,7 +558,7 @@ impl<'p> Notes<'p> {
             return String::new();
         };
         self.open.push(f);
-        let (p, l, n) = (escape(prefix), escape(&f.id), f.number);
+        let (p, l, n) = (html_escape(prefix), html_escape(&f.id), f.number);
         let label = if f.refs > 0 {
             format!("<a href=\"#{p}fnref-{l}\">{n}</a>")
         } else {
@@ -595,7 +570,7 @@ impl<'p> Notes<'p> {
     fn end(&mut self, _parsed: &'p Parsed, prefix: &str) -> String {
         let mut out = String::new();
         if let Some(f) = self.open.pop() {
-            let (p, l) = (escape(prefix), escape(&f.id));
+            let (p, l) = (html_escape(prefix), html_escape(&f.id));
             for k in 2..=f.refs {
                 out.push_str(&format!(
                     " <a class=\"footnote-backref\" href=\"#{p}fnref-{l}-{k}\">↩{k}</a>"
@@ -627,9 +602,9 @@ fn callout_open<'e>(i: usize, opts: &HtmlOptions<'_>) -> Event<'e> {
         "<div class=\"callout callout-{}\" role=\"note\">\n<p class=\"callout-title\"{}>{}</p>\n",
         CALLOUT_KINDS[i],
         opts.titles_lang
-            .map(|l| format!(" lang=\"{}\"", escape(l)))
+            .map(|l| format!(" lang=\"{}\"", html_escape(l)))
             .unwrap_or_default(),
-        escape(&opts.callout_titles[i])
+        html_escape(&opts.callout_titles[i])
     )))
 }
 

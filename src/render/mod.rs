@@ -4,8 +4,10 @@
 pub mod changes;
 pub mod context;
 pub mod glossary;
+pub mod glossary_page;
 pub mod links;
 pub mod markdown;
+pub mod nav;
 pub mod pages;
 pub mod plurals;
 pub mod print;
@@ -27,11 +29,12 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{abbreviate, Code, Diagnostic};
 use crate::model::{Entry, Site, Status};
 use crate::write::Sink;
-use context::{Alternate, LangLink, TreeNav};
+use context::{Alternate, LangLink};
 use markdown::Parsed;
+use nav::TreeNav;
 use pages::{Position, TreeRender};
 
 /// What a render produced.
@@ -56,7 +59,7 @@ pub fn parse_all(site: &Site) -> Vec<Parsed> {
 pub fn validate(site: &Site, parsed: &[Parsed], diags: &mut Vec<Diagnostic>) {
     links::validate(site, parsed, diags);
     for (doc, p) in site.docs.iter().zip(parsed) {
-        sanitize::report_nesting(p, &doc.path, diags);
+        sanitize::report_nesting(p.html_too_deep, &doc.path, diags);
     }
     if !site.config.trust_html {
         for (doc, p) in site.docs.iter().zip(parsed) {
@@ -145,14 +148,6 @@ fn translation_states(site: &Site, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-fn abbreviate(items: &[String], n: usize) -> String {
-    let mut s = items.iter().take(n).cloned().collect::<Vec<_>>().join(", ");
-    if items.len() > n {
-        s.push_str(&format!(" and {} more", items.len() - n));
-    }
-    s
-}
-
 /// Callout titles of a language (see [`markdown::CALLOUT_KINDS`]).
 fn callout_titles(site: &Site, lang: &str) -> [String; 7] {
     markdown::CALLOUT_KINDS.map(|k| {
@@ -195,7 +190,14 @@ pub fn content_version(site: &Site) -> String {
 /// Compiles the theme's templates for the site's languages.
 pub fn load_templates(site: &Site) -> Result<templates::Templates, Vec<Diagnostic>> {
     let lang_codes: Vec<String> = site.languages.iter().map(|l| l.code.clone()).collect();
-    templates::load(&site.theme, &site.locales, &lang_codes, &site.source_lang)
+    let extra = sidebar::extra_templates(&site.theme);
+    templates::load(
+        &site.theme,
+        &site.locales,
+        &lang_codes,
+        &site.source_lang,
+        &extra,
+    )
 }
 
 /// Renders the whole site into `sink`. Returns `None` (nothing complete was
@@ -321,7 +323,7 @@ impl<'a> Renderer<'a> {
             .trees
             .par_iter()
             .map(|tree| {
-                let nav = TreeNav::new(site, tree).with_sidebars(site, &tree.lang, templates);
+                let nav = TreeNav::new(site, tree);
                 let mut t = TreeRender::new(site, tree, nav, parsed, templates);
                 t.sanitizer = sanitizer.clone();
                 t

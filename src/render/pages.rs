@@ -8,9 +8,11 @@ use std::hash::{Hash, Hasher};
 use serde::Serialize;
 
 use super::changes::Change;
-use super::context::{base_context, page_data, Link, ModuleNav, SidebarHtml, TreeNav};
+use super::context::{base_context, page_data, SidebarHtml};
 use super::links::{relative, TreeLinks};
 use super::markdown::{to_html, HtmlOptions, LinkRewriter, Parsed};
+use super::nav::{about_for, Link, ModuleNav, TreeNav};
+use super::sidebar::Sidebar;
 use super::templates::Templates;
 use crate::diagnostics::Diagnostic;
 use crate::history::dates::DateFormat;
@@ -23,6 +25,9 @@ pub struct TreeRender<'a> {
     pub site: &'a Site,
     pub tree: &'a Tree,
     pub nav: TreeNav,
+    /// Each module's sidebar, rendered once (see [`Sidebar`]); empty when
+    /// the theme's page templates are not the built-in ones.
+    pub sidebars: Vec<Option<Sidebar>>,
     pub parsed: &'a [Parsed],
     pub templates: &'a Templates,
     pub callout_titles: [String; 7],
@@ -38,7 +43,8 @@ pub struct TreeRender<'a> {
 }
 
 impl<'a> TreeRender<'a> {
-    /// Sets up a tree's render (`nav` already computed).
+    /// Sets up a tree's render (`nav` already computed; the sidebars are
+    /// rendered here).
     pub fn new(
         site: &'a Site,
         tree: &'a Tree,
@@ -48,10 +54,12 @@ impl<'a> TreeRender<'a> {
     ) -> Self {
         let dates = DateFormat::new(site.config.date_locale(&tree.lang));
         let changes = super::changes::recent(site, tree, &dates);
+        let sidebars = super::sidebar::render_all(templates, &site.theme, &tree.lang, &nav.modules);
         TreeRender {
             site,
             tree,
             nav,
+            sidebars,
             parsed,
             templates,
             callout_titles: super::callout_titles(site, &tree.lang),
@@ -282,7 +290,7 @@ impl TreeRender<'_> {
             .map(|t| self.dates.text(*t));
         self.kit_data(pos, entry, &mut page);
         let mut ctx = base_context(self.site, self.tree, entry, page);
-        ctx.about = super::context::about_for(&self.nav, &entry.output);
+        ctx.about = about_for(&self.nav, &entry.output);
         let around = self.around(pos, entry);
         ctx.breadcrumbs = around.breadcrumbs;
         ctx.prev = around.prev;
@@ -299,7 +307,7 @@ impl TreeRender<'_> {
             ctx.module_base = relative(&entry.output, &module_dir);
         }
         if let (Position::Page(mi, _), "") = (pos, ctx.module_base.as_str()) {
-            if let Some(Some(sidebar)) = self.nav.sidebars.get(mi) {
+            if let Some(Some(sidebar)) = self.sidebars.get(mi) {
                 ctx.sidebar = Some(SidebarHtml {
                     html: sidebar.for_page(&ctx.page.file),
                 });

@@ -6,6 +6,8 @@ use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
 use serde::Serialize;
 
+use crate::escape;
+
 /// A chapter's way back to the web.
 #[derive(Debug, Clone, Serialize)]
 pub struct Qr {
@@ -31,7 +33,7 @@ pub fn code(url: &str, label: &str) -> Option<Qr> {
     let start = image.find("<svg")?;
     let svg = format!(
         "<svg role=\"img\" aria-label=\"{}\"{}",
-        escape_attr(label),
+        escape::xml(label),
         &image[start + 4..]
     );
     let short = url
@@ -43,13 +45,6 @@ pub fn code(url: &str, label: &str) -> Option<Qr> {
         short,
         svg,
     })
-}
-
-fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

@@ -1,12 +1,16 @@
 //! Raw HTML in Markdown is sanitised (ammonia) unless `site.yaml` trusts it:
 //! content may use `<details>`, `<kbd>`, figures and video embeds from the
 //! allowed hosts, but never scripts or event handlers.
+//!
+//! Raw HTML itself lives here too: [`RawHtml`] (a fragment of a page, where
+//! it was written) and [`tags`], the reader of its start tags that the
+//! Markdown stage uses to check and rebase addresses and ids.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use ammonia::{Builder, UrlRelative};
 
-use super::markdown::{Parsed, RawHtml};
 use crate::diagnostics::{Code, Diagnostic};
 
 /// The sanitiser for a site's content, built once.
@@ -158,9 +162,14 @@ pub fn too_deep(raw: &[RawHtml]) -> Option<(usize, usize)> {
     None
 }
 
-/// Reports raw HTML nested too deep to render (see [`too_deep`]).
-pub fn report_nesting(parsed: &Parsed, path: &std::path::Path, diags: &mut Vec<Diagnostic>) {
-    if let Some((line, column)) = parsed.html_too_deep {
+/// Reports raw HTML nested too deep to render: `at` is where, as
+/// [`too_deep`] found it (a parsed page's `html_too_deep`).
+pub fn report_nesting(
+    at: Option<(usize, usize)>,
+    path: &std::path::Path,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if let Some((line, column)) = at {
         diags.push(
             Diagnostic::error(
                 Code::TooDeep,
@@ -177,7 +186,7 @@ pub fn report_nesting(parsed: &Parsed, path: &std::path::Path, diags: &mut Vec<D
 /// (`javascript:` is reported as a script instead).
 fn dropped_addresses(html: &str, schemes: &HashSet<&str>) -> Vec<String> {
     let mut out = Vec::new();
-    for tag in super::markdown::raw_tags(html) {
+    for tag in tags(html) {
         for a in tag.attrs {
             if !matches!(a.name.as_str(), "href" | "src" | "poster") {
                 continue;
@@ -220,9 +229,142 @@ fn has_event_handler(lower: &str) -> bool {
     false
 }
 
+// Reading raw HTML: the start tags and their attributes, just enough to
+// check and rebase addresses and ids like Markdown's (see
+// `markdown::html`) and to find what the sanitiser drops.
+
+/// Raw HTML written in the page, with its file position (for sanitising reports).
+#[derive(Debug, Clone)]
+pub struct RawHtml {
+    pub html: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// An attribute of a start tag; `range` is where its value is in the HTML
+/// (`None` for an attribute without value).
+#[derive(Debug, Clone)]
+pub struct Attr {
+    pub name: String,
+    pub value: String,
+    pub range: Option<Range<usize>>,
+}
+
+/// A start tag, its lower-case name and attributes.
+#[derive(Debug, Clone)]
+pub struct StartTag {
+    pub name: String,
+    pub attrs: Vec<Attr>,
+}
+
+/// The start tags of an HTML fragment, in order (comments skipped).
+pub fn tags(html: &str) -> Vec<StartTag> {
+    let b = html.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(p) = html[i..].find('<') {
+        i += p + 1;
+        if html[i..].starts_with("!--") {
+            i = html[i..].find("-->").map_or(html.len(), |e| i + e + 3);
+            continue;
+        }
+        let name_end = html[i..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .map_or(html.len(), |e| i + e);
+        if name_end == i || !b[i].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = html[i..name_end].to_ascii_lowercase();
+        let (attrs, end) = attributes(html, name_end);
+        out.push(StartTag { name, attrs });
+        i = end;
+    }
+    out
+}
+
+/// The attributes from `i` to the end of the tag, and where the tag ends.
+fn attributes(html: &str, mut i: usize) -> (Vec<Attr>, usize) {
+    let b = html.as_bytes();
+    let mut attrs = Vec::new();
+    loop {
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        if i >= b.len() || b[i] == b'>' {
+            return (attrs, (i + 1).min(b.len()));
+        }
+        let start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
+            i += 1;
+        }
+        let name = html[start..i].to_ascii_lowercase();
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if j >= b.len() || b[j] != b'=' {
+            attrs.push(Attr {
+                name,
+                value: String::new(),
+                range: None,
+            });
+            continue;
+        }
+        j += 1;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        let range = match b.get(j) {
+            Some(&q @ (b'"' | b'\'')) => {
+                let end = html[j + 1..].find(q as char).map_or(b.len(), |e| j + 1 + e);
+                i = (end + 1).min(b.len());
+                j + 1..end
+            }
+            _ => {
+                let end = html[j..]
+                    .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                    .map_or(b.len(), |e| j + e);
+                i = end;
+                j..end
+            }
+        };
+        attrs.push(Attr {
+            name,
+            value: unescape(&html[range.clone()]),
+            range: Some(range),
+        });
+    }
+}
+
+/// Decodes the character references that matter in addresses and ids.
+fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attributes_are_read_in_every_quoting() {
+        let t = tags(
+            r#"<!-- <a href="no"> --><p><a href="x.md" name='n'>y</a><img src=pic.png alt><input id="cb1" disabled/>"#,
+        );
+        let names: Vec<_> = t.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["p", "a", "img", "input"]);
+        assert_eq!(t[1].attrs[0].value, "x.md");
+        assert_eq!(t[1].attrs[1].value, "n");
+        assert_eq!(t[2].attrs[0].value, "pic.png");
+        assert_eq!(t[2].attrs[1].name, "alt");
+        assert_eq!(t[3].attrs[0].value, "cb1");
+    }
 
     #[test]
     fn scripts_and_handlers_go_allowed_embeds_stay() {

@@ -200,7 +200,7 @@ pub fn plan(site: &Site, tree: &Tree, entry: &Entry, from: &str) -> SessionPlan 
             if handouts.iter().any(|x| x.url == h.url) {
                 continue;
             }
-            h.card = Some(card_title.clone());
+            h.card = (!names_card(&h.title, &card_title)).then(|| card_title.clone());
             h.copies = session_group.or(h.copies);
             handouts.push(h);
         }
@@ -390,5 +390,25 @@ mod tests {
         assert_eq!(max_group(&GroupSize::Text("any".into())), None);
         assert_eq!(reference("m/p"), "m/p.md");
         assert_eq!(reference("m/p.md"), "m/p.md");
+    }
+}
+
+/// Whether a handout's title already says its card ("Story circle: story
+/// prompts" of the card "Story circle"), so the run sheet need not repeat it.
+fn names_card(title: &str, card: &str) -> bool {
+    title
+        .strip_prefix(card)
+        .is_some_and(|rest| rest.starts_with(':'))
+}
+
+#[cfg(test)]
+mod names_card_tests {
+    use super::names_card;
+
+    #[test]
+    fn a_title_that_starts_with_its_card_and_a_colon_names_it() {
+        assert!(names_card("Verhalencirkel: vertelvragen", "Verhalencirkel"));
+        assert!(!names_card("Line-up statements", "Line-up"));
+        assert!(!names_card("Statements", "Line-up"));
     }
 }

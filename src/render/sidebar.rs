@@ -15,7 +15,7 @@
 
 use std::iter::once;
 
-use super::context::ModuleNav;
+use super::nav::ModuleNav;
 use super::templates::Templates;
 use crate::load::theme::Theme;
 
@@ -42,6 +42,32 @@ const MARK: &str = " aria-current=\"page\"";
 /// Whether pages of this theme can use pre-rendered sidebars.
 pub fn applies(theme: &Theme) -> bool {
     BUILT_IN.iter().all(|p| theme.is_builtin(p))
+}
+
+/// The internal templates the sidebars need, for [`super::templates::load`]:
+/// none when the theme overrides a page template.
+pub fn extra_templates(theme: &Theme) -> Vec<(String, String)> {
+    match applies(theme) {
+        true => vec![(TEMPLATE.to_string(), SOURCE.to_string())],
+        false => Vec::new(),
+    }
+}
+
+/// Each module's sidebar, rendered once, in the order of `modules`; empty
+/// when the theme's page templates are not the built-in ones.
+pub fn render_all(
+    templates: &Templates,
+    theme: &Theme,
+    lang: &str,
+    modules: &[ModuleNav],
+) -> Vec<Option<Sidebar>> {
+    match applies(theme) {
+        true => modules
+            .iter()
+            .map(|m| Sidebar::render(templates, theme, lang, m))
+            .collect(),
+        false => Vec::new(),
+    }
 }
 
 /// One module's sidebar, rendered once.
@@ -110,7 +136,7 @@ mod tests {
 
     use super::*;
     use crate::load::{locales::Locales, theme};
-    use crate::render::context::NavItem;
+    use crate::render::nav::NavItem;
 
     fn item(url: &str) -> NavItem {
         NavItem {
@@ -132,7 +158,9 @@ mod tests {
         assert!(applies(&theme));
         let langs = vec!["en".to_string()];
         let locales = Arc::new(Locales::load(root.path(), &langs, "en", &mut Vec::new()));
-        let templates = crate::render::templates::load(&theme, &locales, &langs, "en").unwrap();
+        let extra = extra_templates(&theme);
+        let templates =
+            crate::render::templates::load(&theme, &locales, &langs, "en", &extra).unwrap();
         let module = ModuleNav {
             title: "Module".into(),
             summary: None,

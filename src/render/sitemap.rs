@@ -2,14 +2,8 @@
 //! alternates and, where git history knows it, `lastmod` (the last commit
 //! of that language's file).
 
+use crate::escape;
 use crate::model::Site;
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 /// The sitemap, or `None` when no base URL is known (it needs absolute URLs).
 pub fn sitemap(site: &Site) -> Option<String> {
@@ -33,7 +27,7 @@ pub fn sitemap(site: &Site) -> Option<String> {
             .collect();
         for (_, url, lastmod) in &versions {
             out.push_str("  <url>\n    <loc>");
-            out.push_str(&xml_escape(url));
+            out.push_str(&escape::xml(url));
             out.push_str("</loc>\n");
             if let Some(t) = lastmod {
                 out.push_str(&format!("    <lastmod>{t}</lastmod>\n"));
@@ -41,8 +35,8 @@ pub fn sitemap(site: &Site) -> Option<String> {
             for (code, alt, _) in &versions {
                 out.push_str(&format!(
                     "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
-                    xml_escape(code),
-                    xml_escape(alt)
+                    escape::xml(code),
+                    escape::xml(alt)
                 ));
             }
             out.push_str("  </url>\n");

@@ -10,7 +10,8 @@ use rayon::prelude::*;
 use tera::{Tera, Value};
 
 use crate::diagnostics::{Code, Diagnostic};
-use crate::load::locales::{keys_used_by_template, Locales};
+use crate::load::locales::Locales;
+use crate::load::template_keys::{keys_used_by_template, template_calls};
 use crate::load::theme::{Origin, Theme};
 
 use super::template_graph::{Problem, Unit, MAX_DEPTH};
@@ -37,11 +38,14 @@ fn template_path(theme: &Theme, name: &str) -> PathBuf {
 }
 
 /// Compiles the theme's templates once and makes a copy per language.
+/// `extra` are templates of equil's own (name, source) that the caller
+/// adds, such as [`super::sidebar::extra_templates`].
 pub fn load(
     theme: &Theme,
     locales: &Arc<Locales>,
     languages: &[String],
     source_lang: &str,
+    extra: &[(String, String)],
 ) -> Result<Templates, Vec<Diagnostic>> {
     let mut tera = Tera::default();
     let mut sources = Vec::new();
@@ -57,12 +61,7 @@ pub fn load(
             }
         }
     }
-    if super::sidebar::applies(theme) {
-        sources.push((
-            super::sidebar::TEMPLATE.to_string(),
-            super::sidebar::SOURCE.to_string(),
-        ));
-    }
+    sources.extend(extra.iter().cloned());
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.register_filter("css_string", css_string_filter);
     // Templates see only what the page context gives them: nothing of the
@@ -163,7 +162,7 @@ pub fn args_used(theme: &Theme) -> std::collections::BTreeMap<String, BTreeSet<S
     let mut out: std::collections::BTreeMap<String, BTreeSet<String>> = Default::default();
     for (_, file) in theme.templates() {
         let src = String::from_utf8_lossy(&file.bytes);
-        for (key, args) in crate::load::locales::template_calls(&src) {
+        for (key, args) in template_calls(&src) {
             out.entry(key).or_default().extend(args);
         }
     }

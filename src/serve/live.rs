@@ -8,6 +8,7 @@ use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 
 use crate::diagnostics::{summarise, Diagnostic};
+use crate::escape;
 use crate::excerpt::Sources;
 
 /// Where browsers listen for reload events.
@@ -173,13 +174,6 @@ fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
         .rposition(|w| w.eq_ignore_ascii_case(needle))
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// The error overlay: every error with its file, line, column, message, the
 /// source line where it can be read (cut around the column when long), and
 /// the suggested fix; repeats in one file are counted after a few.
@@ -192,24 +186,24 @@ pub fn overlay(errors: &[Diagnostic], root: &Path) -> String {
         if let Some(loc) = d.location() {
             items.push_str(&format!(
                 "<div class=\"equil-location\" style=\"color:#ffb4a9;font-weight:bold\">{}</div>",
-                escape(&loc.replace('\\', "/"))
+                escape::xml(&loc.replace('\\', "/"))
             ));
         }
         items.push_str(&format!(
             "<div class=\"equil-message\">error[{}]: {}</div>",
             d.code.id(),
-            escape(&d.message)
+            escape::xml(&d.message)
         ));
         if let Some(src) = source_line(d, root, &mut sources) {
             items.push_str(&format!(
                 "<pre style=\"margin:.4em 0;padding:.4em .6em;background:#000;color:#eee;white-space:pre-wrap\">{}</pre>",
-                escape(&src)
+                escape::xml(&src)
             ));
         }
         if let Some(h) = &d.help {
             items.push_str(&format!(
                 "<div class=\"equil-help\" style=\"color:#b8e0b8\">help: {}</div>",
-                escape(h)
+                escape::xml(h)
             ));
         }
         items.push_str("</li>");
@@ -217,7 +211,7 @@ pub fn overlay(errors: &[Diagnostic], root: &Path) -> String {
     for o in omitted {
         items.push_str(&format!(
             "<li class=\"equil-omitted\" style=\"margin:0 0 1.2em;list-style:none\">{}</li>",
-            escape(&o.to_string())
+            escape::xml(&o.to_string())
         ));
     }
     format!(

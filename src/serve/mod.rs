@@ -27,7 +27,7 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use crate::diagnostics::{render_text, Diagnostic};
+use crate::diagnostics::{abbreviate, render_text, Diagnostic};
 use crate::pipeline::SiteOptions;
 use change::{ChangeKind, Changes};
 use live::Hub;
@@ -403,14 +403,6 @@ impl Loop {
         let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         eprint!("{}", render_text(diags, &self.root, color));
     }
-}
-
-fn abbreviate(items: &[String], n: usize) -> String {
-    let mut s = items.iter().take(n).cloned().collect::<Vec<_>>().join(", ");
-    if items.len() > n {
-        s.push_str(&format!(" and {} more", items.len() - n));
-    }
-    s
 }
 
 /// Opens `url` in the desktop's browser, if there is one.

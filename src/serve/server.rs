@@ -2,12 +2,14 @@
 //! memory on 127.0.0.1, `index.html` for folders, the site's 404 page for
 //! anything else, and the live-reload event stream.
 
+use std::borrow::Cow;
 use std::net::{SocketAddr, TcpListener};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 use super::live::{self, EVENTS_PATH};
@@ -160,71 +162,38 @@ pub fn resolve(url: &str, files: &Files) -> Resolved {
     Resolved::NotFound
 }
 
+/// The bytes of a path that stand as they are in a redirect's `Location`:
+/// ASCII letters, digits, `/`, `-`, `_`, `.` and `~`; the rest is `%xx`.
+const PATH_KEEP: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'/')
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
 /// `%xx` encoding of the characters of a path that cannot stand in a URL.
 fn encode(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    utf8_percent_encode(path, PATH_KEEP).to_string()
 }
 
 /// `%xx` decoding of a URL path; `None` when the result is not UTF-8.
 fn percent_decode(s: &str) -> Option<String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            let hex = |c: u8| (c as char).to_digit(16);
-            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8(out).ok()
+    percent_decode_str(s)
+        .decode_utf8()
+        .ok()
+        .map(Cow::into_owned)
 }
 
-/// The `Content-Type` of an output file, by its extension.
-pub fn content_type(path: &str) -> &'static str {
-    let ext = path
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml",
-        "txt" | "md" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "ico" => "image/x-icon",
-        "pdf" => "application/pdf",
-        "woff" => "font/woff",
-        "woff2" => "font/woff2",
-        "ttf" => "font/ttf",
-        "otf" => "font/otf",
-        "mp4" => "video/mp4",
-        "webm" => "video/webm",
-        "mp3" => "audio/mpeg",
-        "ogg" => "audio/ogg",
-        "zip" => "application/zip",
-        _ => "application/octet-stream",
+/// The `Content-Type` of an output file, by its extension (mime_guess);
+/// text types are UTF-8, as equil writes them.
+pub fn content_type(path: &str) -> Cow<'static, str> {
+    let ext = path.rsplit_once('.').map(|(_, e)| e).unwrap_or_default();
+    let mime = mime_guess::from_ext(ext)
+        .first_raw()
+        .unwrap_or("application/octet-stream");
+    match mime.starts_with("text/") {
+        true => Cow::Owned(format!("{mime}; charset=utf-8")),
+        false => Cow::Borrowed(mime),
     }
 }
 
@@ -270,10 +239,14 @@ fn handle(req: Request, shared: &Shared) {
         None => match served.files.get("404.html") {
             // The site's own 404 page, with its relative links made to work
             // from any depth.
-            Some(b) => (b.as_slice(), "text/html; charset=utf-8", true),
+            Some(b) => (
+                b.as_slice(),
+                Cow::Borrowed("text/html; charset=utf-8"),
+                true,
+            ),
             None => (
                 &b"<!DOCTYPE html><title>Not found</title><h1>Not found</h1>"[..],
-                "text/html; charset=utf-8",
+                Cow::Borrowed("text/html; charset=utf-8"),
                 false,
             ),
         },
@@ -290,7 +263,7 @@ fn handle(req: Request, shared: &Shared) {
         bytes.to_vec()
     };
     let r = Response::from_data(body).with_status_code(StatusCode(status));
-    let r = with(r, "Content-Type", ctype);
+    let r = with(r, "Content-Type", &ctype);
     let r = with(r, "Cache-Control", "no-store");
     let _ = req.respond(r);
 }

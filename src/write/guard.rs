@@ -114,12 +114,7 @@ fn foreign_examples(dir: &Path) -> String {
         })
         .unwrap_or_default();
     names.sort();
-    let n = names.len();
-    let mut shown = names.into_iter().take(3).collect::<Vec<_>>().join(", ");
-    if n > 3 {
-        shown.push_str(&format!(" and {} more", n - 3));
-    }
-    shown
+    crate::diagnostics::abbreviate(&names, 3)
 }
 
 /// `path` made absolute, with symbolic links of its existing part resolved

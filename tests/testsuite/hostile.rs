@@ -164,45 +164,53 @@ fn page_including(name: &str) -> String {
 
 const TEMPLATES: &str = "themes/default/templates";
 
+/// A template loop: the theme's files, the file and line reported, and
+/// words of the message.
+struct LoopCase {
+    files: &'static [(&'static str, &'static str)],
+    at: &'static str,
+    line: usize,
+    words: &'static str,
+}
+
 #[test]
 fn template_loops_are_errors_naming_the_templates() {
-    // (template files, the file and line reported, words of the message)
-    type Case = (
-        &'static [(&'static str, &'static str)],
-        &'static str,
-        usize,
-        &'static str,
-    );
-    let cases: [Case; 3] = [
-        (
-            &[
+    let cases = [
+        LoopCase {
+            files: &[
                 ("a-loop.html", "<p>\n{% include \"b-loop.html\" %}</p>"),
                 ("b-loop.html", "{% include \"a-loop.html\" %}"),
             ],
-            "a-loop.html",
-            2,
-            "a-loop.html → b-loop.html → a-loop.html",
-        ),
-        (
-            &[("a-loop.html", "x\n{% include \"a-loop.html\" %}")],
-            "a-loop.html",
-            2,
-            "a-loop.html includes itself",
-        ),
-        (
-            &[
+            at: "a-loop.html",
+            line: 2,
+            words: "a-loop.html → b-loop.html → a-loop.html",
+        },
+        LoopCase {
+            files: &[("a-loop.html", "x\n{% include \"a-loop.html\" %}")],
+            at: "a-loop.html",
+            line: 2,
+            words: "a-loop.html includes itself",
+        },
+        LoopCase {
+            files: &[
                 ("a-loop.html", "{% import \"loop-macros.html\" as lm %}{{ lm::walk(n=3) }}"),
                 (
                     "loop-macros.html",
                     "{% macro walk(n) %}\n{% if n > 0 %}{{ self::walk(n=n - 1) }}{% endif %}\n{% endmacro walk %}",
                 ),
             ],
-            "loop-macros.html",
-            2,
-            "macro `walk` in loop-macros.html calls itself",
-        ),
+            at: "loop-macros.html",
+            line: 2,
+            words: "macro `walk` in loop-macros.html calls itself",
+        },
     ];
-    for (files, at, line, words) in cases {
+    for LoopCase {
+        files,
+        at,
+        line,
+        words,
+    } in cases
+    {
         let f = Fixture::small();
         f.write(
             &format!("{TEMPLATES}/page.html"),
@@ -636,13 +644,15 @@ fn pdf_stops_chromium_and_cleans_up_on_sigterm() {
     assert_eq!(tree(f.root()), before, "files changed");
 }
 
+/// A fuzz target's name and the function it runs.
+type FuzzTarget = (&'static str, fn(&[u8]));
+
 /// Every input under fuzz/regressions/<target>/, fed to the function the
 /// fuzz target runs (the stable-toolchain half of fuzz/run.sh).
 #[test]
 fn fuzz_regressions() {
     let dir = repo().join("fuzz");
-    type Target = (&'static str, fn(&[u8]));
-    let targets: [Target; 6] = [
+    let targets: [FuzzTarget; 6] = [
         ("front_matter", equil::fuzzing::front_matter),
         ("markdown", equil::fuzzing::markdown),
         ("fluent", equil::fuzzing::fluent),

@@ -290,11 +290,10 @@ fn trim_end(out: &mut String) {
     }
 }
 
+/// Text and attribute values written back as the spec's HTML writes them
+/// (`&`, `<`, `>` and `"` escaped; apostrophes as they are).
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    equil::escape::xml(s)
 }
 
 #[test]

@@ -5,21 +5,7 @@
 
 use std::ops::Range;
 
-/// An attribute of a start tag; `range` is where its value is in the HTML
-/// (`None` for an attribute without value).
-#[derive(Debug, Clone)]
-pub struct Attr {
-    pub name: String,
-    pub value: String,
-    pub range: Option<Range<usize>>,
-}
-
-/// A start tag, its lower-case name and attributes.
-#[derive(Debug, Clone)]
-pub struct StartTag {
-    pub name: String,
-    pub attrs: Vec<Attr>,
-}
+use crate::render::sanitize::tags;
 
 /// Whether `attr` of `tag` holds an address equil resolves like a Markdown link.
 pub fn is_link(tag: &str, attr: &str) -> bool {
@@ -42,97 +28,6 @@ fn is_id_ref(tag: &str, attr: &str) -> bool {
     is_anchor(tag, attr) || (tag == "label" && attr == "for")
 }
 
-/// The start tags of an HTML fragment, in order (comments skipped).
-pub fn tags(html: &str) -> Vec<StartTag> {
-    let b = html.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(p) = html[i..].find('<') {
-        i += p + 1;
-        if html[i..].starts_with("!--") {
-            i = html[i..].find("-->").map_or(html.len(), |e| i + e + 3);
-            continue;
-        }
-        let name_end = html[i..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-            .map_or(html.len(), |e| i + e);
-        if name_end == i || !b[i].is_ascii_alphabetic() {
-            continue;
-        }
-        let name = html[i..name_end].to_ascii_lowercase();
-        let (attrs, end) = attributes(html, name_end);
-        out.push(StartTag { name, attrs });
-        i = end;
-    }
-    out
-}
-
-/// The attributes from `i` to the end of the tag, and where the tag ends.
-fn attributes(html: &str, mut i: usize) -> (Vec<Attr>, usize) {
-    let b = html.as_bytes();
-    let mut attrs = Vec::new();
-    loop {
-        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
-            i += 1;
-        }
-        if i >= b.len() || b[i] == b'>' {
-            return (attrs, (i + 1).min(b.len()));
-        }
-        let start = i;
-        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
-            i += 1;
-        }
-        let name = html[start..i].to_ascii_lowercase();
-        let mut j = i;
-        while j < b.len() && b[j].is_ascii_whitespace() {
-            j += 1;
-        }
-        if j >= b.len() || b[j] != b'=' {
-            attrs.push(Attr {
-                name,
-                value: String::new(),
-                range: None,
-            });
-            continue;
-        }
-        j += 1;
-        while j < b.len() && b[j].is_ascii_whitespace() {
-            j += 1;
-        }
-        let range = match b.get(j) {
-            Some(&q @ (b'"' | b'\'')) => {
-                let end = html[j + 1..].find(q as char).map_or(b.len(), |e| j + 1 + e);
-                i = (end + 1).min(b.len());
-                j + 1..end
-            }
-            _ => {
-                let end = html[j..]
-                    .find(|c: char| c.is_ascii_whitespace() || c == '>')
-                    .map_or(b.len(), |e| j + e);
-                i = end;
-                j..end
-            }
-        };
-        attrs.push(Attr {
-            name,
-            value: unescape(&html[range.clone()]),
-            range: Some(range),
-        });
-    }
-}
-
-/// Decodes the character references that matter in addresses and ids.
-fn unescape(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    s.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
 /// Rewrites the addresses and ids of raw HTML: `link(tag, value)` gives the
 /// new address, `prefix` goes before every id, `name` and `for`.
 pub fn rewrite(html: &str, link: &dyn Fn(&str, &str) -> String, prefix: &str) -> String {
@@ -148,7 +43,7 @@ pub fn rewrite(html: &str, link: &dyn Fn(&str, &str) -> String, prefix: &str) ->
                 continue;
             };
             if new != a.value {
-                edits.push((range, super::escape(&new)));
+                edits.push((range, crate::escape::html(&new)));
             }
         }
     }
@@ -210,20 +105,6 @@ pub fn tag_filter(html: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn attributes_are_read_in_every_quoting() {
-        let t = tags(
-            r#"<!-- <a href="no"> --><p><a href="x.md" name='n'>y</a><img src=pic.png alt><input id="cb1" disabled/>"#,
-        );
-        let names: Vec<_> = t.iter().map(|t| t.name.as_str()).collect();
-        assert_eq!(names, ["p", "a", "img", "input"]);
-        assert_eq!(t[1].attrs[0].value, "x.md");
-        assert_eq!(t[1].attrs[1].value, "n");
-        assert_eq!(t[2].attrs[0].value, "pic.png");
-        assert_eq!(t[2].attrs[1].name, "alt");
-        assert_eq!(t[3].attrs[0].value, "cb1");
-    }
 
     #[test]
     fn links_and_ids_are_rewritten() {

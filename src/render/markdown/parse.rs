@@ -9,7 +9,8 @@ use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd, TextMergeWith
 use super::events::Events;
 use super::slug::{is_reserved, legacy_slug, slugify, Slugger};
 use super::{autolink, html, kramdown};
-use super::{options, Custom, Footnote, Heading, LinkRef, Parsed, RawHtml, Section};
+use super::{options, Custom, Footnote, Heading, LinkRef, Parsed, Section};
+use crate::render::sanitize::{self, RawHtml};
 
 /// Line starts of a text, for byte offset → line and column; `map` gives
 /// the file line of each line of the text (after `markdown="1"` blocks were
@@ -205,7 +206,7 @@ pub fn parse(body: &str, first_line: usize) -> Parsed {
     name_footnotes(&mut parsed.footnotes);
     events.shrink_to_fit();
     parsed.events = events;
-    parsed.html_too_deep = super::super::sanitize::too_deep(&parsed.raw_html);
+    parsed.html_too_deep = sanitize::too_deep(&parsed.raw_html);
     parsed
 }
 
@@ -376,7 +377,7 @@ fn raw_depth(mut depth: usize, h: &str) -> usize {
 /// Records raw HTML, the links it makes (`<a href>`, `<img src>`) and the
 /// anchors it defines (`id`, `<a name>`).
 fn raw_html(parsed: &mut Parsed, h: &str, line: usize, column: usize) {
-    for tag in html::tags(h) {
+    for tag in sanitize::tags(h) {
         for a in &tag.attrs {
             if html::is_link(&tag.name, &a.name) && !a.value.trim().is_empty() {
                 parsed.links.push(LinkRef {

@@ -1,0 +1,109 @@
+//! Rendering the glossary page of a language from [`super::glossary`]'s
+//! terms, with the page context every page gets.
+
+use serde::Serialize;
+
+use super::context::{base_context, dir_name, Alternate, LangLink, PageContext, PageData};
+use super::glossary::{message, output, terms, title, TermView};
+use super::links::relative;
+use super::nav::{about_for, Link};
+use super::pages::TreeRender;
+use crate::diagnostics::{Code, Diagnostic};
+use crate::model::{Entry, Status};
+
+#[derive(Serialize)]
+struct GlossaryContext<'a> {
+    #[serde(flatten)]
+    base: PageContext<'a>,
+    terms: Vec<TermView>,
+}
+
+impl TreeRender<'_> {
+    /// Renders the glossary page of this tree.
+    pub fn render_glossary(&self) -> Result<(String, Vec<u8>), Diagnostic> {
+        let lang = &self.tree.lang;
+        let out = output(lang);
+        let anchor = Entry {
+            rel: crate::load::glossary::GLOSSARY_FILE.to_string(),
+            doc: usize::MAX,
+            source: usize::MAX,
+            status: Status::Source,
+            output: out.clone(),
+        };
+        let title = title(self.site, lang);
+        let intro = message(self.site, lang, "glossary-intro");
+        let page = PageData {
+            title: title.clone(),
+            summary_text: intro.clone(),
+            summary: intro,
+            kind: "glossary",
+            content: String::new(),
+            toc: Vec::new(),
+            duration: None,
+            group_size: None,
+            materials: Vec::new(),
+            objectives: Vec::new(),
+            audience: Vec::new(),
+            extra: serde_json::Value::Null,
+            updated: None,
+            outdated_since: None,
+            handouts: Vec::new(),
+            session: None,
+            card: None,
+            sheet_url: None,
+            pdf_url: None,
+            status: Status::Source,
+            content_lang: lang.clone(),
+            content_dir: dir_name(self.site, lang),
+            source_url: None,
+            source_lang: None,
+            file: "glossary.html".to_string(),
+        };
+        let mut base = base_context(self.site, self.tree, &anchor, page);
+        base.about = about_for(&self.nav, &out);
+        base.breadcrumbs = vec![Link {
+            title: self.nav.home_title.clone(),
+            url: relative(&out, &self.tree.home.output),
+            content_lang: lang.clone(),
+        }];
+        (base.languages, base.alternates) = self.glossary_languages(&out);
+        let ctx = GlossaryContext {
+            base,
+            terms: terms(self.site, lang),
+        };
+        let ctx = tera::Context::from_serialize(&ctx)
+            .map_err(|e| Diagnostic::error(Code::Template, e.to_string()))?;
+        let html = self
+            .templates
+            .render_bytes(lang, "glossary.html", &ctx, &self.site.theme)?;
+        Ok((out, html))
+    }
+
+    fn glossary_languages(&self, from: &str) -> (Vec<LangLink>, Vec<Alternate>) {
+        let site = self.site;
+        let switcher = site
+            .languages
+            .iter()
+            .map(|l| LangLink {
+                code: l.code.clone(),
+                name: l.name.clone(),
+                url: relative(from, &output(&l.code)),
+                current: l.code == self.tree.lang,
+                translated: site.glossary.by_lang.contains_key(&l.code),
+            })
+            .collect();
+        let alternates = site
+            .languages
+            .iter()
+            .filter(|l| site.glossary.by_lang.contains_key(&l.code))
+            .map(|l| Alternate {
+                code: l.code.clone(),
+                url: match &site.config.base_url {
+                    Some(b) => format!("{b}{}", output(&l.code)),
+                    None => relative(from, &output(&l.code)),
+                },
+            })
+            .collect();
+        (switcher, alternates)
+    }
+}
