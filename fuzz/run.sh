@@ -9,7 +9,7 @@ seconds="${1:-60}"
 targets="front_matter markdown fluent fluent_nesting templates pdf"
 # Inputs that once crashed a target (or its checks) must keep passing: every
 # file under fuzz/regressions/<target>/. The same replay runs on a stable
-# toolchain as `cargo test --test hostile fuzz_regressions`.
+# toolchain as `cargo test --test testsuite hostile::fuzz_regressions`.
 for target in $targets; do
   if [ -d "fuzz/regressions/$target" ]; then
     echo "== $target: replaying fuzz/regressions/$target/"

@@ -1,5 +1,5 @@
 //! Entry points for the fuzz targets in `fuzz/` and the test that replays
-//! `fuzz/regressions/` on a stable toolchain (tests/hostile.rs). Each takes
+//! `fuzz/regressions/` on a stable toolchain (tests/testsuite/hostile.rs). Each takes
 //! any bytes, runs them through equil's own code, and panics only when an
 //! invariant is broken (a panic inside is a bug either way).
 

@@ -1,6 +1,6 @@
 //! PDF reading (lopdf): any bytes give a document or an error, never a panic.
 //! The checks live in `equil::fuzzing::pdf` (shared with the replay of
-//! fuzz/regressions/ in tests/hostile.rs).
+//! fuzz/regressions/ in tests/testsuite/hostile.rs).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

@@ -7,7 +7,7 @@
 //!
 //! One function for every use: heading ids, the link checker and its "did
 //! you mean" hints, print pages and the search index. search.js carries the
-//! same function as `slugify` (tests/search.rs keeps the two identical).
+//! same function as `slugify` (tests/testsuite/search.rs keeps the two identical).
 //!
 //! Before equil followed GitHub, ids were runs of letters and digits joined
 //! by single dashes ([`legacy_slug`]); headings whose old id differs keep it

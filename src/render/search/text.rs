@@ -4,7 +4,7 @@
 //! The browser has no stemmer: words are stemmed here, at build time, and the
 //! index maps every *folded surface word* to its stem. `static/search.js`
 //! folds what the reader types with the same rules, so [`fold`] and its
-//! JavaScript twin must stay identical (`tests/search.rs` compares them in
+//! JavaScript twin must stay identical (`tests/testsuite/search.rs` compares them in
 //! Chromium):
 //!
 //! 1. lowercase;
