@@ -35,6 +35,8 @@ pub struct TreeRender<'a> {
     /// For each outdated entry (by identity), when the source version it
     /// was translated from was committed.
     pub outdated_since: HashMap<String, Timestamp>,
+    /// The QR codes of print pages, each made once.
+    pub qr_codes: super::qr::Codes,
 }
 
 impl<'a> TreeRender<'a> {
@@ -59,6 +61,7 @@ impl<'a> TreeRender<'a> {
             dates,
             changes,
             outdated_since: outdated_since(site, tree),
+            qr_codes: super::qr::Codes::default(),
         }
     }
 
