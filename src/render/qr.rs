@@ -92,7 +92,8 @@ fn modules(data: &[u8]) -> Option<(usize, Vec<bool>)> {
     let ec_level = EcLevel::M;
     let bits = qrcode::bits::encode_auto(data, ec_level).ok()?;
     let version = bits.version();
-    let (encoded, ec) = qrcode::ec::construct_codewords(&bits.into_bytes(), version, ec_level).ok()?;
+    let (encoded, ec) =
+        qrcode::ec::construct_codewords(&bits.into_bytes(), version, ec_level).ok()?;
     let mut canvas = Canvas::new(version, ec_level);
     canvas.draw_all_functional_patterns();
     canvas.draw_data(&encoded, &ec);
@@ -101,7 +102,11 @@ fn modules(data: &[u8]) -> Option<(usize, Vec<bool>)> {
     for mask in MASKS {
         let mut c = canvas.clone();
         c.apply_mask(mask);
-        let dark: Vec<bool> = c.into_colors().into_iter().map(|m| m == Color::Dark).collect();
+        let dark: Vec<bool> = c
+            .into_colors()
+            .into_iter()
+            .map(|m| m == Color::Dark)
+            .collect();
         let score = penalty(width, &dark);
         if best.as_ref().is_none_or(|(s, _)| score < *s) {
             best = Some((score, dark));
@@ -282,7 +287,14 @@ mod tests {
         // Addresses of every length up to a few hundred bytes (QR versions
         // 1 to 13), in the shapes a site has, and what a label can hold.
         let mut urls = vec![String::new(), "x".to_string(), "HELLO 123".to_string()];
-        let words = ["co-production-toolkit", "ü", "nl", "%C3%A9", "a", "0123456789"];
+        let words = [
+            "co-production-toolkit",
+            "ü",
+            "nl",
+            "%C3%A9",
+            "a",
+            "0123456789",
+        ];
         for n in (0..360).step_by(5) {
             let mut url = String::from("https://example.org/");
             for k in 0..n / 3 {
@@ -294,7 +306,11 @@ mod tests {
         }
         urls.push("x".repeat(3000));
         for (i, url) in urls.iter().enumerate() {
-            let label = if i % 2 == 0 { "QR code" } else { "Código <QR> & \"más\"" };
+            let label = if i % 2 == 0 {
+                "QR code"
+            } else {
+                "Código <QR> & \"más\""
+            };
             let ours = code(url, label).map(|q| q.svg);
             assert_eq!(ours, by_the_crate(url, label), "{url}");
             // Only the last one is too long for a QR code.
