@@ -52,7 +52,7 @@ fn qr(url: &str, width: usize, dark: &[bool], label: &str) -> Qr {
 /// URL, a few hundred bytes each.
 #[derive(Default)]
 pub struct Codes {
-    made: Mutex<HashMap<String, Option<Arc<(usize, Vec<bool>)>>>>,
+    made: Mutex<HashMap<String, Option<Arc<Modules>>>>,
 }
 
 impl Codes {
@@ -73,6 +73,9 @@ impl Codes {
     }
 }
 
+/// A code's width and, row by row, whether each module is dark.
+type Modules = (usize, Vec<bool>);
+
 /// The masks in the crate's order (a tie goes to the first).
 const MASKS: [MaskPattern; 8] = [
     MaskPattern::Checkerboard,
@@ -88,7 +91,7 @@ const MASKS: [MaskPattern; 8] = [
 /// The modules of the QR code of `data` (error correction level M, the
 /// smallest version that holds it): its width and, row by row, whether each
 /// module is dark. `None` when the data is too long.
-fn modules(data: &[u8]) -> Option<(usize, Vec<bool>)> {
+fn modules(data: &[u8]) -> Option<Modules> {
     let ec_level = EcLevel::M;
     let bits = qrcode::bits::encode_auto(data, ec_level).ok()?;
     let version = bits.version();
@@ -108,7 +111,7 @@ fn modules(data: &[u8]) -> Option<(usize, Vec<bool>)> {
             .map(|m| m == Color::Dark)
             .collect();
         let score = penalty(width, &dark);
-        if best.as_ref().is_none_or(|(s, _)| score < *s) {
+        if best.as_ref().map_or(true, |(s, _)| score < *s) {
             best = Some((score, dark));
         }
     }
