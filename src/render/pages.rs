@@ -40,6 +40,8 @@ pub struct TreeRender<'a> {
     /// For each outdated entry (by identity), when the source version it
     /// was translated from was committed.
     pub outdated_since: HashMap<String, Timestamp>,
+    /// The QR codes of print pages, each made once.
+    pub qr_codes: super::qr::Codes,
 }
 
 /// A language's navigation with its modules' sidebars rendered: made once
@@ -82,6 +84,7 @@ impl<'a> TreeRender<'a> {
             dates,
             changes,
             outdated_since: outdated_since(site, tree),
+            qr_codes: super::qr::Codes::default(),
         }
     }
 

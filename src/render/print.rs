@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::context::{dir_name, languages_for, Alternate};
@@ -153,8 +154,9 @@ impl TreeRender<'_> {
             base_url: self.site.config.base_url.clone(),
         };
 
+        // In parallel: a handbook has every page of its language.
         let chapters = parts
-            .iter()
+            .par_iter()
             .zip(ids)
             .map(|(part, id)| self.chapter(part, id, mi.is_none(), &output, &scope_map))
             .collect();
@@ -315,7 +317,7 @@ impl TreeRender<'_> {
             .get(&self.tree.lang)
             .and_then(|l| l.format("print-qr-label", None))
             .unwrap_or_else(|| "QR code".to_string());
-        super::qr::code(&url, &label)
+        self.qr_codes.code(&url, &label)
     }
 }
 

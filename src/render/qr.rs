@@ -1,12 +1,21 @@
 //! QR codes for print pages and PDFs: each chapter carries the web address
 //! of the same page in the same language, as an inline SVG (the `qrcode`
 //! crate; no network), with the short address printed under it.
+//!
+//! The crate encodes the data and draws the code; the mask is chosen here.
+//! The crate's own choice (`Canvas::apply_best_mask`) scores every mask with
+//! a boxed closure per module, which made QR codes most of the time of a
+//! large build; [`penalty`] scores the same way (the same rules, the same
+//! arithmetic) on a plain grid, so the codes are the same bit for bit, and
+//! [`svg`] writes what the crate's SVG renderer writes. Both are checked
+//! against the crate in the tests below.
 
-use qrcode::render::svg;
-use qrcode::{EcLevel, QrCode};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use qrcode::canvas::{Canvas, MaskPattern};
+use qrcode::{Color, EcLevel, Version};
 use serde::Serialize;
-
-use crate::escape;
 
 /// A chapter's way back to the web.
 #[derive(Debug, Clone, Serialize)]
@@ -22,34 +31,213 @@ pub struct Qr {
 /// A QR code for `url`, labelled `label` for assistive technology. `None`
 /// when the URL is too long for a QR code.
 pub fn code(url: &str, label: &str) -> Option<Qr> {
-    let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).ok()?;
-    let image = code
-        .render::<svg::Color<'_>>()
-        .quiet_zone(true)
-        .min_dimensions(1, 1)
-        .dark_color(svg::Color("#000"))
-        .light_color(svg::Color("#fff"))
-        .build();
-    let start = image.find("<svg")?;
-    let svg = format!(
-        "<svg role=\"img\" aria-label=\"{}\"{}",
-        escape::xml(label),
-        &image[start + 4..]
-    );
+    let (width, dark) = modules(url.as_bytes())?;
+    Some(qr(url, width, &dark, label))
+}
+
+fn qr(url: &str, width: usize, dark: &[bool], label: &str) -> Qr {
     let short = url
         .split_once("://")
         .map_or(url, |(_, rest)| rest)
         .to_string();
-    Some(Qr {
+    Qr {
         url: url.to_string(),
         short,
-        svg,
-    })
+        svg: svg(width, dark, label),
+    }
+}
+
+/// QR codes made once and shown many times (a page's code is on its
+/// module's print page and in the handbook): the modules of each code by
+/// URL, a few hundred bytes each.
+#[derive(Default)]
+pub struct Codes {
+    made: Mutex<HashMap<String, Option<Arc<Modules>>>>,
+}
+
+impl Codes {
+    /// [`code`], made only the first time `url` is asked for.
+    pub fn code(&self, url: &str, label: &str) -> Option<Qr> {
+        let known = self.made.lock().ok().and_then(|m| m.get(url).cloned());
+        let modules = match known {
+            Some(m) => m,
+            None => {
+                let m = modules(url.as_bytes()).map(Arc::new);
+                if let Ok(mut made) = self.made.lock() {
+                    made.insert(url.to_string(), m.clone());
+                }
+                m
+            }
+        }?;
+        Some(qr(url, modules.0, &modules.1, label))
+    }
+}
+
+/// A code's width and, row by row, whether each module is dark.
+type Modules = (usize, Vec<bool>);
+
+/// The masks in the crate's order (a tie goes to the first).
+const MASKS: [MaskPattern; 8] = [
+    MaskPattern::Checkerboard,
+    MaskPattern::HorizontalLines,
+    MaskPattern::VerticalLines,
+    MaskPattern::DiagonalLines,
+    MaskPattern::LargeCheckerboard,
+    MaskPattern::Fields,
+    MaskPattern::Diamonds,
+    MaskPattern::Meadow,
+];
+
+/// The modules of the QR code of `data` (error correction level M, the
+/// smallest version that holds it): its width and, row by row, whether each
+/// module is dark. `None` when the data is too long.
+fn modules(data: &[u8]) -> Option<Modules> {
+    let ec_level = EcLevel::M;
+    let bits = qrcode::bits::encode_auto(data, ec_level).ok()?;
+    let version = bits.version();
+    let (encoded, ec) =
+        qrcode::ec::construct_codewords(&bits.into_bytes(), version, ec_level).ok()?;
+    let mut canvas = Canvas::new(version, ec_level);
+    canvas.draw_all_functional_patterns();
+    canvas.draw_data(&encoded, &ec);
+    let width = usize::try_from(version.width()).ok()?;
+    let mut best: Option<(u16, Vec<bool>)> = None;
+    for mask in MASKS {
+        let mut c = canvas.clone();
+        c.apply_mask(mask);
+        let dark: Vec<bool> = c
+            .into_colors()
+            .into_iter()
+            .map(|m| m == Color::Dark)
+            .collect();
+        let score = penalty(width, &dark);
+        if best.as_ref().map_or(true, |(s, _)| score < *s) {
+            best = Some((score, dark));
+        }
+    }
+    debug_assert!(matches!(version, Version::Normal(_)));
+    best.map(|(_, dark)| (width, dark))
+}
+
+/// The penalty score of a masked code, as `qrcode` 0.14 computes it for a
+/// normal (not micro) QR code: runs of five or more modules of one colour,
+/// 2×2 blocks of one colour, finder-like patterns (less the 9 of the finder
+/// patterns themselves) and the balance of dark and light. With the crate's
+/// `u16` arithmetic, wrapping as it does in a release build.
+fn penalty(w: usize, dark: &[bool]) -> u16 {
+    let at = |x: usize, y: usize| dark[y * w + x];
+    let row = |i: usize| move |k: usize| at(k, i);
+    let column = |i: usize| move |k: usize| at(i, k);
+    let mut runs = 0u16;
+    let mut finders = 0u16;
+    for i in 0..w {
+        runs = runs
+            .wrapping_add(run_score(w, row(i)))
+            .wrapping_add(run_score(w, column(i)));
+        finders = finders
+            .wrapping_add(finder_score(w, row(i)))
+            .wrapping_add(finder_score(w, column(i)));
+    }
+    let mut blocks = 0u16;
+    for y in 0..w - 1 {
+        for x in 0..w - 1 {
+            let c = at(x, y);
+            if at(x + 1, y) == c && at(x, y + 1) == c && at(x + 1, y + 1) == c {
+                blocks = blocks.wrapping_add(3);
+            }
+        }
+    }
+    let dark_count = dark.iter().filter(|d| **d).count();
+    let ratio = dark_count * 200 / dark.len();
+    let balance = ratio.abs_diff(100) as u16;
+    runs.wrapping_add(blocks)
+        .wrapping_add(finders.wrapping_sub(360))
+        .wrapping_add(balance)
+}
+
+/// Runs of `5 + n` modules of one colour in a line score `3 + n` each.
+fn run_score(w: usize, get: impl Fn(usize) -> bool) -> u16 {
+    let mut score = 0u16;
+    let mut run = 1u16;
+    for k in 1..=w {
+        if k < w && get(k) == get(k - 1) {
+            run += 1;
+            continue;
+        }
+        if run >= 5 {
+            score = score.wrapping_add(run - 2);
+        }
+        run = 1;
+    }
+    score
+}
+
+/// Dark-light-dark-dark-dark-light-dark in a line scores 40 unless dark
+/// modules lie within four on both sides of it.
+fn finder_score(w: usize, get: impl Fn(usize) -> bool) -> u16 {
+    const PATTERN: [bool; 7] = [true, false, true, true, true, false, true];
+    let mut score = 0u16;
+    for j in 0..w.saturating_sub(6) {
+        if (0..7).any(|k| get(j + k) != PATTERN[k]) {
+            continue;
+        }
+        let before = (j.saturating_sub(4)..j).any(&get);
+        let after = (j + 7..(j + 11).min(w)).any(&get);
+        if !before || !after {
+            score = score.wrapping_add(40);
+        }
+    }
+    score
+}
+
+/// The code as an inline `<svg>` element, with a quiet zone of four modules,
+/// one unit per module: what `qrcode`'s SVG renderer writes (without its XML
+/// declaration), with `role` and `aria-label` added.
+fn svg(width: usize, dark: &[bool], label: &str) -> String {
+    let size = width + 8;
+    let mut s = String::with_capacity(400 + dark.len() * 12);
+    s.push_str("<svg role=\"img\" aria-label=\"");
+    s.push_str(&crate::escape::xml(label));
+    s.push_str("\" xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
+    push_number(&mut s, size);
+    s.push_str("\" height=\"");
+    push_number(&mut s, size);
+    s.push_str("\" viewBox=\"0 0 ");
+    push_number(&mut s, size);
+    s.push(' ');
+    push_number(&mut s, size);
+    s.push_str("\" shape-rendering=\"crispEdges\"><rect x=\"0\" y=\"0\" width=\"");
+    push_number(&mut s, size);
+    s.push_str("\" height=\"");
+    push_number(&mut s, size);
+    s.push_str("\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
+    for (i, _) in dark.iter().enumerate().filter(|(_, d)| **d) {
+        let (x, y) = (i % width + 4, i / width + 4);
+        s.push('M');
+        push_number(&mut s, x);
+        s.push(' ');
+        push_number(&mut s, y);
+        s.push_str("h1v1H");
+        push_number(&mut s, x);
+        s.push('V');
+        push_number(&mut s, y);
+    }
+    s.push_str("\"/></svg>");
+    s
+}
+
+fn push_number(s: &mut String, n: usize) {
+    if n >= 10 {
+        push_number(s, n / 10);
+    }
+    s.push(char::from(b'0' + (n % 10) as u8));
 }
 
 #[cfg(test)]
 mod tests {
     use super::code;
+    use qrcode::render::svg;
+    use qrcode::{EcLevel, QrCode};
 
     #[test]
     fn inline_svg_with_a_label_and_a_short_address() {
@@ -60,5 +248,64 @@ mod tests {
         assert!(q.svg.contains("viewBox"));
         assert!(!q.svg.contains("<?xml"));
         assert_eq!(q.short, "example.org/nl/m/p.html");
+    }
+
+    /// What equil wrote before it chose masks itself: the crate's code and
+    /// SVG, with the label put into the `<svg>` tag.
+    fn by_the_crate(url: &str, label: &str) -> Option<String> {
+        let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).ok()?;
+        let image = code
+            .render::<svg::Color<'_>>()
+            .quiet_zone(true)
+            .min_dimensions(1, 1)
+            .dark_color(svg::Color("#000"))
+            .light_color(svg::Color("#fff"))
+            .build();
+        let start = image.find("<svg")?;
+        Some(format!(
+            "<svg role=\"img\" aria-label=\"{}\"{}",
+            label
+                .replace('&', "&amp;")
+                .replace('"', "&quot;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;"),
+            &image[start + 4..]
+        ))
+    }
+
+    #[test]
+    fn the_same_codes_as_the_crate_chooses() {
+        // Addresses of every length up to a few hundred bytes (QR versions
+        // 1 to 13), in the shapes a site has, and what a label can hold.
+        let mut urls = vec![String::new(), "x".to_string(), "HELLO 123".to_string()];
+        let words = [
+            "co-production-toolkit",
+            "ü",
+            "nl",
+            "%C3%A9",
+            "a",
+            "0123456789",
+        ];
+        for n in (0..360).step_by(5) {
+            let mut url = String::from("https://example.org/");
+            for k in 0..n / 3 {
+                url.push_str(words[(n + k) % words.len()]);
+                url.push(if k % 4 == 3 { '/' } else { '-' });
+            }
+            url.push_str(&format!("page-{n}.html"));
+            urls.push(url);
+        }
+        urls.push("x".repeat(3000));
+        for (i, url) in urls.iter().enumerate() {
+            let label = if i % 2 == 0 {
+                "QR code"
+            } else {
+                "Código <QR> & \"más\""
+            };
+            let ours = code(url, label).map(|q| q.svg);
+            assert_eq!(ours, by_the_crate(url, label), "{url}");
+            // Only the last one is too long for a QR code.
+            assert_eq!(ours.is_none(), i == urls.len() - 1, "{url}");
+        }
     }
 }
