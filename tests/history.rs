@@ -169,6 +169,47 @@ fn page_dates_and_lastmod_follow_each_files_last_commit() {
 }
 
 #[test]
+fn date_locale_gives_a_language_its_regional_date_format() {
+    let (f, _) = site_in_git();
+    f.build_ok();
+    let us = updated(&f.html("en/intro/first.html")).expect("a date");
+    assert_eq!(us.1, "February 20, 2026");
+    // British English dates for the English pages; Dutch stays Dutch.
+    f.write(
+        "site.yaml",
+        &(f.read("site.yaml") + "date_locale:\n  en: en-GB\n"),
+    );
+    f.build_ok();
+    let gb = updated(&f.html("en/intro/first.html")).expect("a date");
+    assert_eq!(gb, ("2026-02-20".into(), "20 February 2026".into()));
+    let whats_new = f.html("en/whats-new.html");
+    assert!(
+        whats_new
+            .select(&sel(".change-meta time"))
+            .any(|t| t.text().collect::<String>() == "20 February 2026"),
+        "What's new uses the same format"
+    );
+    assert_eq!(
+        updated(&f.html("nl/intro/first.html")).expect("a date").1,
+        "12 januari 2026"
+    );
+    // A variant of another language is refused, with the line and a fix.
+    f.write(
+        "site.yaml",
+        &f.read("site.yaml").replace("en: en-GB", "en: nl-BE"),
+    );
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("`date_locale` gives `nl-BE` for `en`")
+            && err.contains("site.yaml:4")
+            && err.contains("en: en-GB"),
+        "{err}"
+    );
+}
+
+#[test]
 fn whats_new_lists_changes_newest_first_with_notes_and_home_links() {
     let (f, _) = site_in_git();
     f.build_ok();

@@ -108,6 +108,13 @@ fn a_card_lists_its_handouts_with_page_and_pdf_links() {
         assert!(f.exists(&format!("public/{page}")), "{page}");
     }
     // The handout page links back to its card, and says what it is.
+    // Its printable sheet carries the QR code of that page.
+    let sheet = f.html("en/toolkit/print/line-up/statements.html");
+    assert_eq!(
+        texts(&sheet, ".sheet-header .sheet-url"),
+        ["example.org/kit/en/toolkit/line-up/statements.html"]
+    );
+    assert_eq!(sheet.select(&sel(".sheet-qr svg[role=img]")).count(), 1);
     let h = f.html("en/toolkit/line-up/statements.html");
     assert_eq!(attrs(&h, ".handout-card a", "href"), ["../line-up.html"]);
     assert_eq!(text(&h, ".eyebrow").as_deref(), Some("Handout"));
@@ -134,6 +141,15 @@ fn a_card_lists_its_handouts_with_page_and_pdf_links() {
         .select(&sel(".downloads"))
         .next()
         .is_none());
+    // With `print_qr: false`, sheets carry no QR code.
+    f.write("site.yaml", &(f.read("site.yaml") + "print_qr: false\n"));
+    f.build_ok();
+    assert_eq!(
+        f.html("en/toolkit/print/line-up/statements.html")
+            .select(&sel(".sheet-qr, .sheet-url"))
+            .count(),
+        0
+    );
     let card = f.html("en/toolkit/line-up.html");
     assert!(!attrs(&card, ".tool-handouts a", "href")
         .iter()
@@ -416,7 +432,7 @@ fn pdf_pages(path: &Path) -> (usize, String) {
 }
 
 #[test]
-#[ignore = "needs Chromium, pdfinfo and pdftotext (.ci/run runs it)"]
+#[ignore = "needs Chromium, poppler-utils and zbar-tools (.ci/run installs them)"]
 fn handout_pdfs_are_one_a4_page_with_their_text_and_no_chrome() {
     let chromium = chromium().expect("Chromium");
     let f = kit();
@@ -457,6 +473,12 @@ fn handout_pdfs_are_one_a4_page_with_their_text_and_no_chrome() {
         pdf_pages(&f.path("pdf/en/handouts/line-up/observer-sheet.pdf")).0,
         1
     );
+    // The photocopy leads back to the handout's page on the web.
+    let tmp = tempfile::tempdir().expect("tmp");
+    assert_eq!(
+        qr_codes(&pdf, 1, tmp.path()),
+        ["https://example.org/kit/en/toolkit/line-up/statements.html"]
+    );
     // The overflow is a warning naming the handout.
     assert!(
         log.contains("toolkit/map/long-form does not fit on one sheet: it spills onto")
@@ -485,6 +507,10 @@ fn handout_pdfs_are_one_a4_page_with_their_text_and_no_chrome() {
     assert!(
         text.contains("13:00") && text.contains("Mee te nemen materialen"),
         "{text}"
+    );
+    assert_eq!(
+        qr_codes(&sheet, 1, tmp.path()),
+        ["https://example.org/kit/nl/day/agenda.html"]
     );
 }
 

@@ -9,8 +9,6 @@ mod common;
 #[path = "common/http.rs"]
 mod http;
 
-use std::path::Path;
-use std::process::Command;
 
 use common::*;
 use serde_json::{json, Value};
@@ -771,53 +769,10 @@ fn print_chapters_carry_a_qr_code_of_their_web_address() {
     );
 }
 
-/// A tool the PDF checks need; under CI its absence fails the test.
-fn tool(name: &str) -> bool {
-    let found = Command::new("which")
-        .arg(name)
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    if !found {
-        if std::env::var_os("CI").is_some() {
-            panic!("{name} is required under CI");
-        }
-        eprintln!("notice: {name} not found; skipping this check");
-    }
-    found
-}
-
-/// Decodes every QR code on page `page` of a PDF (pdftoppm, then zbarimg).
-fn qr_codes(pdf: &Path, page: usize, dir: &Path) -> Vec<String> {
-    let p = page.to_string();
-    let prefix = dir.join(format!("page{page}"));
-    let out = Command::new("pdftoppm")
-        .args(["-f", &p, "-l", &p, "-r", "200", "-png", "-singlefile"])
-        .arg(pdf)
-        .arg(&prefix)
-        .output()
-        .expect("pdftoppm");
-    assert!(out.status.success(), "pdftoppm: {}", stderr(&out));
-    let png = prefix.with_extension("png");
-    let out = Command::new("zbarimg")
-        .args(["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable"])
-        .arg(&png)
-        .output()
-        .expect("zbarimg");
-    stdout(&out)
-        .lines()
-        .map(str::to_string)
-        .filter(|l| !l.is_empty())
-        .collect()
-}
-
 #[test]
-#[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
+#[ignore = "needs Chromium, pdftoppm and zbarimg (apt-get install chromium poppler-utils zbar-tools)"]
 fn a_pdf_page_qr_code_decodes_to_that_pages_url() {
-    let Some(chromium) = chromium() else { return };
-    if !tool("pdftoppm") || !tool("zbarimg") {
-        return;
-    }
+    let chromium = chromium().expect("Chromium");
     let f = country_site();
     f.write(
         "site.yaml",

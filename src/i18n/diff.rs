@@ -82,7 +82,7 @@ pub fn diff_report(opts: &DiffOptions, diags: &mut Vec<Diagnostic>) -> Option<Di
     let site = pipeline::load_model(&SiteOptions::new(&opts.root), diags)?;
     let wanted = targets(&site, opts, diags);
     let history = &site.history;
-    let dates = DateFormat::new(&site.source_lang);
+    let dates = DateFormat::new(site.config.date_locale(&site.source_lang));
     let pages = wanted
         .iter()
         .map(|(lang, rel)| page_report(&site, lang, rel, &dates))
@@ -236,7 +236,7 @@ pub fn origin_and_size(
     if entry.status != Status::Outdated {
         return None;
     }
-    let dates = DateFormat::new(&site.source_lang);
+    let dates = DateFormat::new(site.config.date_locale(&site.source_lang));
     let doc = site.doc(entry.doc);
     let source = site.doc(entry.source);
     let o = origin_in(

@@ -28,6 +28,7 @@ const KNOWN_KEYS: &[&str] = &[
     // The trainer's kit.
     "clock",
     "downloads",
+    "date_locale",
 ];
 
 /// How English pages show clock times (session plans); the other languages
@@ -121,6 +122,9 @@ pub struct Config {
     /// The site is published with its PDFs and EPUBs (`pdf/`, `epub/` beside
     /// the language folders): pages link to them.
     pub downloads: bool,
+    /// The regional variant whose date format a language uses
+    /// (`{en: en-GB}`: "4 March 2026" rather than "March 4, 2026").
+    pub date_locale: BTreeMap<String, String>,
 }
 
 impl Default for Config {
@@ -145,6 +149,7 @@ impl Default for Config {
             funding: None,
             clock: Clock::H24,
             downloads: false,
+            date_locale: BTreeMap::new(),
         }
     }
 }
@@ -207,9 +212,46 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
                     )]);
                 }
             }
+            check_date_locales(&c, &text)?;
             Ok(c)
         }
         _ => Err(errors),
+    }
+}
+
+impl Config {
+    /// The locale whose date format pages in `lang` use: its `date_locale`,
+    /// else the language itself.
+    pub fn date_locale<'a>(&'a self, lang: &'a str) -> &'a str {
+        self.date_locale.get(lang).map_or(lang, String::as_str)
+    }
+}
+
+/// Each `date_locale` value must be a variant of its own language
+/// (`en: en-GB`, not `en: nl`), written as a BCP 47 tag.
+fn check_date_locales(c: &Config, text: &str) -> Result<(), Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    for (lang, locale) in &c.date_locale {
+        let same_language = super::canonical_tag(locale).is_some_and(|tag| {
+            let base = |t: &str| t.split('-').next().unwrap_or("").to_ascii_lowercase();
+            base(&tag) == base(lang)
+        });
+        if !same_language {
+            errors.push(
+                Diagnostic::error(
+                    Code::Config,
+                    format!("`date_locale` gives `{locale}` for `{lang}`: dates of a language must use a variant of that language"),
+                )
+                .at(CONFIG_FILE)
+                .pos(key_line(text, "date_locale"), 1)
+                .help(format!("write a language tag that starts with `{lang}-` and a region, like `en: en-GB` (British dates: 4 March 2026)")),
+            );
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
     }
 }
 

@@ -46,7 +46,7 @@ impl<'a> TreeRender<'a> {
         parsed: &'a [Parsed],
         templates: &'a Templates,
     ) -> Self {
-        let dates = DateFormat::new(&tree.lang);
+        let dates = DateFormat::new(site.config.date_locale(&tree.lang));
         let changes = super::changes::recent(site, tree, &dates);
         TreeRender {
             site,

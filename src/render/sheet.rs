@@ -40,6 +40,9 @@ struct SheetContext<'a> {
     content_dir: &'static str,
     /// CSS page size: `A4` or `letter`.
     paper: &'static str,
+    /// The web page of the same handout or session plan as a QR code (with
+    /// a base URL and `print_qr`), so a photocopy leads back to the web.
+    qr: Option<super::qr::Qr>,
 }
 
 /// Every sheet of a tree: (module, sheet): session plans, then handouts.
@@ -114,6 +117,7 @@ impl TreeRender<'_> {
                 Paper::A4 => "A4",
                 Paper::Letter => "letter",
             },
+            qr: self.page_qr(entry),
         };
         let ctx = tera::Context::from_serialize(&ctx)
             .map_err(|e| Diagnostic::error(Code::Template, e.to_string()))?;

@@ -209,3 +209,28 @@ pub fn chromium_args(profile: &Path) -> Vec<String> {
         format!("--user-data-dir={}", profile.display()),
     ]
 }
+
+/// Decodes every QR code on page `page` (1-based) of a PDF: pdftoppm at
+/// 200 dpi, then zbarimg. Panics when either tool is missing (callers are
+/// `#[ignore = "needs …"]`).
+pub fn qr_codes(pdf: &Path, page: usize, dir: &Path) -> Vec<String> {
+    let p = page.to_string();
+    let prefix = dir.join(format!("page{page}"));
+    let out = Command::new("pdftoppm")
+        .args(["-f", &p, "-l", &p, "-r", "200", "-png", "-singlefile"])
+        .arg(pdf)
+        .arg(&prefix)
+        .output()
+        .expect("pdftoppm (apt-get install poppler-utils)");
+    assert!(out.status.success(), "pdftoppm: {}", stderr(&out));
+    let out = Command::new("zbarimg")
+        .args(["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable"])
+        .arg(prefix.with_extension("png"))
+        .output()
+        .expect("zbarimg (apt-get install zbar-tools)");
+    stdout(&out)
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
