@@ -9,7 +9,6 @@ mod common;
 #[path = "common/http.rs"]
 mod http;
 
-
 use common::*;
 use serde_json::{json, Value};
 
