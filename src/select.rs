@@ -40,8 +40,10 @@ pub struct Selected {
 impl Selection<'_> {
     /// Whether module `m` is selected (by folder name or slug).
     pub fn wants(&self, m: &Module) -> bool {
-        self.module
-            .is_none_or(|want| want == m.dir || want == m.slug)
+        match self.module {
+            None => true,
+            Some(want) => want == m.dir || want == m.slug,
+        }
     }
 
     /// The trees and modules selected, in language and module order; an
