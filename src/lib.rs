@@ -20,5 +20,6 @@ pub mod model;
 pub mod pdf;
 pub mod pipeline;
 pub mod render;
+pub mod select;
 pub mod serve;
 pub mod write;

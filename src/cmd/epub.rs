@@ -5,8 +5,8 @@ use std::time::Instant;
 
 use equil::epub::{self, EpubOptions};
 
+use super::books::{finish, BookArgs, Finished};
 use super::crate_exit::Exit;
-use super::report;
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -26,15 +26,8 @@ Examples:
   SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) equil epub   (the date in the books)"
 )]
 pub struct Args {
-    /// The site folder
-    #[arg(long, default_value = ".")]
-    pub root: PathBuf,
-    /// Only this language (a code such as `nl`)
-    #[arg(long, value_name = "LANG")]
-    pub lang: Option<String>,
-    /// Only this module (its folder name under content/, or its slug); no handbook
-    #[arg(long, value_name = "SLUG")]
-    pub module: Option<String>,
+    #[command(flatten)]
+    pub books: BookArgs,
     /// Where to write the e-books (relative paths are relative to --root)
     #[arg(long, default_value = "epub")]
     pub output: PathBuf,
@@ -45,39 +38,32 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Exit {
-    let output = if args.output.is_absolute() {
-        args.output.clone()
-    } else {
-        args.root.join(&args.output)
-    };
-    let mut opts = EpubOptions::new(&args.root, &output);
+    let output = args.books.output_dir(&args.output);
+    let mut opts = EpubOptions::new(&args.books.root, &output);
     opts.site.base_url = args.base_url;
-    opts.lang = args.lang;
-    opts.module = args.module;
+    opts.lang = args.books.lang();
+    opts.module = args.books.module.clone();
     let start = Instant::now();
     let outcome = epub::run(&opts);
-    report(&outcome.diagnostics, &args.root);
-    if !outcome.build_warnings.is_empty() {
-        eprintln!(
-            "note: the site has {} warning(s); `equil check` lists them",
-            outcome.build_warnings.len()
-        );
-    }
-    for w in &outcome.written {
-        eprintln!("  wrote {} ({} chapters)", w.path.display(), w.chapters);
-    }
-    let n = outcome.written.len();
-    if outcome.usage_error {
-        return Exit::Usage;
-    }
-    if outcome.failed() {
-        eprintln!("error: {n} e-book(s) written; see the errors above");
-        return Exit::ContentErrors;
-    }
-    eprintln!(
-        "Wrote {n} e-book(s) into {} in {:.1} s",
-        output.display(),
-        start.elapsed().as_secs_f64()
-    );
-    Exit::Success
+    finish(
+        &Finished {
+            what: "e-book(s)",
+            warnings_note: "note: the site has {} warning(s); `equil check` lists them",
+            diagnostics: &outcome.diagnostics,
+            build_warnings: outcome.build_warnings.len(),
+            lines: outcome
+                .written
+                .iter()
+                .map(|w| format!("  wrote {} ({} chapters)", w.path.display(), w.chapters))
+                .collect(),
+            written: outcome.written.len(),
+            usage_error: outcome.usage_error,
+            interrupted: false,
+            failed: outcome.failed(),
+            output: &output,
+            start,
+            detail: String::new(),
+        },
+        &args.books.root,
+    )
 }

@@ -1,6 +1,7 @@
 //! The commands: each turns its options into a call of the pipeline and
 //! reports. Only `main` chooses the exit code.
 
+pub mod books;
 pub mod build;
 pub mod check;
 pub mod epub;

@@ -1,14 +1,15 @@
 //! `equil pdf`
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use equil::pdf::{self, PdfOptions, Written};
+use equil::pdf::{self, PdfOptions, Progress};
 
+use super::books::{finish, BookArgs, Finished};
 use super::crate_exit::Exit;
-use super::report;
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -31,15 +32,8 @@ Examples:
   SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) equil pdf   (a date on the covers)"
 )]
 pub struct Args {
-    /// The site folder
-    #[arg(long, default_value = ".")]
-    pub root: PathBuf,
-    /// Only this language (a code such as `nl`)
-    #[arg(long, value_name = "LANG")]
-    pub lang: Option<String>,
-    /// Only this module (its folder name under content/, or its slug); no handbook
-    #[arg(long, value_name = "SLUG")]
-    pub module: Option<String>,
+    #[command(flatten)]
+    pub books: BookArgs,
     /// Where to write the PDFs (relative paths are relative to --root)
     #[arg(long, default_value = "pdf")]
     pub output: PathBuf,
@@ -56,17 +50,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Exit {
-    let output = if args.output.is_absolute() {
-        args.output.clone()
-    } else {
-        args.root.join(&args.output)
-    };
-    let mut opts = PdfOptions::new(&args.root, &output);
+    let output = args.books.output_dir(&args.output);
+    let mut opts = PdfOptions::new(&args.books.root, &output);
     opts.site.base_url = args.base_url;
-    opts.lang = args
-        .lang
-        .map(|l| equil::load::canonical_tag(&l).unwrap_or(l));
-    opts.module = args.module;
+    opts.lang = args.books.lang();
+    opts.module = args.books.module.clone();
     opts.chromium = args.chromium;
     opts.timeout = Duration::from_secs(args.timeout.max(1));
 
@@ -84,33 +72,63 @@ pub fn run(args: Args) -> Exit {
     }
 
     let start = Instant::now();
-    let progress = |w: &Written| {
-        eprintln!("  wrote {} ({} pages)", w.path.display(), w.pages);
-    };
-    let outcome = pdf::run(&opts, &progress);
-    report(&outcome.diagnostics, &args.root);
-    if !outcome.build_warnings.is_empty() {
-        eprintln!(
-            "note: the site build had {} warning(s); `equil check` lists them",
-            outcome.build_warnings.len()
-        );
+    let lines = Lines::new(std::io::stderr().is_terminal());
+    let outcome = pdf::run(&opts, &|p| lines.show(p));
+    let pages: usize = outcome.written.iter().map(|w| w.pages).sum();
+    let twice = outcome.written.iter().filter(|w| w.prints > 1).count();
+    finish(
+        &Finished {
+            what: "PDF file(s)",
+            warnings_note: "note: the site build had {} warning(s); `equil check` lists them",
+            diagnostics: &outcome.diagnostics,
+            build_warnings: outcome.build_warnings.len(),
+            lines: Vec::new(),
+            written: outcome.written.len(),
+            usage_error: outcome.usage_error,
+            interrupted: outcome.interrupted,
+            failed: outcome.failed(),
+            output: &output,
+            start,
+            detail: format!(
+                " ({pages} pages; {twice} printed again for their contents' page numbers)"
+            ),
+        },
+        &args.books.root,
+    )
+}
+
+/// The line per PDF: numbered, with its time, on a terminal; plain otherwise.
+struct Lines {
+    terminal: bool,
+    total: AtomicUsize,
+    done: AtomicUsize,
+}
+
+impl Lines {
+    fn new(terminal: bool) -> Lines {
+        Lines {
+            terminal,
+            total: AtomicUsize::new(0),
+            done: AtomicUsize::new(0),
+        }
     }
-    let n = outcome.written.len();
-    if outcome.usage_error {
-        return Exit::Usage;
+
+    fn show(&self, p: Progress<'_>) {
+        match p {
+            Progress::Planned(n) => self.total.store(n, Ordering::SeqCst),
+            Progress::Written(w) if self.terminal => {
+                let done = self.done.fetch_add(1, Ordering::SeqCst) + 1;
+                let total = self.total.load(Ordering::SeqCst);
+                let width = total.to_string().len();
+                eprintln!(
+                    "  [{done:>width$}/{total}] {} ({} pages, {:.1} s{})",
+                    w.path.display(),
+                    w.pages,
+                    w.seconds,
+                    if w.prints > 1 { ", printed twice" } else { "" }
+                );
+            }
+            Progress::Written(w) => eprintln!("  wrote {} ({} pages)", w.path.display(), w.pages),
+        }
     }
-    if outcome.interrupted {
-        eprintln!("error: stopped; {n} PDF file(s) were written in full, no others were started or left half-written");
-        return Exit::ContentErrors;
-    }
-    if outcome.failed() {
-        eprintln!("error: {n} PDF file(s) written; see the errors above");
-        return Exit::ContentErrors;
-    }
-    eprintln!(
-        "Wrote {n} PDF file(s) into {} in {:.1} s",
-        output.display(),
-        start.elapsed().as_secs_f64()
-    );
-    Exit::Success
 }

@@ -18,17 +18,17 @@ use epub_builder::{
 use fluent_bundle::FluentArgs;
 use rayon::prelude::*;
 
-use crate::diagnostics::{suggest, Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::load::frontmatter::Kind;
 use crate::model::{Entry, Site, Status, Tree};
 use crate::pipeline::{self, SiteOptions};
 use crate::render::context::dir_name;
 use crate::render::markdown::{inline_text, to_html, HtmlOptions, Parsed};
 use crate::render::{self, session};
+use crate::select::{BookKind, Selection};
 use xhtml::{cover_svg, document, esc, message, to_xml, BookLinks};
 
-/// File name (without `.epub`) of the whole handbook in each language folder.
-pub const HANDBOOK: &str = "handbook";
+pub use crate::select::HANDBOOK;
 
 /// The book's style sheet.
 const STYLESHEET: &str = include_str!("epub.css");
@@ -136,72 +136,32 @@ pub fn run(opts: &EpubOptions) -> EpubOutcome {
 
 /// The books the options ask for, in language and module order.
 fn plan(site: &Site, opts: &EpubOptions) -> Result<Vec<Book>, Diagnostic> {
-    if let Some(lang) = &opts.lang {
-        if site.tree(lang).is_none() {
-            let codes: Vec<&str> = site.languages.iter().map(|l| l.code.as_str()).collect();
-            return Err(Diagnostic::error(
-                Code::Config,
-                format!("--lang {lang}: the site has no such language"),
-            )
-            .help(match suggest(lang, codes.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`? The languages are {}", codes.join(", ")),
-                None => format!("the languages are {}", codes.join(", ")),
-            }));
-        }
-    }
+    let selection = Selection {
+        lang: opts.lang.as_deref(),
+        module: opts.module.as_deref(),
+    };
+    let kind = BookKind {
+        noun: "e-book",
+        extension: "epub",
+    };
     let mut books = Vec::new();
-    let mut found = opts.module.is_none();
-    for (t, tree) in site.trees.iter().enumerate() {
-        if opts.lang.as_ref().is_some_and(|l| *l != tree.lang) {
-            continue;
-        }
+    for sel in selection.resolve(site, kind)? {
+        let tree = &site.trees[sel.tree];
         let dir = opts.output.join(&tree.lang);
-        for (mi, m) in tree.modules.iter().enumerate() {
-            if let Some(want) = &opts.module {
-                if *want != m.dir && *want != m.slug {
-                    continue;
-                }
-                found = true;
-            }
-            if m.slug == HANDBOOK {
-                return Err(Diagnostic::error(
-                    Code::DuplicateOutput,
-                    format!(
-                        "the e-book of module `{}` would overwrite the handbook's ({}/{HANDBOOK}.epub)",
-                        m.dir, tree.lang
-                    ),
-                )
-                .at(format!("content/{}/{}/_index.md", tree.lang, m.dir))
-                .help("give the module another `slug`"));
-            }
+        for &mi in &sel.modules {
             books.push(Book {
-                tree: t,
+                tree: sel.tree,
                 module: Some(mi),
-                output: dir.join(format!("{}.epub", m.slug)),
+                output: dir.join(format!("{}.epub", tree.modules[mi].slug)),
             });
         }
-        if opts.module.is_none() {
+        if sel.handbook {
             books.push(Book {
-                tree: t,
+                tree: sel.tree,
                 module: None,
                 output: dir.join(format!("{HANDBOOK}.epub")),
             });
         }
-    }
-    if !found {
-        let want = opts.module.as_deref().unwrap_or_default();
-        let names: Vec<&str> = site
-            .tree(&site.source_lang)
-            .map(|t| t.modules.iter().map(|m| m.dir.as_str()).collect())
-            .unwrap_or_default();
-        return Err(Diagnostic::error(
-            Code::Config,
-            format!("--module {want}: the site has no such module"),
-        )
-        .help(match suggest(want, names.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`? The modules are {}", names.join(", ")),
-            None => format!("the modules are {}", names.join(", ")),
-        }));
     }
     Ok(books)
 }

@@ -1,5 +1,6 @@
-//! Headless Chromium: finding it, and printing one page to a PDF file with a
-//! fresh profile and a time limit.
+//! Headless Chromium: finding it, and starting one for a whole run, in a
+//! process group of its own, with a fresh profile and the DevTools protocol
+//! (see [`super::cdp`]) on a local port.
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -8,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
+use super::cdp::Connection;
 use crate::diagnostics::{Code, Diagnostic};
 
 /// Program names looked for on `PATH`, in this order.
@@ -89,35 +91,37 @@ fn is_executable(p: &Path) -> bool {
     p.is_file()
 }
 
-/// One conversion: a page (by URL) to a PDF file.
-pub struct Print<'a> {
-    pub chromium: &'a Path,
-    /// `file:///…/print.html?…`
-    pub url: &'a str,
-    pub output: &'a Path,
-    /// A folder for the fresh profile and Chromium's log (removed after).
-    pub scratch: &'a Path,
-    pub timeout: Duration,
-    /// Set to stop: Chromium is ended at once.
-    pub stop: &'a AtomicBool,
+/// A running headless Chromium with a DevTools connection, a fresh profile
+/// and its own temporary folder. Dropping it ends Chromium's whole process
+/// group and removes the folder.
+pub struct Browser {
+    child: Child,
+    pub connection: Connection,
+    log: PathBuf,
+    /// Profile, log and Chromium's own temporary files (removed last).
+    _work: tempfile::TempDir,
 }
 
-impl Print<'_> {
-    /// Runs Chromium and waits for the PDF. `Err` describes what went wrong.
-    pub fn run(&self) -> Result<(), String> {
+impl Browser {
+    /// Starts `program` and connects to it, waiting up to `timeout` (or
+    /// until `stop` is set) for it to listen.
+    pub fn launch(
+        program: &Path,
+        scratch: &Path,
+        timeout: Duration,
+        stop: &AtomicBool,
+    ) -> Result<Browser, String> {
         let work = tempfile::Builder::new()
             .prefix("chromium-")
-            .tempdir_in(self.scratch)
+            .tempdir_in(scratch)
             .map_err(|e| format!("cannot create a profile folder: {e}"))?;
         let profile = work.path().join("profile");
         let log_path = work.path().join("chromium.log");
         let log = std::fs::File::create(&log_path)
             .map_err(|e| format!("cannot create {}: {e}", log_path.display()))?;
-        let _ = std::fs::remove_file(self.output);
-        let mut command = Command::new(self.chromium);
+        let mut command = Command::new(program);
         command
-            .args(args(&profile, self.output))
-            .arg(self.url)
+            .args(args(&profile))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::from(log))
@@ -127,42 +131,82 @@ impl Print<'_> {
         own_group(&mut command);
         let mut child = command
             .spawn()
-            .map_err(|e| format!("cannot start {}: {e}", self.chromium.display()))?;
-        let start = Instant::now();
-        let status = loop {
-            match child.try_wait() {
-                Ok(Some(status)) => break status,
-                Ok(None) if self.stop.load(Ordering::SeqCst) => {
-                    end_group(&mut child);
-                    return Err("stopped".into());
-                }
-                Ok(None) if start.elapsed() > self.timeout => {
-                    end_group(&mut child);
-                    return Err(format!(
-                        "Chromium did not finish within {} s{}",
-                        self.timeout.as_secs(),
-                        log_tail(&log_path)
-                    ));
-                }
-                Ok(None) => std::thread::sleep(Duration::from_millis(40)),
-                Err(e) => return Err(format!("waiting for Chromium: {e}")),
+            .map_err(|e| format!("cannot start {}: {e}", program.display()))?;
+        let connected = listening(&mut child, &profile, &log_path, timeout, stop)
+            .and_then(|(port, path)| Connection::open(port, &path, timeout));
+        match connected {
+            Ok(connection) => Ok(Browser {
+                child,
+                connection,
+                log: log_path,
+                _work: work,
+            }),
+            Err(e) => {
+                end_group(&mut child);
+                Err(e)
             }
-        };
-        let pdf_ok = std::fs::read(self.output)
-            .map(|b| b.starts_with(b"%PDF-"))
-            .unwrap_or(false);
-        if !status.success() || !pdf_ok {
-            return Err(format!(
-                "Chromium {} and wrote no PDF{}",
-                if status.success() {
-                    "finished".to_string()
-                } else {
-                    format!("failed ({status})")
-                },
-                log_tail(&log_path)
-            ));
         }
-        Ok(())
+    }
+
+    /// Why Chromium is not running any more, if it is not: its exit status
+    /// and the end of its log.
+    pub fn ended(&mut self) -> Option<String> {
+        match self.child.try_wait() {
+            Ok(Some(status)) => Some(format!("Chromium ended ({status}){}", self.log_tail())),
+            _ => None,
+        }
+    }
+
+    /// The last meaningful lines of Chromium's log, for error messages.
+    pub fn log_tail(&self) -> String {
+        log_tail(&self.log)
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        end_group(&mut self.child);
+    }
+}
+
+/// Waits for Chromium to write `DevToolsActivePort` into its profile: the
+/// port it listens on and the browser's WebSocket path.
+fn listening(
+    child: &mut Child,
+    profile: &Path,
+    log: &Path,
+    timeout: Duration,
+    stop: &AtomicBool,
+) -> Result<(u16, String), String> {
+    let file = profile.join("DevToolsActivePort");
+    let start = Instant::now();
+    loop {
+        if let Ok(text) = std::fs::read_to_string(&file) {
+            let mut lines = text.lines();
+            if let (Some(Ok(port)), Some(path)) = (lines.next().map(str::parse), lines.next()) {
+                return Ok((port, path.to_string()));
+            }
+        }
+        if stop.load(Ordering::SeqCst) {
+            return Err("stopped".into());
+        }
+        match child.try_wait() {
+            Ok(Some(status)) => {
+                return Err(format!(
+                    "Chromium ended as it started ({status}){}",
+                    log_tail(log)
+                ))
+            }
+            Ok(None) if start.elapsed() > timeout => {
+                return Err(format!(
+                    "Chromium did not start within {} s{}",
+                    timeout.as_secs(),
+                    log_tail(log)
+                ))
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(20)),
+            Err(e) => return Err(format!("waiting for Chromium: {e}")),
+        }
     }
 }
 
@@ -193,8 +237,9 @@ fn end_group(child: &mut Child) {
 }
 
 /// The command line: headless, no network services, a throw-away profile,
-/// no browser header or footer, and an outline from the headings.
-fn args(profile: &Path, output: &Path) -> Vec<String> {
+/// and the DevTools protocol on a port of the system's choosing (on the
+/// loopback interface only).
+fn args(profile: &Path) -> Vec<String> {
     vec![
         "--headless".into(),
         "--no-sandbox".into(),
@@ -206,9 +251,9 @@ fn args(profile: &Path, output: &Path) -> Vec<String> {
         "--disable-sync".into(),
         "--disable-extensions".into(),
         format!("--user-data-dir={}", profile.display()),
-        "--no-pdf-header-footer".into(),
-        "--generate-pdf-document-outline".into(),
-        format!("--print-to-pdf={}", output.display()),
+        "--remote-debugging-address=127.0.0.1".into(),
+        "--remote-debugging-port=0".into(),
+        "about:blank".into(),
     ]
 }
 

@@ -640,3 +640,84 @@ fn pdf_on_letter_paper_for_one_module_without_base_url() {
     );
     assert!(info.contains("612 x 792 pts"), "Letter:\n{info}");
 }
+
+/// A shell script standing in for Chromium (made executable).
+#[cfg(unix)]
+fn fake_chromium(dir: &Path, body: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join("chromium");
+    std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).expect("write script");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    path
+}
+
+#[test]
+#[cfg(unix)]
+fn pdf_with_a_chromium_that_fails_or_never_listens_is_a_clear_error_not_a_hang() {
+    let f = Fixture::small();
+    let bin = tempfile::tempdir().expect("temp dir");
+    // Ends at once, saying why.
+    let broken = fake_chromium(
+        bin.path(),
+        "echo 'error while loading shared libraries: libnss3.so' >&2\nexit 127",
+    );
+    let start = std::time::Instant::now();
+    let out = f.run(&["pdf", "--chromium", broken.to_str().expect("utf-8")]);
+    let log = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{log}");
+    assert!(log.contains("cannot start Chromium"), "{log}");
+    assert!(log.contains("libnss3.so"), "Chromium's own message: {log}");
+    assert!(log.contains("--chromium PATH"), "a fix: {log}");
+    // Runs, but never opens the DevTools port: the time limit ends it.
+    let silent = fake_chromium(bin.path(), "exec sleep 60");
+    let out = f.run(&[
+        "pdf",
+        "--chromium",
+        silent.to_str().expect("utf-8"),
+        "--timeout",
+        "2",
+    ]);
+    let log = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{log}");
+    assert!(log.contains("did not start within 2 s"), "{log}");
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(30),
+        "took {:?}",
+        start.elapsed()
+    );
+    assert!(!f.exists("pdf"), "nothing written");
+}
+
+#[test]
+#[cfg(unix)]
+#[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
+fn pdf_names_the_documents_when_chromium_dies_while_printing() {
+    let Some(chromium) = chromium() else { return };
+    let f = Fixture::small();
+    let bin = tempfile::tempdir().expect("temp dir");
+    // The real Chromium, killed as soon as it listens for the protocol.
+    let dying = fake_chromium(
+        bin.path(),
+        &format!(
+            "for a; do case $a in --user-data-dir=*) dir=${{a#--user-data-dir=}};; esac; done\n\
+             '{}' \"$@\" & pid=$!\n\
+             while [ ! -s \"$dir/DevToolsActivePort\" ]; do sleep 0.02; done\n\
+             sleep 0.3; kill -9 $pid; wait",
+            chromium.display()
+        ),
+    );
+    let start = std::time::Instant::now();
+    let out = f.run(&["pdf", "--chromium", dying.to_str().expect("utf-8")]);
+    let log = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{log}");
+    assert!(
+        log.contains("cannot print ") || log.contains("cannot start Chromium"),
+        "{log}"
+    );
+    assert!(log.contains("--chromium PATH"), "a fix: {log}");
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(60),
+        "took {:?}",
+        start.elapsed()
+    );
+}
