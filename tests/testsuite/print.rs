@@ -643,7 +643,7 @@ fn pdf_on_letter_paper_for_one_module_without_base_url() {
 
 /// A shell script standing in for Chromium (made executable).
 #[cfg(unix)]
-fn fake_chromium(dir: &Path, body: &str) -> std::path::PathBuf {
+fn fake_chromium(dir: &std::path::Path, body: &str) -> std::path::PathBuf {
     use std::os::unix::fs::PermissionsExt;
     let path = dir.join("chromium");
     std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).expect("write script");
@@ -692,7 +692,7 @@ fn pdf_with_a_chromium_that_fails_or_never_listens_is_a_clear_error_not_a_hang()
 #[cfg(unix)]
 #[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn pdf_names_the_documents_when_chromium_dies_while_printing() {
-    let Some(chromium) = chromium() else { return };
+    let chromium = chromium();
     let f = Fixture::small();
     let bin = tempfile::tempdir().expect("temp dir");
     // The real Chromium, killed as soon as it listens for the protocol.
