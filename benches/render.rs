@@ -47,7 +47,7 @@ fn benches(c: &mut Criterion) {
                 .flat_map(|r| {
                     r.positions()
                         .into_iter()
-                        .map(move |(_, e)| r.body_html(e).len())
+                        .map(move |(_, e)| r.body_html(e, &e.output).len())
                 })
                 .sum::<usize>()
         })

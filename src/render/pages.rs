@@ -166,13 +166,14 @@ impl TreeRender<'_> {
         positions(self.tree)
     }
 
-    /// The body of an entry as HTML for its own page.
-    pub fn body_html(&self, entry: &Entry) -> String {
+    /// The body of an entry as HTML for a file written at `from` (its own
+    /// page, or its printable sheet), links made relative to it.
+    pub fn body_html(&self, entry: &Entry, from: &str) -> String {
         let doc = self.site.doc(entry.doc);
         let links = TreeLinks {
             tree: self.tree,
             doc_rel: &doc.rel,
-            from: &entry.output,
+            from,
             print: None,
             glossary: &self.site.glossary,
         };
@@ -297,7 +298,7 @@ impl TreeRender<'_> {
             ));
         }
         let doc = self.site.doc(entry.doc);
-        let content = self.body_html(entry);
+        let content = self.body_html(entry, &entry.output);
         let toc = self.parsed[entry.doc].headings.clone();
         let (template, kind) = self.template_for(pos, entry);
         let mut page = page_data(self.site, entry, kind, content, toc);

@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use super::context::dir_name;
-use super::links::{to_root, TreeLinks};
-use super::markdown::{inline_html, inline_text, to_html, HtmlOptions};
+use super::links::to_root;
+use super::markdown::{inline_html, inline_text};
 use super::pages::{session_sheet, TreeRender};
 use super::session::{plan, SessionPlan};
 use crate::diagnostics::{Code, Diagnostic};
@@ -77,25 +77,7 @@ impl TreeRender<'_> {
         let (entry, output) = self.sheet_entry(mi, which);
         let site = self.site;
         let doc = site.doc(entry.doc);
-        let links = TreeLinks {
-            tree: self.tree,
-            doc_rel: &doc.rel,
-            from: &output,
-            print: None,
-            glossary: &site.glossary,
-        };
-        let content = to_html(
-            &self.parsed[entry.doc],
-            &HtmlOptions {
-                links: &links,
-                id_prefix: "",
-                callout_titles: &self.callout_titles,
-                titles_lang: (doc.lang != self.tree.lang).then_some(self.tree.lang.as_str()),
-                lang: &doc.lang,
-                heading_shift: 0,
-                sanitizer: self.sanitizer.as_deref(),
-            },
-        );
+        let content = self.body_html(entry, &output);
         let lang = &self.tree.lang;
         let ctx = SheetContext {
             lang,

@@ -182,7 +182,7 @@ fn render(examples: &[Example]) -> BTreeMap<String, String> {
         .into_iter()
         .filter_map(|(_, entry)| {
             let name = entry.rel.strip_prefix("spec/")?.strip_suffix(".md")?;
-            Some((name.to_string(), tree.body_html(entry)))
+            Some((name.to_string(), tree.body_html(entry, &entry.output)))
         })
         .collect()
 }
