@@ -66,7 +66,7 @@ mod tests {
     impl tera::Function for Counting {
         fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
             self.0.fetch_add(1, Ordering::SeqCst);
-            Ok(Value::String(format!("{}", key_of(args))))
+            Ok(Value::String(key_of(args)))
         }
     }
 
