@@ -5,6 +5,7 @@ pub mod changes;
 pub mod context;
 pub mod glossary;
 pub mod glossary_page;
+pub mod lang_attr;
 pub mod links;
 pub mod markdown;
 pub mod memo;

@@ -91,6 +91,10 @@ pub fn load(
                 }),
             );
             t.register_function(
+                "lang_attr",
+                super::lang_attr::LangAttr { lang: lang.clone() },
+            );
+            t.register_function(
                 "plural_labels",
                 Memoized::new(PluralLabels {
                     lang: lang.clone(),
