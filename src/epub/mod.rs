@@ -180,9 +180,7 @@ fn chapters(tree: &Tree, mi: Option<usize>) -> Vec<Chapter<'_>> {
     let modules: Vec<usize> = match mi {
         Some(m) => vec![m],
         None => {
-            if tree.home.doc != usize::MAX {
-                v.push((&tree.home, 1));
-            }
+            v.extend(tree.home.iter().map(|home| (home, 1)));
             (0..tree.modules.len()).collect()
         }
     };
@@ -228,10 +226,10 @@ fn write_book(site: &Site, parsed: &[Parsed], book: &Book) -> Result<Written, Di
 
 /// The book's title and summary: the module's, or the handbook's home page.
 fn book_title(site: &Site, tree: &Tree, mi: Option<usize>) -> (String, Option<String>) {
-    let entry = match mi {
-        Some(m) => &tree.modules[m].index,
-        None if tree.home.doc != usize::MAX => &tree.home,
-        None => return (site.config.title.clone(), None),
+    let entry = match (mi, &tree.home) {
+        (Some(m), _) => &tree.modules[m].index,
+        (None, Some(home)) => home,
+        (None, None) => return (site.config.title.clone(), None),
     };
     let fm = &site.doc(entry.doc).fm;
     (

@@ -5,19 +5,9 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::{Site, Tree};
+use super::site::Site;
+use super::tree::{Redirect, Tree};
 use crate::diagnostics::{Code, Diagnostic};
-
-/// A redirect page: written at `output`, sending readers to `target`.
-#[derive(Debug, Clone)]
-pub struct Redirect {
-    /// Output path of the redirect page: `nl/modules/old-name.html`.
-    pub output: String,
-    /// Output path of the page it leads to.
-    pub target: String,
-    /// The page whose front matter lists the alias.
-    pub declared_in: PathBuf,
-}
 
 /// Adds each tree's redirects; a bad alias or one that collides with another
 /// output is an error naming both files.
@@ -35,7 +25,7 @@ pub fn resolve(site: &mut Site, diags: &mut Vec<Diagnostic>) {
     };
     for tree in &site.trees {
         let mut redirects: Vec<Redirect> = Vec::new();
-        for e in Site::entries(tree).filter(|e| e.doc != usize::MAX) {
+        for e in Site::entries(tree) {
             let mut docs = vec![e.doc];
             if e.source != e.doc {
                 docs.push(e.source);
@@ -137,7 +127,7 @@ fn normalise(alias: &str) -> Result<String, &'static str> {
 fn taken_outputs(site: &Site) -> HashMap<String, String> {
     let mut taken = HashMap::new();
     for tree in &site.trees {
-        for e in Site::entries(tree).filter(|e| e.doc != usize::MAX) {
+        for e in Site::entries(tree) {
             taken.insert(
                 e.output.clone(),
                 format!("the page of {}", site.docs[e.doc].path.display()),

@@ -178,11 +178,35 @@ pub fn dir_name(site: &Site, lang: &str) -> &'static str {
     }
 }
 
-/// Switcher entries and hreflang alternates for an entry of `tree`.
-pub fn languages_for(site: &Site, tree: &Tree, entry: &Entry) -> (Vec<LangLink>, Vec<Alternate>) {
+/// Where a file is written and which page it shows: what the language
+/// switcher and the links of its context need (a page's [`Entry`], or a
+/// print or glossary page).
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'a> {
+    /// Identity shared by translations: `module/page.md`.
+    pub rel: &'a str,
+    /// Output path below the output folder: `nl/module/page.html`.
+    pub output: &'a str,
+}
+
+impl<'a> From<&'a Entry> for Place<'a> {
+    fn from(e: &'a Entry) -> Self {
+        Place {
+            rel: &e.rel,
+            output: &e.output,
+        }
+    }
+}
+
+/// Switcher entries and hreflang alternates for the file at `entry` of `tree`.
+pub fn languages_for(
+    site: &Site,
+    tree: &Tree,
+    entry: Place<'_>,
+) -> (Vec<LangLink>, Vec<Alternate>) {
     let mut switcher = Vec::new();
     let mut alternates = Vec::new();
-    for (lang, other, e) in site.translations_of(&entry.rel) {
+    for (lang, other, e) in site.translations_of(entry.rel) {
         switcher.push(LangLink {
             code: lang.code.clone(),
             name: lang.name.clone(),
@@ -256,7 +280,7 @@ pub fn page_data(
 pub fn base_context<'a>(
     site: &'a Site,
     tree: &'a Tree,
-    entry: &Entry,
+    entry: Place<'_>,
     page: PageData,
 ) -> PageContext<'a> {
     let (languages, alternates) = languages_for(site, tree, entry);
@@ -266,7 +290,7 @@ pub fn base_context<'a>(
         site_title: &site.config.title,
         identity: identity(site, &tree.lang),
         root: to_root(&entry.output),
-        home_url: relative(&entry.output, &tree.home.output),
+        home_url: relative(&entry.output, &tree.home_output()),
         handbook_print_url: relative(&entry.output, &format!("{}/print.html", tree.lang)),
         search_index_url: relative(&entry.output, &format!("{}/search-index.js", tree.lang)),
         lang_root: relative(&entry.output, &format!("{}/index.html", tree.lang))
@@ -288,7 +312,7 @@ pub fn base_context<'a>(
             .as_ref()
             .map(|b| format!("{b}{}", entry.output)),
         about: Vec::new(),
-        edit_url: edit_url(site, &tree.lang, &entry.rel),
+        edit_url: edit_url(site, &tree.lang, entry.rel),
         downloads: if site.config.downloads {
             ["pdf", "epub"]
                 .into_iter()

@@ -42,18 +42,12 @@ pub fn build(r: &TreeRender<'_>) -> IndexBuilder {
     analyzers.insert(lang.clone(), own);
 
     for m in &r.tree.modules {
-        let title = match m.index.doc {
-            usize::MAX => m.slug.clone(),
-            d => inline_text(&site.doc(d).fm.title),
-        };
+        let title = inline_text(&site.doc(m.index.doc).fm.title);
         b.add_module(title);
     }
     let lang_home = format!("{lang}/index.html");
 
-    for (pos, entry) in r.positions() {
-        if entry.doc == usize::MAX {
-            continue;
-        }
+    for (pos, entry) in r.tree.walk() {
         let doc = site.doc(entry.doc);
         let a = analyzers
             .entry(doc.lang.clone())

@@ -1,0 +1,95 @@
+//! One language's site, a [`Tree`]: its entries, the one walk over them
+//! ([`Tree::walk`], used wherever every page of a tree is visited), and
+//! finding an entry by its identity in constant time.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use super::entry::{Entry, Module, Position};
+
+/// One language's site.
+#[derive(Debug, Clone)]
+pub struct Tree {
+    pub lang: String,
+    /// The home page; `None` when the source language has none (an error
+    /// the model reports).
+    pub home: Option<Entry>,
+    pub modules: Vec<Module>,
+    /// Pages at the top of the language tree (`sources.md`, `colophon.md`):
+    /// "About this handbook" (CONVENTIONS format 2).
+    pub about: Vec<Entry>,
+    /// Redirect pages for old paths (`aliases:`), in output order.
+    pub redirects: Vec<Redirect>,
+    /// Assets to copy: output path → source file (the language's own, else the source's).
+    pub assets: BTreeMap<String, PathBuf>,
+    /// Output path of every page by its identity.
+    pub outputs: HashMap<String, String>,
+    /// Asset output path by its path inside the language tree.
+    pub asset_outputs: HashMap<String, String>,
+    /// Where each entry is, by its identity (see [`Tree::entry`]).
+    pub(super) positions: HashMap<String, Position>,
+}
+
+/// A redirect page: written at `output`, sending readers to `target`.
+#[derive(Debug, Clone)]
+pub struct Redirect {
+    /// Output path of the redirect page: `nl/modules/old-name.html`.
+    pub output: String,
+    /// Output path of the page it leads to.
+    pub target: String,
+    /// The page whose front matter lists the alias.
+    pub declared_in: PathBuf,
+}
+
+impl Tree {
+    /// Every entry with its position: the home page, then each module's
+    /// overview, pages and handouts, then the pages at the top of the tree.
+    pub fn walk(&self) -> impl Iterator<Item = (Position, &Entry)> + '_ {
+        let home = self.home.iter().map(|e| (Position::Home, e));
+        let modules = self.modules.iter().enumerate().flat_map(|(mi, m)| {
+            let pages = m.pages.iter().enumerate();
+            let handouts = m.handouts.iter().enumerate();
+            std::iter::once((Position::Module(mi), &m.index))
+                .chain(pages.map(move |(pi, p)| (Position::Page(mi, pi), p)))
+                .chain(handouts.map(move |(hi, h)| (Position::Handout(mi, hi), &h.entry)))
+        });
+        let about = self.about.iter().enumerate();
+        home.chain(modules)
+            .chain(about.map(|(i, e)| (Position::About(i), e)))
+    }
+
+    /// The entry at `pos`, if the tree has one there.
+    pub fn at(&self, pos: Position) -> Option<&Entry> {
+        match pos {
+            Position::Home => self.home.as_ref(),
+            Position::Module(m) => self.modules.get(m).map(|m| &m.index),
+            Position::Page(m, p) => self.modules.get(m)?.pages.get(p),
+            Position::About(i) => self.about.get(i),
+            Position::Handout(m, h) => self.modules.get(m)?.handouts.get(h).map(|h| &h.entry),
+        }
+    }
+
+    /// The entry of identity `rel` (`module/page.md`), found in constant time.
+    pub fn entry(&self, rel: &str) -> Option<&Entry> {
+        self.at(*self.positions.get(rel)?)
+    }
+
+    /// Output path of the home page (`nl/index.html`).
+    pub fn home_output(&self) -> String {
+        format!("{}/index.html", self.lang)
+    }
+
+    /// Indexes the entries by identity and notes their output paths (after
+    /// the tree has its final order). The first entry of an identity wins,
+    /// as in a search in order.
+    pub(super) fn index_entries(&mut self) {
+        let mut positions = HashMap::new();
+        let mut outputs = HashMap::new();
+        for (pos, e) in self.walk() {
+            positions.entry(e.rel.clone()).or_insert(pos);
+            outputs.insert(e.rel.clone(), e.output.clone());
+        }
+        self.positions = positions;
+        self.outputs = outputs;
+    }
+}
