@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::lang_tree::Scope;
 use super::layout::Layout;
+use super::scope::Scope;
 use super::site::Site;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::load::config::Config;

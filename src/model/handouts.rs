@@ -3,7 +3,7 @@
 //! page, with the output paths of its page and its printable sheet.
 
 use super::entry::{DocId, Entry, Handout};
-use super::lang_tree::Scope;
+use super::scope::Scope;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::load::frontmatter::Kind;
 

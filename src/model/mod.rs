@@ -7,11 +7,12 @@
 //! - `tree.rs`: one language's [`Tree`] and the one walk over it
 //!   ([`Tree::walk`]);
 //! - `site.rs`: the whole [`Site`];
-//! - building it: [`build()`] (`build.rs`) reads the source layout
-//!   (`layout.rs`), then builds each language's tree (`lang_tree.rs`, with
-//!   `modules.rs` and `handouts.rs`), after `inherit.rs` fills in keys
-//!   translations leave out; `languages.rs` decides the languages and their
-//!   names; [`aliases`] adds redirects for old paths.
+//! - building it: [`build()`] (`build.rs`) fills in keys translations
+//!   leave out (`inherit.rs`), reads the source layout (`layout.rs`), then
+//!   builds each language's tree (`lang_tree.rs`, with `modules.rs` and
+//!   `handouts.rs`; `scope.rs` finds each page's translation and state);
+//!   `languages.rs` decides the languages and their names; [`aliases`] adds
+//!   redirects for old paths.
 
 pub mod aliases;
 mod build;
@@ -22,6 +23,7 @@ mod lang_tree;
 mod languages;
 mod layout;
 mod modules;
+mod scope;
 mod site;
 mod tree;
 

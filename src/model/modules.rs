@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 
 use super::entry::{kind_name, DocId, Entry, Module};
-use super::lang_tree::Scope;
 use super::layout::ModuleFiles;
+use super::scope::Scope;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::load::frontmatter::Kind;
 
