@@ -1,5 +1,6 @@
-//! One language's site, a [`Tree`]: its entries, the one walk over them
-//! ([`Tree::walk`], used wherever every page of a tree is visited), and
+//! One language's site, a [`Tree`]: its entries, the walks over them (in
+//! site order, [`Tree::walk`], and in a book's reading order,
+//! [`Tree::book`]: used wherever the pages of a tree are visited), and
 //! finding an entry by its identity in constant time.
 
 use std::collections::{BTreeMap, HashMap};
@@ -56,6 +57,35 @@ impl Tree {
         let about = self.about.iter().enumerate();
         home.chain(modules)
             .chain(about.map(|(i, e)| (Position::About(i), e)))
+    }
+
+    /// The entries of a book in reading order, with their positions: module
+    /// `module`'s overview and pages, each page followed by its handouts;
+    /// or (for `None`) the handbook: the home page, every module so, then
+    /// the pages at the top of the tree.
+    pub fn book(&self, module: Option<usize>) -> impl Iterator<Item = (Position, &Entry)> + '_ {
+        let (home, modules, about) = match module {
+            Some(m) => (None, m..m + 1, &[][..]),
+            None => (self.home.as_ref(), 0..self.modules.len(), &self.about[..]),
+        };
+        let about = about.iter().enumerate();
+        home.map(|e| (Position::Home, e))
+            .into_iter()
+            .chain(modules.flat_map(|mi| self.module_book(mi)))
+            .chain(about.map(|(i, e)| (Position::About(i), e)))
+    }
+
+    /// Module `mi` in reading order: its overview, then each page followed
+    /// by its handouts.
+    fn module_book(&self, mi: usize) -> impl Iterator<Item = (Position, &Entry)> + '_ {
+        let m = &self.modules[mi];
+        let pages = m.pages.iter().enumerate().flat_map(move |(pi, p)| {
+            let handouts = m.handouts.iter().enumerate();
+            let handouts = handouts.filter(move |(_, h)| h.page == pi);
+            std::iter::once((Position::Page(mi, pi), p))
+                .chain(handouts.map(move |(hi, h)| (Position::Handout(mi, hi), &h.entry)))
+        });
+        std::iter::once((Position::Module(mi), &m.index)).chain(pages)
     }
 
     /// The entry at `pos`, if the tree has one there.

@@ -15,7 +15,7 @@ use super::pages::TreeRender;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::load::config::Paper;
 use crate::load::frontmatter::Kind;
-use crate::model::{kind_name, Entry, Status, Tree, HOME_REL};
+use crate::model::{kind_name, Entry, Position, Status, Tree, HOME_REL};
 
 /// What every print document of a build shows on its cover.
 #[derive(Debug, Clone, Default)]
@@ -321,57 +321,17 @@ impl TreeRender<'_> {
 /// The parts of a print document: module `mi`'s overview and pages, or (when
 /// `None`) the handbook: home page, then each module with its pages.
 fn parts(tree: &Tree, mi: Option<usize>) -> Vec<Part<'_>> {
-    match mi {
-        Some(mi) => {
-            let m = &tree.modules[mi];
-            let mut parts = vec![Part {
-                entry: &m.index,
-                depth: 0,
-                module: Some(mi),
-            }];
-            module_pages(tree, mi, 0, &mut parts);
-            parts
-        }
-        None => {
-            let mut parts = Vec::new();
-            if let Some(home) = &tree.home {
-                parts.push(Part {
-                    entry: home,
-                    depth: 0,
-                    module: None,
-                });
-            }
-            for (i, m) in tree.modules.iter().enumerate() {
-                parts.push(Part {
-                    entry: &m.index,
-                    depth: 0,
-                    module: Some(i),
-                });
-                module_pages(tree, i, 1, &mut parts);
-            }
-            parts.extend(tree.about.iter().map(|entry| Part {
-                entry,
-                depth: 0,
-                module: None,
-            }));
-            parts
-        }
-    }
-}
-
-/// The pages of module `mi`, each followed by its handouts.
-fn module_pages<'t>(tree: &'t Tree, mi: usize, depth: u8, parts: &mut Vec<Part<'t>>) {
-    let m = &tree.modules[mi];
-    for (pi, entry) in m.pages.iter().enumerate() {
-        let handouts = m.handouts.iter().filter(|h| h.page == pi);
-        for entry in std::iter::once(entry).chain(handouts.map(|h| &h.entry)) {
-            parts.push(Part {
-                entry,
-                depth,
-                module: Some(mi),
-            });
-        }
-    }
+    tree.book(mi)
+        .map(|(pos, entry)| Part {
+            entry,
+            // In the handbook, a module's pages are sections of its chapter.
+            depth: match pos {
+                Position::Page(..) | Position::Handout(..) if mi.is_none() => 1,
+                _ => 0,
+            },
+            module: pos.module(),
+        })
+        .collect()
 }
 
 /// The anchors of the chapters of module `mi`'s print document (or the
