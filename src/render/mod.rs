@@ -30,12 +30,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::{Code, Diagnostic};
-use crate::model::{Entry, Site};
+use crate::model::{Entry, Position, Site};
 use crate::write::Sink;
 use context::{Alternate, LangLink};
 use markdown::Parsed;
 
-use pages::{Navigation, Position, TreeRender};
+use pages::{Navigation, TreeRender};
 
 /// What a render produced.
 #[derive(Debug, Default, Clone)]

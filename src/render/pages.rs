@@ -18,8 +18,7 @@ use crate::diagnostics::Diagnostic;
 use crate::history::dates::DateFormat;
 use crate::history::Timestamp;
 use crate::load::frontmatter::Kind;
-pub use crate::model::Position;
-use crate::model::{Entry, Site, Tree};
+use crate::model::{Entry, Position, Site, Tree};
 
 /// What a tree's pages need, computed once per language.
 pub struct TreeRender<'a> {

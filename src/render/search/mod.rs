@@ -17,7 +17,8 @@ use std::collections::BTreeMap;
 
 use super::links::relative;
 use super::markdown::inline_text;
-use super::pages::{Position, TreeRender};
+use super::pages::TreeRender;
+use crate::model::Position;
 use crate::model::Site;
 use index::{DocInfo, Field, IndexBuilder, SectionInfo};
 use text::Analyzer;
