@@ -123,3 +123,104 @@ impl Tree {
         self.outputs = outputs;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::frontmatter::Kind;
+    use crate::model::entry::{Handout, Status};
+
+    fn entry(rel: &str) -> Entry {
+        Entry {
+            rel: rel.to_string(),
+            doc: 0,
+            source: 0,
+            status: Status::Source,
+            output: format!("en/{}", rel.replace(".md", ".html")),
+        }
+    }
+
+    /// A module `m` with pages `a` and `b`; `a` has two handouts.
+    fn tree(home: bool) -> Tree {
+        let handout = |name: &str| Handout {
+            page: 0,
+            card: "a".into(),
+            name: name.into(),
+            entry: entry(&format!("m/a/{name}.md")),
+            sheet: String::new(),
+        };
+        let mut t = Tree {
+            lang: "en".into(),
+            home: home.then(|| entry("_index.md")),
+            modules: vec![Module {
+                dir: "m".into(),
+                slug: "m".into(),
+                kind: Kind::Module,
+                index: entry("m/_index.md"),
+                pages: vec![entry("m/a.md"), entry("m/b.md")],
+                handouts: vec![handout("x"), handout("y")],
+            }],
+            about: vec![entry("sources.md")],
+            redirects: Vec::new(),
+            assets: BTreeMap::new(),
+            outputs: HashMap::new(),
+            asset_outputs: HashMap::new(),
+            positions: HashMap::new(),
+        };
+        t.index_entries();
+        t
+    }
+
+    fn rels<'a>(walk: impl Iterator<Item = (Position, &'a Entry)>) -> Vec<&'a str> {
+        walk.map(|(_, e)| e.rel.as_str()).collect()
+    }
+
+    #[test]
+    fn walk_gives_every_entry_in_site_order_at_its_position() {
+        let t = tree(true);
+        let expected = [
+            "_index.md",
+            "m/_index.md",
+            "m/a.md",
+            "m/b.md",
+            "m/a/x.md",
+            "m/a/y.md",
+            "sources.md",
+        ];
+        assert_eq!(rels(t.walk()), expected);
+        for (pos, e) in t.walk() {
+            assert_eq!(t.at(pos).map(|x| &x.rel), Some(&e.rel));
+            assert_eq!(t.entry(&e.rel).map(|x| &x.output), Some(&e.output));
+        }
+        assert_eq!(t.outputs.len(), expected.len());
+        assert_eq!(t.home_output(), "en/index.html");
+    }
+
+    #[test]
+    fn a_tree_without_home_page_walks_and_finds_no_home() {
+        let t = tree(false);
+        assert_eq!(t.walk().next().map(|(p, _)| p), Some(Position::Module(0)));
+        assert!(t.entry("_index.md").is_none());
+        assert!(t.at(Position::Home).is_none());
+        assert!(!t.outputs.contains_key("_index.md"));
+    }
+
+    #[test]
+    fn book_puts_each_pages_handouts_after_it() {
+        let t = tree(true);
+        let handbook = [
+            "_index.md",
+            "m/_index.md",
+            "m/a.md",
+            "m/a/x.md",
+            "m/a/y.md",
+            "m/b.md",
+            "sources.md",
+        ];
+        assert_eq!(rels(t.book(None)), handbook);
+        assert_eq!(rels(t.book(Some(0))), &handbook[1..6]);
+        let positions: Vec<Position> = t.book(Some(0)).map(|(p, _)| p).collect();
+        assert_eq!(positions[2], Position::Handout(0, 0));
+        assert_eq!(positions[4], Position::Page(0, 1));
+    }
+}
