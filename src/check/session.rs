@@ -52,7 +52,7 @@ fn check_plan(
         let mut minutes = item.minutes;
         if let Some(page) = &item.page {
             let rel = reference(page);
-            match tree.entry(&rel).filter(|e| e.doc != usize::MAX) {
+            match tree.entry(&rel) {
                 Some(t) => minutes = minutes.or(site.doc(t.doc).fm.duration),
                 None => {
                     let rels: Vec<String> = Site::entries(tree)

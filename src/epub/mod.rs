@@ -20,7 +20,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::load::frontmatter::Kind;
-use crate::model::{Entry, Site, Status, Tree};
+use crate::model::{Entry, Position, Site, Status, Tree};
 use crate::pipeline::{self, SiteOptions};
 use crate::render::context::dir_name;
 use crate::render::markdown::{inline_text, to_html, HtmlOptions, Parsed};
@@ -176,27 +176,14 @@ struct Chapter<'t> {
 /// The chapters of a book: module `mi` (overview, pages each followed by
 /// its handouts), or the handbook (home page, then every module).
 fn chapters(tree: &Tree, mi: Option<usize>) -> Vec<Chapter<'_>> {
-    let mut v: Vec<(&Entry, i32)> = Vec::new();
-    let modules: Vec<usize> = match mi {
-        Some(m) => vec![m],
-        None => {
-            if tree.home.doc != usize::MAX {
-                v.push((&tree.home, 1));
-            }
-            (0..tree.modules.len()).collect()
-        }
-    };
-    for m in modules {
-        let module = &tree.modules[m];
-        v.push((&module.index, 1));
-        for (pi, p) in module.pages.iter().enumerate() {
-            v.push((p, 2));
-            for h in module.handouts.iter().filter(|h| h.page == pi) {
-                v.push((&h.entry, 3));
-            }
-        }
-    }
-    v.into_iter()
+    tree.book(mi)
+        .filter_map(|(pos, entry)| match pos {
+            Position::Home | Position::Module(_) => Some((entry, 1)),
+            Position::Page(..) => Some((entry, 2)),
+            Position::Handout(..) => Some((entry, 3)),
+            // The pages about the handbook are not in the e-book.
+            Position::About(_) => None,
+        })
         .enumerate()
         .map(|(i, (entry, level))| Chapter {
             entry,
@@ -228,10 +215,10 @@ fn write_book(site: &Site, parsed: &[Parsed], book: &Book) -> Result<Written, Di
 
 /// The book's title and summary: the module's, or the handbook's home page.
 fn book_title(site: &Site, tree: &Tree, mi: Option<usize>) -> (String, Option<String>) {
-    let entry = match mi {
-        Some(m) => &tree.modules[m].index,
-        None if tree.home.doc != usize::MAX => &tree.home,
-        None => return (site.config.title.clone(), None),
+    let entry = match (mi, &tree.home) {
+        (Some(m), _) => &tree.modules[m].index,
+        (None, Some(home)) => home,
+        (None, None) => return (site.config.title.clone(), None),
     };
     let fm = &site.doc(entry.doc).fm;
     (

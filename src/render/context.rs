@@ -178,22 +178,46 @@ pub fn dir_name(site: &Site, lang: &str) -> &'static str {
     }
 }
 
-/// Switcher entries and hreflang alternates for an entry of `tree`.
-pub fn languages_for(site: &Site, tree: &Tree, entry: &Entry) -> (Vec<LangLink>, Vec<Alternate>) {
+/// Where a file is written and which page it shows: what the language
+/// switcher and the links of its context need (a page's [`Entry`], or a
+/// print or glossary page).
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'a> {
+    /// Identity shared by translations: `module/page.md`.
+    pub rel: &'a str,
+    /// Output path below the output folder: `nl/module/page.html`.
+    pub output: &'a str,
+}
+
+impl<'a> From<&'a Entry> for Place<'a> {
+    fn from(e: &'a Entry) -> Self {
+        Place {
+            rel: &e.rel,
+            output: &e.output,
+        }
+    }
+}
+
+/// Switcher entries and hreflang alternates for the file at `place` of `tree`.
+pub fn languages_for(
+    site: &Site,
+    tree: &Tree,
+    place: Place<'_>,
+) -> (Vec<LangLink>, Vec<Alternate>) {
     let mut switcher = Vec::new();
     let mut alternates = Vec::new();
-    for (lang, other, e) in site.translations_of(&entry.rel) {
+    for (lang, other, e) in site.translations_of(place.rel) {
         switcher.push(LangLink {
             code: lang.code.clone(),
             name: lang.name.clone(),
-            url: relative(&entry.output, &e.output),
+            url: relative(place.output, &e.output),
             current: other.lang == tree.lang,
             translated: e.status.exists(),
         });
         if e.status.exists() {
             let url = match &site.config.base_url {
                 Some(base) => format!("{base}{}", e.output),
-                None => relative(&entry.output, &e.output),
+                None => relative(place.output, &e.output),
             };
             alternates.push(Alternate {
                 code: lang.code.clone(),
@@ -256,20 +280,20 @@ pub fn page_data(
 pub fn base_context<'a>(
     site: &'a Site,
     tree: &'a Tree,
-    entry: &Entry,
+    place: Place<'_>,
     page: PageData,
 ) -> PageContext<'a> {
-    let (languages, alternates) = languages_for(site, tree, entry);
+    let (languages, alternates) = languages_for(site, tree, place);
     PageContext {
         lang: &tree.lang,
         dir: dir_name(site, &tree.lang),
         site_title: &site.config.title,
         identity: identity(site, &tree.lang),
-        root: to_root(&entry.output),
-        home_url: relative(&entry.output, &tree.home.output),
-        handbook_print_url: relative(&entry.output, &format!("{}/print.html", tree.lang)),
-        search_index_url: relative(&entry.output, &format!("{}/search-index.js", tree.lang)),
-        lang_root: relative(&entry.output, &format!("{}/index.html", tree.lang))
+        root: to_root(place.output),
+        home_url: relative(place.output, &tree.home_output()),
+        handbook_print_url: relative(place.output, &format!("{}/print.html", tree.lang)),
+        search_index_url: relative(place.output, &format!("{}/search-index.js", tree.lang)),
+        lang_root: relative(place.output, &format!("{}/index.html", tree.lang))
             .trim_end_matches("index.html")
             .to_string(),
         page,
@@ -286,16 +310,16 @@ pub fn base_context<'a>(
             .config
             .base_url
             .as_ref()
-            .map(|b| format!("{b}{}", entry.output)),
+            .map(|b| format!("{b}{}", place.output)),
         about: Vec::new(),
-        edit_url: edit_url(site, &tree.lang, &entry.rel),
+        edit_url: edit_url(site, &tree.lang, place.rel),
         downloads: if site.config.downloads {
             ["pdf", "epub"]
                 .into_iter()
                 .map(|format| Download {
                     format,
                     url: relative(
-                        &entry.output,
+                        place.output,
                         &format!("{format}/{}/handbook.{format}", tree.lang),
                     ),
                 })

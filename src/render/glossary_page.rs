@@ -3,13 +3,13 @@
 
 use serde::Serialize;
 
-use super::context::{base_context, dir_name, Alternate, LangLink, PageContext, PageData};
+use super::context::{base_context, dir_name, Alternate, LangLink, PageContext, PageData, Place};
 use super::glossary::{message, output, terms, title, TermView};
 use super::links::relative;
 use super::nav::{about_for, Link};
 use super::pages::TreeRender;
 use crate::diagnostics::{Code, Diagnostic};
-use crate::model::{Entry, Status};
+use crate::model::Status;
 
 #[derive(Serialize)]
 struct GlossaryContext<'a> {
@@ -23,12 +23,9 @@ impl TreeRender<'_> {
     pub fn render_glossary(&self) -> Result<(String, Vec<u8>), Diagnostic> {
         let lang = &self.tree.lang;
         let out = output(lang);
-        let anchor = Entry {
-            rel: crate::load::glossary::GLOSSARY_FILE.to_string(),
-            doc: usize::MAX,
-            source: usize::MAX,
-            status: Status::Source,
-            output: out.clone(),
+        let anchor = Place {
+            rel: crate::load::glossary::GLOSSARY_FILE,
+            output: &out,
         };
         let title = title(self.site, lang);
         let intro = message(self.site, lang, "glossary-intro");
@@ -59,11 +56,11 @@ impl TreeRender<'_> {
             source_lang: None,
             file: "glossary.html".to_string(),
         };
-        let mut base = base_context(self.site, self.tree, &anchor, page);
+        let mut base = base_context(self.site, self.tree, anchor, page);
         base.about = about_for(&self.nav, &out);
         base.breadcrumbs = vec![Link {
             title: self.nav.home_title.clone(),
-            url: relative(&out, &self.tree.home.output),
+            url: relative(&out, &self.tree.home_output()),
             content_lang: lang.clone(),
         }];
         (base.languages, base.alternates) = self.glossary_languages(&out);

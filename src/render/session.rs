@@ -157,11 +157,7 @@ pub fn plan(site: &Site, tree: &Tree, entry: &Entry, from: &str) -> SessionPlan 
     let mut materials: Vec<Material> = Vec::new();
     let mut handouts: Vec<HandoutLink> = Vec::new();
     for item in &doc.fm.agenda {
-        let target = item
-            .page
-            .as_deref()
-            .and_then(|p| tree.entry(&reference(p)))
-            .filter(|e| e.doc != usize::MAX);
+        let target = item.page.as_deref().and_then(|p| tree.entry(&reference(p)));
         let minutes = item
             .minutes
             .or_else(|| target.and_then(|e| site.doc(e.doc).fm.duration));

@@ -17,7 +17,8 @@ use std::collections::BTreeMap;
 
 use super::links::relative;
 use super::markdown::inline_text;
-use super::pages::{Position, TreeRender};
+use super::pages::TreeRender;
+use crate::model::Position;
 use crate::model::Site;
 use index::{DocInfo, Field, IndexBuilder, SectionInfo};
 use text::Analyzer;
@@ -42,18 +43,12 @@ pub fn build(r: &TreeRender<'_>) -> IndexBuilder {
     analyzers.insert(lang.clone(), own);
 
     for m in &r.tree.modules {
-        let title = match m.index.doc {
-            usize::MAX => m.slug.clone(),
-            d => inline_text(&site.doc(d).fm.title),
-        };
+        let title = inline_text(&site.doc(m.index.doc).fm.title);
         b.add_module(title);
     }
     let lang_home = format!("{lang}/index.html");
 
-    for (pos, entry) in r.positions() {
-        if entry.doc == usize::MAX {
-            continue;
-        }
+    for (pos, entry) in r.tree.walk() {
         let doc = site.doc(entry.doc);
         let a = analyzers
             .entry(doc.lang.clone())
