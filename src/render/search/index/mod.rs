@@ -1,34 +1,18 @@
-//! The search index of one language as data, and the script that carries it
-//! to the browser (`window.EQUIL_SEARCH = {…}`).
-//!
-//! Layout of the JSON (all compact, read by `static/search.js`):
-//!
-//! - `v`: format version; `lang`: the language of the tree;
-//! - `stop`: the folded stop words, space-separated (ignored in queries);
-//! - `modules`: module titles;
-//! - `docs`: `[url, title, module]` or `[url, title, module, content_lang]`
-//!   for pages shown in another language (fallbacks); `url` is relative to
-//!   the language folder, `module` an index into `modules` or -1;
-//! - `sections`: `[doc, heading_id, heading, snippet]`; the first section of
-//!   every page is its top (`heading_id` and `heading` empty); `heading_id`
-//!   is also left empty when it is the heading's slug ([`slugify`]), which
-//!   search.js computes the same way;
-//! - `words`: one group per stem, `|`-separated: the stem, then the folded
-//!   surface words that have it, space-separated; a surface word that starts
-//!   with the stem is written as `~` and the rest (`werk ~en ~t`); the stem
-//!   is not repeated when it is also a surface word of its own group;
-//! - `postings`: per stem group, in the order of `words`, space-separated:
-//!   the sections (ascending) with the term's weight there, as numbers in
-//!   [`encode_number`]'s base-32 digits: for each section `2 × d + f`, where
-//!   `d` is the difference to the previous section (or the section itself)
-//!   and `f` is 1 when a weight other than 1 follows as the next number.
+//! The search index of one language as data: pages, their sections and the
+//! words in them, each word folded and stemmed once and its weights summed
+//! per section. Written out as a script by `script` (its JSON layout is
+//! described there), with the postings grouped by stem in `postings`.
+
+mod postings;
+mod script;
+mod word_key;
+
+pub use script::encode_number;
 
 use rustc_hash::FxHashMap;
 
-use serde::Serialize;
-
 use super::text::{Analyzer, Term};
-use crate::render::markdown::slugify;
+use word_key::WordKey;
 
 /// Format version of the index (bump when search.js must change with it).
 pub const VERSION: u32 = 1;
@@ -118,77 +102,6 @@ pub struct IndexBuilder {
     analysed: Vec<(String, FxHashMap<WordKey, Option<u32>>)>,
 }
 
-/// A word as written, as a hash map key: a short word (almost every word)
-/// is kept inside the table itself, so that looking it up does not follow a
-/// pointer to compare it.
-#[derive(Clone)]
-enum WordKey {
-    Inline(u8, [u8; WordKey::INLINE]),
-    Heap(Box<[u8]>),
-}
-
-impl WordKey {
-    const INLINE: usize = 22;
-
-    fn new(word: &[u8]) -> WordKey {
-        if word.len() <= WordKey::INLINE {
-            let mut bytes = [0; WordKey::INLINE];
-            bytes[..word.len()].copy_from_slice(word);
-            WordKey::Inline(word.len() as u8, bytes)
-        } else {
-            WordKey::Heap(word.into())
-        }
-    }
-
-    fn bytes(&self) -> &[u8] {
-        match self {
-            WordKey::Inline(len, bytes) => &bytes[..usize::from(*len)],
-            WordKey::Heap(bytes) => bytes,
-        }
-    }
-}
-
-// Equality and hashing are those of the bytes, as `Borrow<[u8]>` requires.
-impl PartialEq for WordKey {
-    fn eq(&self, other: &WordKey) -> bool {
-        self.bytes() == other.bytes()
-    }
-}
-
-impl Eq for WordKey {}
-
-impl std::hash::Hash for WordKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.bytes().hash(state)
-    }
-}
-
-impl std::borrow::Borrow<[u8]> for WordKey {
-    fn borrow(&self) -> &[u8] {
-        self.bytes()
-    }
-}
-
-impl std::fmt::Debug for WordKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:?}", String::from_utf8_lossy(self.bytes()))
-    }
-}
-
-/// Postings grouped by stem id (see [`IndexBuilder::grouped`]).
-struct Grouped {
-    starts: Vec<usize>,
-    lens: Vec<usize>,
-    items: Vec<(usize, u32)>,
-}
-
-impl Grouped {
-    fn of(&self, stem: u32) -> &[(usize, u32)] {
-        let s = stem as usize;
-        &self.items[self.starts[s]..self.starts[s] + self.lens[s]]
-    }
-}
-
 /// Sizes of a finished index, for reports and tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stats {
@@ -197,18 +110,6 @@ pub struct Stats {
     pub stems: usize,
     pub words: usize,
     pub postings: usize,
-}
-
-#[derive(Serialize)]
-struct Json<'a> {
-    v: u32,
-    lang: &'a str,
-    stop: String,
-    modules: &'a [String],
-    docs: Vec<serde_json::Value>,
-    sections: Vec<(usize, &'a str, &'a str, &'a str)>,
-    words: String,
-    postings: String,
 }
 
 impl IndexBuilder {
@@ -326,65 +227,6 @@ impl IndexBuilder {
         self.touched.clear();
     }
 
-    /// The postings grouped by stem id: `(section, weight)` with sections
-    /// ascending, stem `s` at `items[starts[s]..starts[s] + lens[s]]`.
-    fn grouped(&self) -> Grouped {
-        let current = self
-            .touched
-            .iter()
-            .map(|&s| (s, self.current, self.weights[s as usize]));
-        let all = || self.postings.iter().copied().chain(current.clone());
-        let mut lens = vec![0usize; self.stems.len()];
-        for (s, _, _) in all() {
-            lens[s as usize] += 1;
-        }
-        let mut starts = Vec::with_capacity(lens.len());
-        let mut at = 0;
-        for &n in &lens {
-            starts.push(at);
-            at += n;
-        }
-        let mut items = vec![(0usize, 0u32); at];
-        let mut next = starts.clone();
-        for (s, section, w) in all() {
-            items[next[s as usize]] = (section, w);
-            next[s as usize] += 1;
-        }
-        // Sections come in order unless a section was added to twice,
-        // apart: then sort and sum.
-        for (s, len) in lens.iter_mut().enumerate() {
-            let list = &mut items[starts[s]..starts[s] + *len];
-            if list.windows(2).all(|p| p[0].0 < p[1].0) {
-                continue;
-            }
-            list.sort_by_key(|&(section, _)| section);
-            let mut kept = 0;
-            for i in 0..list.len() {
-                if kept > 0 && list[kept - 1].0 == list[i].0 {
-                    list[kept - 1].1 = (list[kept - 1].1 + list[i].1).min(MAX_WEIGHT);
-                } else {
-                    list[kept] = list[i];
-                    kept += 1;
-                }
-            }
-            *len = kept;
-        }
-        Grouped {
-            starts,
-            lens,
-            items,
-        }
-    }
-
-    /// Stem ids that have postings, sorted by stem.
-    fn sorted_stems(&self, grouped: &Grouped) -> Vec<u32> {
-        let mut ids: Vec<u32> = (0..self.stems.len() as u32)
-            .filter(|&i| grouped.lens[i as usize] > 0)
-            .collect();
-        ids.sort_unstable_by(|&a, &b| self.stems[a as usize].cmp(&self.stems[b as usize]));
-        ids
-    }
-
     pub fn stats(&self) -> Stats {
         let grouped = self.grouped();
         Stats {
@@ -394,107 +236,6 @@ impl IndexBuilder {
             words: self.surfaces.len(),
             postings: grouped.lens.iter().sum(),
         }
-    }
-
-    /// The index as the script `search-index.js`.
-    pub fn script(&self) -> String {
-        let grouped = self.grouped();
-        let stems = self.sorted_stems(&grouped);
-        // Surface words of each stem other than the stem itself, sorted.
-        let mut groups: Vec<Vec<&str>> = vec![Vec::new(); self.stems.len()];
-        for (surface, &stem) in self.surfaces.iter().zip(&self.surface_stem) {
-            if *surface != self.stems[stem as usize] {
-                groups[stem as usize].push(surface);
-            }
-        }
-        let mut words = String::new();
-        for (i, &id) in stems.iter().enumerate() {
-            let stem = self.stems[id as usize].as_str();
-            if i > 0 {
-                words.push('|');
-            }
-            words.push_str(stem);
-            let surfaces = &mut groups[id as usize];
-            surfaces.sort_unstable();
-            for s in surfaces.iter() {
-                words.push(' ');
-                match s.strip_prefix(stem) {
-                    Some(rest) => {
-                        words.push('~');
-                        words.push_str(rest);
-                    }
-                    None => words.push_str(s),
-                }
-            }
-        }
-        let mut postings = String::new();
-        for (i, &id) in stems.iter().enumerate() {
-            if i > 0 {
-                postings.push(' ');
-            }
-            let mut prev = 0;
-            for &(s, w) in grouped.of(id) {
-                let flag = usize::from(w != 1);
-                encode_number(&mut postings, (s - prev) * 2 + flag);
-                if w != 1 {
-                    encode_number(&mut postings, w as usize);
-                }
-                prev = s;
-            }
-        }
-        let docs = self
-            .docs
-            .iter()
-            .map(|d| {
-                let module = d.module.map_or(-1, |m| m as i64);
-                match &d.content_lang {
-                    Some(l) => serde_json::json!([d.url, d.title, module, l]),
-                    None => serde_json::json!([d.url, d.title, module]),
-                }
-            })
-            .collect();
-        let json = Json {
-            v: VERSION,
-            lang: &self.lang,
-            stop: self.stop.join(" "),
-            modules: &self.modules,
-            docs,
-            sections: self
-                .sections
-                .iter()
-                .map(|s| {
-                    let id = if !s.heading.is_empty() && s.id == slugify(&s.heading) {
-                        ""
-                    } else {
-                        s.id.as_str()
-                    };
-                    (s.doc, id, s.heading.as_str(), s.snippet.as_str())
-                })
-                .collect(),
-            words,
-            postings,
-        };
-        let body = serde_json::to_string(&json).unwrap_or_else(|_| "null".into());
-        format!("window.EQUIL_SEARCH = {body};\n")
-    }
-}
-
-/// Digits that end a number (values 0–31).
-const LAST_DIGITS: &[u8; 32] = b"0123456789abcdefghijklmnopqrstuv";
-/// Digits that another digit follows (values 0–31).
-const MORE_DIGITS: &[u8; 32] = b"wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ@$";
-
-/// Appends `n` in base 32, most significant digit first: one character for
-/// 0–31, two up to 1023, and so on. search.js decodes it.
-pub fn encode_number(out: &mut String, n: usize) {
-    let mut digits = 1;
-    while n >> (5 * digits) != 0 {
-        digits += 1;
-    }
-    for i in (0..digits).rev() {
-        let d = (n >> (5 * i)) & 31;
-        let set = if i == 0 { LAST_DIGITS } else { MORE_DIGITS };
-        out.push(set[d] as char);
     }
 }
 
@@ -663,19 +404,6 @@ mod tests {
     }
 
     #[test]
-    fn numbers_use_base_32_digits() {
-        let enc = |n| {
-            let mut s = String::new();
-            encode_number(&mut s, n);
-            s
-        };
-        assert_eq!(enc(0), "0");
-        assert_eq!(enc(31), "v");
-        assert_eq!(enc(32), "x0");
-        assert_eq!(enc(1023), "$v");
-        assert_eq!(enc(1024), "xw0");
-    }
-
     #[test]
     fn snippets_are_bounded_at_word_boundaries() {
         assert_eq!(snippet("  one\n two  three ", 100), "one two three");
