@@ -404,7 +404,6 @@ mod tests {
     }
 
     #[test]
-    #[test]
     fn snippets_are_bounded_at_word_boundaries() {
         assert_eq!(snippet("  one\n two  three ", 100), "one two three");
         assert_eq!(snippet("one two three", 9), "one two…");

@@ -10,7 +10,7 @@ pub(super) enum WordKey {
 }
 
 impl WordKey {
-    const INLINE: usize = 22;
+    pub(super) const INLINE: usize = 22;
 
     pub(super) fn new(word: &[u8]) -> WordKey {
         if word.len() <= WordKey::INLINE {
