@@ -198,6 +198,7 @@ fn error_offset(text: &str, e: &fluent_syntax::parser::ParserError) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::locales::strings_from_files;
 
     #[test]
     fn syntax_errors_point_at_the_line_to_fix() {
