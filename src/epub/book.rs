@@ -13,6 +13,7 @@ use rayon::prelude::*;
 
 use super::chapter::chapter_xhtml;
 use super::xhtml::{self, cover_svg, document, esc, message};
+use super::Chapter;
 use super::HANDBOOK;
 use crate::model::{Entry, Site, Tree};
 use crate::render;
@@ -21,13 +22,6 @@ use crate::render::markdown::{inline_text, Parsed};
 
 /// The book's style sheet.
 const STYLESHEET: &str = include_str!("epub.css");
-
-/// One chapter: a page of the book, with its level in the navigation.
-pub(super) struct Chapter<'t> {
-    pub(super) entry: &'t Entry,
-    pub(super) level: i32,
-    pub(super) file: String,
-}
 
 /// The chapters of a book: module `mi` (overview, pages each followed by
 /// its handouts), or the handbook (home page, then every module).

@@ -8,8 +8,8 @@ use std::sync::Mutex;
 
 use fluent_bundle::FluentArgs;
 
-use super::book::Chapter;
 use super::xhtml::{document, esc, message, to_xml, BookLinks};
+use super::Chapter;
 use crate::load::content::Doc;
 use crate::load::frontmatter::Kind;
 use crate::model::{Entry, Site, Status, Tree};

@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::diagnostics::{Code, Diagnostic};
-use crate::model::Site;
+use crate::model::{Entry, Site};
 use crate::pipeline::{self, SiteOptions};
 use crate::render::{self, markdown::Parsed};
 use crate::select::{BookKind, Selection};
@@ -72,6 +72,13 @@ impl EpubOutcome {
     pub fn failed(&self) -> bool {
         self.usage_error || self.diagnostics.iter().any(Diagnostic::is_error)
     }
+}
+
+/// One chapter: a page of the book, with its level in the navigation.
+struct Chapter<'t> {
+    entry: &'t Entry,
+    level: i32,
+    file: String,
 }
 
 /// One book to write: module `module` of tree `tree`, or its handbook.
