@@ -29,7 +29,14 @@ pub(super) fn chapter_xhtml(
     let lang = tree.lang.as_str();
     let dir = dir_name(site, lang);
     let doc = site.doc(c.entry.doc);
-    let html = page_html(site, parsed, tree, c, files, images);
+    let links = BookLinks {
+        site,
+        tree,
+        doc_rel: &doc.rel,
+        chapters: files,
+        images,
+    };
+    let html = page_html(site, &parsed[c.entry.doc], lang, doc, &links);
     let title = inline_text(&doc.fm.title);
     let fallback = c.entry.status == Status::Fallback;
     let mut body = chapter_head(site, lang, doc, fallback);
@@ -43,29 +50,13 @@ pub(super) fn chapter_xhtml(
 }
 
 /// The page's Markdown as HTML, its links pointing into the book.
-fn page_html(
-    site: &Site,
-    parsed: &[Parsed],
-    tree: &Tree,
-    c: &Chapter<'_>,
-    files: &HashMap<String, String>,
-    images: &Mutex<BTreeMap<String, PathBuf>>,
-) -> String {
-    let lang = tree.lang.as_str();
-    let doc = site.doc(c.entry.doc);
-    let links = BookLinks {
-        site,
-        tree,
-        doc_rel: &doc.rel,
-        chapters: files,
-        images,
-    };
+fn page_html(site: &Site, parsed: &Parsed, lang: &str, doc: &Doc, links: &BookLinks<'_>) -> String {
     let titles = crate::render::markdown::CALLOUT_KINDS
         .map(|k| message(site, lang, &format!("callout-{k}"), None));
     to_html(
-        &parsed[c.entry.doc],
+        parsed,
         &HtmlOptions {
-            links: &links,
+            links,
             id_prefix: "",
             callout_titles: &titles,
             titles_lang: (doc.lang != lang).then_some(lang),

@@ -2,29 +2,37 @@
 
 use super::*;
 
+/// A small valid PDF, written with lopdf like the reader reads it: a
+/// catalog, one page, a named destination `ch-a`, and an outline whose
+/// entry names itself as the next (a loop the reader must cut).
+fn sample_pdf() -> Vec<u8> {
+    use lopdf::{dictionary, Document, Object};
+    let mut doc = Document::with_version("1.4");
+    let objects = [
+        dictionary! { "Type" => "Catalog", "Pages" => (2, 0), "Outlines" => (4, 0),
+        "Names" => dictionary! { "Dests" => (5, 0) } },
+        dictionary! { "Type" => "Pages", "Count" => 1, "Kids" => vec![(3, 0).into()] },
+        dictionary! { "Type" => "Page", "Parent" => (2, 0) },
+        dictionary! { "Type" => "Outlines", "First" => (6, 0) },
+        dictionary! { "Names" => vec![
+            Object::string_literal("ch-a"),
+            vec![(3, 0).into(), "XYZ".into(), 0.into(), 0.into(), 0.into()].into(),
+        ] },
+        dictionary! { "Title" => Object::string_literal("A"), "Next" => (6, 0) },
+    ];
+    for (i, o) in objects.into_iter().enumerate() {
+        assert_eq!(doc.add_object(o), (i as u32 + 1, 0));
+    }
+    doc.trailer.set("Root", (1, 0));
+    let mut pdf = Vec::new();
+    doc.save_to(&mut pdf).expect("lopdf writes the sample");
+    pdf
+}
+
 #[test]
 fn malformed_pdf_bytes_never_panic() {
     // A small valid PDF, then every kind of damage to it.
-    let objects = [
-        "<</Type /Catalog /Pages 2 0 R /Outlines 4 0 R /Names <</Dests 5 0 R>>>>",
-        "<</Type /Pages /Count 1 /Kids [3 0 R]>>",
-        "<</Type /Page /Parent 2 0 R>>",
-        "<</Type /Outlines /First 6 0 R>>",
-        "<</Names [(ch-a) [3 0 R /XYZ 0 0 0]]>>",
-        "<</Title (A) /Next 6 0 R>>",
-    ];
-    let mut pdf = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(pdf.len());
-        pdf.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).bytes());
-    }
-    let xref = pdf.len();
-    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
-    for o in offsets {
-        pdf.extend(format!("{o:010} 00000 n \n").bytes());
-    }
-    pdf.extend(format!("trailer\n<</Size 7 /Root 1 0 R>>\nstartxref\n{xref}\n%%EOF\n").bytes());
+    let pdf = sample_pdf();
     let doc = equil::pdf::reader::Pdf::parse(&pdf).expect("the sample parses");
     assert_eq!(doc.destinations().get("ch-a"), Some(&1));
     assert_eq!(doc.outline().len(), 1, "the outline loop is cut");

@@ -171,15 +171,7 @@ fn handout_pdfs_are_one_a4_page_with_their_text_and_no_chrome() {
         "content/en/toolkit/map/long-form.md",
         "---\ntitle: Long form\nkind: handout\n---\nWrite.\n\n[____ 40]\n\n[____ 40]\n",
     );
-    let out = f.run(&[
-        "pdf",
-        "--lang",
-        "en",
-        "--module",
-        "toolkit",
-        "--chromium",
-        chromium.to_str().unwrap(),
-    ]);
+    let out = f.pdf(&chromium, &["--lang", "en", "--module", "toolkit"]);
     let log = stderr(&out);
     assert!(out.status.success(), "{log}");
     let pdf = f.path("pdf/en/handouts/line-up/statements.pdf");
@@ -219,15 +211,7 @@ fn handout_pdfs_are_one_a4_page_with_their_text_and_no_chrome() {
 
     // Letter paper, and the session run sheet on one page.
     f.write("site.yaml", &(f.read("site.yaml") + "paper: letter\n"));
-    let out = f.run(&[
-        "pdf",
-        "--lang",
-        "nl",
-        "--module",
-        "day",
-        "--chromium",
-        chromium.to_str().unwrap(),
-    ]);
+    let out = f.pdf(&chromium, &["--lang", "nl", "--module", "day"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let sheet = f.path("pdf/nl/day/agenda.pdf");
     let (pages, size) = pdf_pages(&sheet);

@@ -22,7 +22,7 @@ fn pdf_without_chromium_explains_how_to_install_it() {
     );
     assert!(!f.exists("pdf"), "nothing written");
 
-    let out = f.run(&["pdf", "--chromium", "/nonexistent/chrome"]);
+    let out = f.pdf("/nonexistent/chrome", &[]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("/nonexistent/chrome"),
@@ -37,14 +37,14 @@ fn pdf_with_an_unknown_module_or_language_is_a_usage_error() {
     // Any existing program passes the search; it is never started here.
     let fake = std::env::current_exe().expect("test binary");
     let fake = fake.to_str().expect("utf-8");
-    let out = f.run(&["pdf", "--chromium", fake, "--module", "intr"]);
+    let out = f.pdf(fake, &["--module", "intr"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("did you mean `intro`?"),
         "{}",
         stderr(&out)
     );
-    let out = f.run(&["pdf", "--chromium", fake, "--lang", "nk"]);
+    let out = f.pdf(fake, &["--lang", "nk"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("did you mean `nl`?"),
@@ -62,13 +62,7 @@ fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
     let f = Fixture::small();
     with_funding(&f);
     let out_dir = f.path("handouts");
-    let out = f.run(&[
-        "pdf",
-        "--chromium",
-        chromium.to_str().expect("utf-8"),
-        "--output",
-        out_dir.to_str().expect("utf-8"),
-    ]);
+    let out = f.pdf(&chromium, &["--output", out_dir.to_str().expect("utf-8")]);
     assert!(out.status.success(), "equil pdf failed:\n{}", stderr(&out));
     assert_eq!(
         files_under(&out_dir),
@@ -229,15 +223,7 @@ fn pdf_on_letter_paper_for_one_module_without_base_url() {
     let chromium = chromium();
     let f = Fixture::small();
     f.write("site.yaml", "languages: [en, nl]\npaper: letter\n");
-    let out = f.run(&[
-        "pdf",
-        "--chromium",
-        chromium.to_str().expect("utf-8"),
-        "--lang",
-        "nl",
-        "--module",
-        "toolkit",
-    ]);
+    let out = f.pdf(&chromium, &["--lang", "nl", "--module", "toolkit"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(files_under(&f.path("pdf")), ["nl/toolkit.pdf"]);
     let info = poppler(
@@ -268,7 +254,7 @@ fn pdf_with_a_chromium_that_fails_or_never_listens_is_a_clear_error_not_a_hang()
         "echo 'error while loading shared libraries: libnss3.so' >&2\nexit 127",
     );
     let start = std::time::Instant::now();
-    let out = f.run(&["pdf", "--chromium", broken.to_str().expect("utf-8")]);
+    let out = f.pdf(&broken, &[]);
     let log = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{log}");
     assert!(log.contains("cannot start Chromium"), "{log}");
@@ -276,13 +262,7 @@ fn pdf_with_a_chromium_that_fails_or_never_listens_is_a_clear_error_not_a_hang()
     assert!(log.contains("--chromium PATH"), "a fix: {log}");
     // Runs, but never opens the DevTools port: the time limit ends it.
     let silent = fake_chromium(bin.path(), "exec sleep 60");
-    let out = f.run(&[
-        "pdf",
-        "--chromium",
-        silent.to_str().expect("utf-8"),
-        "--timeout",
-        "2",
-    ]);
+    let out = f.pdf(&silent, &["--timeout", "2"]);
     let log = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{log}");
     assert!(log.contains("did not start within 2 s"), "{log}");
@@ -313,7 +293,7 @@ fn pdf_names_the_documents_when_chromium_dies_while_printing() {
         ),
     );
     let start = std::time::Instant::now();
-    let out = f.run(&["pdf", "--chromium", dying.to_str().expect("utf-8")]);
+    let out = f.pdf(&dying, &[]);
     let log = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{log}");
     assert!(

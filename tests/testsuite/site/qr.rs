@@ -62,17 +62,17 @@ fn a_pdf_page_qr_code_decodes_to_that_pages_url() {
         "languages: [en, nl]\nsource_language: en\nbase_url: https://example.org/equil/\n",
     );
     let out_dir = f.path("pdf");
-    let out = f.run(&[
-        "pdf",
-        "--chromium",
-        chromium.to_str().expect("utf-8"),
-        "--lang",
-        "nl",
-        "--module",
-        "employers",
-        "--output",
-        out_dir.to_str().expect("utf-8"),
-    ]);
+    let out = f.pdf(
+        &chromium,
+        &[
+            "--lang",
+            "nl",
+            "--module",
+            "employers",
+            "--output",
+            out_dir.to_str().expect("utf-8"),
+        ],
+    );
     assert!(out.status.success(), "equil pdf failed:\n{}", stderr(&out));
     let pdf = out_dir.join("nl/employers.pdf");
     let tmp = tempfile::tempdir().expect("tmp");
