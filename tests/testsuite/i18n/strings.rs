@@ -50,6 +50,98 @@ fn a_fluent_syntax_error_is_located_and_the_other_languages_still_build() {
     );
 }
 
+/// The durations (in minutes) of the pages of the plural forms test.
+const PLURAL_MINUTES: [u32; 9] = [1, 2, 5, 12, 22, 25, 60, 120, 300];
+
+/// The duration line of each of those pages, per language (CLDR plural
+/// rules: Polish has few and many).
+const PLURAL_FORMS: [(&str, [&str; 9]); 6] = [
+    (
+        "en",
+        [
+            "1 minute",
+            "2 minutes",
+            "5 minutes",
+            "12 minutes",
+            "22 minutes",
+            "25 minutes",
+            "1 hour",
+            "2 hours",
+            "5 hours",
+        ],
+    ),
+    (
+        "nl",
+        [
+            "1 minuut",
+            "2 minuten",
+            "5 minuten",
+            "12 minuten",
+            "22 minuten",
+            "25 minuten",
+            "1 uur",
+            "2 uur",
+            "5 uur",
+        ],
+    ),
+    (
+        "da",
+        [
+            "1 minut",
+            "2 minutter",
+            "5 minutter",
+            "12 minutter",
+            "22 minutter",
+            "25 minutter",
+            "1 time",
+            "2 timer",
+            "5 timer",
+        ],
+    ),
+    (
+        "es",
+        [
+            "1 minuto",
+            "2 minutos",
+            "5 minutos",
+            "12 minutos",
+            "22 minutos",
+            "25 minutos",
+            "1 hora",
+            "2 horas",
+            "5 horas",
+        ],
+    ),
+    (
+        "it",
+        [
+            "1 minuto",
+            "2 minuti",
+            "5 minuti",
+            "12 minuti",
+            "22 minuti",
+            "25 minuti",
+            "1 ora",
+            "2 ore",
+            "5 ore",
+        ],
+    ),
+    (
+        "pl",
+        [
+            "1 minuta",
+            "2 minuty",
+            "5 minut",
+            "12 minut",
+            "22 minuty",
+            "25 minut",
+            "1 godzina",
+            "2 godziny",
+            "5 godzin",
+        ],
+    ),
+];
+
 #[test]
 fn plural_forms_follow_cldr_in_every_language() {
     let f = Fixture::empty();
@@ -59,7 +151,7 @@ fn plural_forms_follow_cldr_in_every_language() {
         "content/en/m/_index.md",
         "---\ntitle: M\nkind: module\n---\nM.\n",
     );
-    let minutes = [1, 2, 5, 12, 22, 25, 60, 120, 300];
+    let minutes = PLURAL_MINUTES;
     for m in minutes {
         f.write(
             &format!("content/en/m/p{m}.md"),
@@ -73,93 +165,7 @@ fn plural_forms_follow_cldr_in_every_language() {
          duration-hours = { $hours ->\n    [one] { $hours } godzina\n    [few] { $hours } godziny\n    [many] { $hours } godzin\n   *[other] { $hours } godziny\n}\n",
     );
     f.build_ok();
-    let expected: [(&str, [&str; 9]); 6] = [
-        (
-            "en",
-            [
-                "1 minute",
-                "2 minutes",
-                "5 minutes",
-                "12 minutes",
-                "22 minutes",
-                "25 minutes",
-                "1 hour",
-                "2 hours",
-                "5 hours",
-            ],
-        ),
-        (
-            "nl",
-            [
-                "1 minuut",
-                "2 minuten",
-                "5 minuten",
-                "12 minuten",
-                "22 minuten",
-                "25 minuten",
-                "1 uur",
-                "2 uur",
-                "5 uur",
-            ],
-        ),
-        (
-            "da",
-            [
-                "1 minut",
-                "2 minutter",
-                "5 minutter",
-                "12 minutter",
-                "22 minutter",
-                "25 minutter",
-                "1 time",
-                "2 timer",
-                "5 timer",
-            ],
-        ),
-        (
-            "es",
-            [
-                "1 minuto",
-                "2 minutos",
-                "5 minutos",
-                "12 minutos",
-                "22 minutos",
-                "25 minutos",
-                "1 hora",
-                "2 horas",
-                "5 horas",
-            ],
-        ),
-        (
-            "it",
-            [
-                "1 minuto",
-                "2 minuti",
-                "5 minuti",
-                "12 minuti",
-                "22 minuti",
-                "25 minuti",
-                "1 ora",
-                "2 ore",
-                "5 ore",
-            ],
-        ),
-        (
-            "pl",
-            [
-                "1 minuta",
-                "2 minuty",
-                "5 minut",
-                "12 minut",
-                "22 minuty",
-                "25 minut",
-                "1 godzina",
-                "2 godziny",
-                "5 godzin",
-            ],
-        ),
-    ];
-    for (code, forms) in expected {
+    for (code, forms) in PLURAL_FORMS {
         for (m, want) in minutes.iter().zip(forms) {
             let doc = f.html(&format!("{code}/m/p{m}.html"));
             let meta = text(&doc, ".page-header .meta").expect("duration line");

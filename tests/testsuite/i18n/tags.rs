@@ -40,12 +40,9 @@ fn add_checks_the_tag_and_never_calls_a_language_english() {
         .contains("lang-name = Deutsch"));
 }
 
-/// Languages by their proper tags: a partner's `content/zh-hans` and
-/// `locales/zh-hans` are the language `zh-Hans` everywhere in the output,
-/// and every language is named in its own words from CLDR, script variants
-/// apart, with no bare codes.
-#[test]
-fn language_folders_in_any_case_get_their_canonical_tag_and_cldr_names() {
+/// A site with content in `zh-hans` (lower case, with its strings in
+/// `locales/zh-hans`), `zh-Hant`, Tamil, Nigerian Pidgin and Persian.
+fn tagged_languages_site() -> Fixture {
     let f = Fixture::small();
     f.write(
         "site.yaml",
@@ -76,8 +73,12 @@ fn language_folders_in_any_case_get_their_canonical_tag_and_cldr_names() {
         "content/fa/_index.md",
         "---\ntitle: راهنما\n---\nخوش آمدید.\n",
     );
-    f.build_ok();
+    f
+}
 
+/// `zh-hans` is `zh-Hans` in paths, `lang`, hreflang and the sitemap, and
+/// the partner's strings are used.
+fn canonical_tags_everywhere(f: &Fixture) {
     assert!(f.exists("public/zh-Hans/index.html"));
     assert!(f.exists("public/zh-Hans/intro/first.html"));
     let zh = f.html("zh-Hans/intro/first.html");
@@ -92,7 +93,12 @@ fn language_folders_in_any_case_get_their_canonical_tag_and_cldr_names() {
     assert!(!hreflangs.iter().any(|h| h == "zh-hans"), "{hreflangs:?}");
     let sitemap = f.read("public/sitemap.xml");
     assert!(!sitemap.contains("zh-hans"), "{sitemap}");
+}
 
+/// The switcher and the chooser name every language in its own words from
+/// CLDR, with no bare codes; Persian reads right to left.
+fn named_in_their_own_words(f: &Fixture) {
+    let en = f.html("en/intro/first.html");
     let switcher: Vec<(String, String)> = en
         .select(&sel(".lang-switcher a"))
         .map(|a| {
@@ -134,6 +140,18 @@ fn language_folders_in_any_case_get_their_canonical_tag_and_cldr_names() {
         assert!(names.iter().any(|x| x == n), "{n} not in {names:?}");
     }
     assert_eq!(attrs(&f.html("fa/index.html"), "html", "dir"), ["rtl"]);
+}
+
+/// Languages by their proper tags: a partner's `content/zh-hans` and
+/// `locales/zh-hans` are the language `zh-Hans` everywhere in the output,
+/// and every language is named in its own words from CLDR, script variants
+/// apart, with no bare codes.
+#[test]
+fn language_folders_in_any_case_get_their_canonical_tag_and_cldr_names() {
+    let f = tagged_languages_site();
+    f.build_ok();
+    canonical_tags_everywhere(&f);
+    named_in_their_own_words(&f);
 
     // The status report and `mark-current --lang` take the tag in any case.
     let report = status(&f);

@@ -1,6 +1,8 @@
 //! `equil pdf`: handbooks with outline, contents and page numbers; usage
 //! errors; a missing, failing or dying Chromium is a clear error, never a hang.
 
+use std::path::Path;
+
 use super::*;
 
 #[test]
@@ -77,25 +79,46 @@ fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
     );
 
     let pdf = out_dir.join("en/intro.pdf");
+    let pages = a4_pages(&pdf);
+    assert!(
+        pages >= 5,
+        "cover, contents and three chapters: {pages} pages"
+    );
+    chapters_in_order(&pdf, pages);
+    outline_and_contents_link_the_chapters(&pdf);
+    handbook_outline_nests_pages_under_modules(&out_dir.join("nl/handbook.pdf"));
+}
+
+/// The number of pages of an A4 PDF.
+fn a4_pages(pdf: &Path) -> usize {
     let path = pdf.to_str().expect("utf-8");
     let info = poppler("pdfinfo", &[path]);
     assert!(
         info.contains("595 x 842 pts") || info.contains("594.96 x 841.92 pts"),
         "A4:\n{info}"
     );
-    let pages: usize = info
-        .lines()
+    info.lines()
         .find_map(|l| l.strip_prefix("Pages:"))
         .and_then(|n| n.trim().parse().ok())
-        .expect("page count");
-    assert!(
-        pages >= 5,
-        "cover, contents and three chapters: {pages} pages"
-    );
+        .expect("page count")
+}
 
-    // Text: cover, contents, then the chapters in order; no navigation.
+/// The page that named destination `id` starts on, from `pdfinfo -dests`.
+fn dest_page(dests: &str, id: &str) -> usize {
+    dests
+        .lines()
+        .find(|l| l.trim_end().ends_with(&format!("\"{id}\"")))
+        .and_then(|l| l.split_whitespace().next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no destination {id}:\n{dests}"))
+}
+
+/// Text: cover, contents, then the chapters in order; no navigation; a
+/// page number on every page but the cover.
+fn chapters_in_order(pdf: &Path, pages: usize) {
+    let path = pdf.to_str().expect("utf-8");
     let all = poppler("pdftotext", &[path, "-"]);
-    let cover = pdf_page_text(&pdf, 1);
+    let cover = pdf_page_text(pdf, 1);
     for s in [
         "Training module",
         "Introduction",
@@ -109,29 +132,21 @@ fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
             "cover lacks {s}:\n{cover}"
         );
     }
-    assert!(pdf_page_text(&pdf, 2).contains("Contents"));
+    assert!(pdf_page_text(pdf, 2).contains("Contents"));
     let dests = poppler("pdfinfo", &["-dests", path]);
-    let dest_page = |id: &str| -> usize {
-        dests
-            .lines()
-            .find(|l| l.trim_end().ends_with(&format!("\"{id}\"")))
-            .and_then(|l| l.split_whitespace().next())
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("no destination {id}:\n{dests}"))
-    };
     let mut last = 2;
     for (id, title) in [
         ("ch-index", "Introduction"),
         ("ch-first", "First page"),
         ("ch-second", "Second page"),
     ] {
-        let page = dest_page(id);
+        let page = dest_page(&dests, id);
         assert!(
             page > last,
             "{title} starts on page {page}, not after page {last}"
         );
         assert!(
-            pdf_page_text(&pdf, page).contains(title),
+            pdf_page_text(pdf, page).contains(title),
             "{title} not on page {page}"
         );
         last = page;
@@ -147,16 +162,20 @@ fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
     }
     // A page number on every page but the cover.
     for page in 2..=pages {
-        let t = pdf_page_text(&pdf, page);
+        let t = pdf_page_text(pdf, page);
         assert!(
             t.lines().any(|l| l.trim() == page.to_string()),
             "page {page} shows no page number:\n{t}"
         );
     }
+}
 
-    // The outline lists the chapters; the contents link to them and show
-    // the pages they start on.
-    let bytes = std::fs::read(&pdf).expect("read pdf");
+/// The outline lists the chapters; the contents link to them and show the
+/// pages they start on; links out of the module open the website.
+fn outline_and_contents_link_the_chapters(pdf: &Path) {
+    let path = pdf.to_str().expect("utf-8");
+    let dests = poppler("pdfinfo", &["-dests", path]);
+    let bytes = std::fs::read(pdf).expect("read pdf");
     let doc = Pdf::parse(&bytes).expect("parse pdf");
     // (The cover's title is the document's h1, so the outline has the
     // document at its root and the contents and chapters under it.)
@@ -174,9 +193,9 @@ fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
         chapters,
         ["Contents", "Introduction", "First page", "Second page"]
     );
-    let contents = pdf_page_text(&pdf, 2);
+    let contents = pdf_page_text(pdf, 2);
     for id in ["ch-index", "ch-first", "ch-second"] {
-        let page = dest_page(id);
+        let page = dest_page(&dests, id);
         assert!(
             contents
                 .lines()
@@ -197,9 +216,11 @@ fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
         uris.contains(&"https://example.org/equil/en/toolkit/line-up.html".to_string()),
         "{uris:?}"
     );
+}
 
-    // The handbook: every module, and pages nested under their module.
-    let bytes = std::fs::read(out_dir.join("nl/handbook.pdf")).expect("read pdf");
+/// The handbook: every module, and pages nested under their module.
+fn handbook_outline_nests_pages_under_modules(pdf: &Path) {
+    let bytes = std::fs::read(pdf).expect("read pdf");
     let doc = Pdf::parse(&bytes).expect("parse pdf");
     let root = doc.outline();
     assert_eq!(

@@ -64,76 +64,83 @@ fn every_language_gets_an_index_script_loaded_only_on_demand() {
     );
 }
 
+/// Words whose folding the browser must do exactly as the indexer.
+const FOLD_SAMPLES: [&str; 39] = [
+    "Sårbarhed",
+    "ÆRØ",
+    "Œuvre",
+    "Educación",
+    "perché",
+    "geïnteresseerd",
+    "Straße",
+    "ẞ",
+    "ﬁnal",
+    "ΟΔΟΣ",
+    "sa\u{30a}rbar",
+    "İstanbul",
+    "Łódź",
+    "Þórður",
+    "Đorđe",
+    "ĦŦ",
+    "x²",
+    "½",
+    "Ǆ",
+    "ℌ",
+    "werkplekje",
+    "Ⅻ",
+    "naïve",
+    "ıi",
+    "Ａｂｃ",
+    "١٢٣",
+    "e\u{301}\u{301}",
+    "काम",
+    "कम",
+    "क्या",
+    "பட்டம்",
+    "কাজ",
+    "が",
+    "か\u{3099}",
+    "ｶﾞｲﾄﾞ",
+    "한국어",
+    "Việt",
+    "й",
+    "Rechtsschutzversicherungsgesellschaftenangestellte",
+];
+
+/// Running text whose words the browser must split as the indexer.
+const WORDS_TEXT: &str = "l'ambiente è sa\u{30a}rbar, 2016! Co-productie (IPS) ½ Ⅻ x² \
+            我们的许可证制度。IPS模式 データ か\u{3099}き 中 한국어 प्रशिक्षण";
+
+/// Headings whose slugs the browser must compute as the renderer.
+const SLUG_HEADINGS: [&str; 19] = [
+    "Åbenhed på jobbet",
+    "3. Attention to the person's preferences",
+    "ΟΔΟΣ Σ",
+    "  --  ",
+    "İstanbul & Łódź",
+    "Co-design: a how-to?",
+    "Don't tolerate bad actors",
+    "TL;DR",
+    "C'est l’été — enfin !",
+    "क्या है",
+    "தமிழ் மொழி கற்றல்",
+    "می\u{200c}خواهم کار کنم",
+    "Что такое — работа",
+    "仕事を見つける：はじめに",
+    "🎉 Party time 🚀",
+    "🎉",
+    "x² ½ Ⅻ ١٢ ＿_",
+    "Ǆemal & ΟΔΟΣ",
+    "a\tb\u{a0}c -- d",
+];
+
 #[test]
 #[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn javascript_folds_words_and_slugs_exactly_like_the_indexer() {
     let chromium = chromium();
     let f = fixture();
     f.build_ok();
-    let samples = [
-        "Sårbarhed",
-        "ÆRØ",
-        "Œuvre",
-        "Educación",
-        "perché",
-        "geïnteresseerd",
-        "Straße",
-        "ẞ",
-        "ﬁnal",
-        "ΟΔΟΣ",
-        "sa\u{30a}rbar",
-        "İstanbul",
-        "Łódź",
-        "Þórður",
-        "Đorđe",
-        "ĦŦ",
-        "x²",
-        "½",
-        "Ǆ",
-        "ℌ",
-        "werkplekje",
-        "Ⅻ",
-        "naïve",
-        "ıi",
-        "Ａｂｃ",
-        "١٢٣",
-        "e\u{301}\u{301}",
-        "काम",
-        "कम",
-        "क्या",
-        "பட்டம்",
-        "কাজ",
-        "が",
-        "か\u{3099}",
-        "ｶﾞｲﾄﾞ",
-        "한국어",
-        "Việt",
-        "й",
-        "Rechtsschutzversicherungsgesellschaftenangestellte",
-    ];
-    let text = "l'ambiente è sa\u{30a}rbar, 2016! Co-productie (IPS) ½ Ⅻ x² \
-                我们的许可证制度。IPS模式 データ か\u{3099}き 中 한국어 प्रशिक्षण";
-    let headings = [
-        "Åbenhed på jobbet",
-        "3. Attention to the person's preferences",
-        "ΟΔΟΣ Σ",
-        "  --  ",
-        "İstanbul & Łódź",
-        "Co-design: a how-to?",
-        "Don't tolerate bad actors",
-        "TL;DR",
-        "C'est l’été — enfin !",
-        "क्या है",
-        "தமிழ் மொழி கற்றல்",
-        "می\u{200c}خواهم کار کنم",
-        "Что такое — работа",
-        "仕事を見つける：はじめに",
-        "🎉 Party time 🚀",
-        "🎉",
-        "x² ½ Ⅻ ١٢ ＿_",
-        "Ǆemal & ΟΔΟΣ",
-        "a\tb\u{a0}c -- d",
-    ];
+    let (samples, text, headings) = (FOLD_SAMPLES, WORDS_TEXT, SLUG_HEADINGS);
     let mut b = cdp::Browser::launch(&chromium);
     let out = std::fs::canonicalize(f.path("public")).expect("public");
     let tab = b.open(&format!("file://{}/en/index.html", out.display()));

@@ -63,8 +63,16 @@ fn search(b: &mut cdp::Browser, tab: &cdp::Tab, query: &str) {
 fn scenario(b: &mut cdp::Browser, base: &str) {
     let start = format!("{base}nl/intro/workplace.html");
     let tab = b.open(&start);
+    loaded_only_when_used(b, &tab);
+    a_word_leads_to_its_heading(b, &tab, base);
+    stems_prefixes_and_fallbacks_are_found(b, &tab, base);
+    nothing_found_and_escape(b, &tab);
+}
+
+/// The search box shows, and the index is not loaded before it is used.
+fn loaded_only_when_used(b: &mut cdp::Browser, tab: &cdp::Tab) {
     let loaded = b.eval(
-        &tab,
+        tab,
         "!!window.EquilSearch && !window.EQUIL_SEARCH && !document.querySelector('script[src*=\"search-index\"]')",
     );
     assert_eq!(
@@ -73,22 +81,25 @@ fn scenario(b: &mut cdp::Browser, base: &str) {
     );
     assert_eq!(
         b.eval(
-            &tab,
+            tab,
             "getComputedStyle(document.querySelector('.search')).display"
         ),
         "block",
         "with JavaScript the search box shows"
     );
+}
 
-    // A Dutch word: the page whose heading has it comes first, highlighted.
-    search(b, &tab, "kwetsbaarheid");
-    let found = results(b, &tab);
+/// A Dutch word: the page whose heading has it comes first, highlighted;
+/// ArrowDown selects it and Enter follows it.
+fn a_word_leads_to_its_heading(b: &mut cdp::Browser, tab: &cdp::Tab, base: &str) {
+    search(b, tab, "kwetsbaarheid");
+    let found = results(b, tab);
     assert!(!found.is_empty(), "no results for kwetsbaarheid");
     let expected = format!("{base}nl/intro/disclosure.html#praten-over-kwetsbaarheid");
     assert_eq!(found[0].0, expected, "{found:?}");
     assert!(found[0].1.contains("Openheid"), "{found:?}");
     assert!(found[0].2.contains("kwetsbaarheid"), "marked: {found:?}");
-    let status = b.eval(&tab, "document.getElementById('search-status').textContent");
+    let status = b.eval(tab, "document.getElementById('search-status').textContent");
     assert_eq!(
         status,
         if found.len() == 1 {
@@ -99,54 +110,59 @@ fn scenario(b: &mut cdp::Browser, base: &str) {
     );
 
     // Keyboard: ArrowDown selects the first result, Enter follows it.
-    b.key(&tab, "ArrowDown", "ArrowDown", 40, None);
+    b.key(tab, "ArrowDown", "ArrowDown", 40, None);
     let sel = b.eval(
-        &tab,
+        tab,
         "[document.getElementById('search-input').getAttribute('aria-activedescendant'), \
           document.querySelector('[aria-selected=true]') && document.querySelector('[aria-selected=true]').id].join(' ')",
     );
     assert_eq!(sel, "search-result-0 search-result-0");
-    b.key(&tab, "Enter", "Enter", 13, Some("\r"));
+    b.key(tab, "Enter", "Enter", 13, Some("\r"));
     b.wait_for(
-        &tab,
+        tab,
         &format!(
             "location.href === {} && document.readyState === 'complete'",
             json!(expected)
         ),
     );
     assert_eq!(
-        b.eval(&tab, "document.querySelector('h1').textContent.trim()"),
+        b.eval(tab, "document.querySelector('h1').textContent.trim()"),
         "Openheid"
     );
+}
 
-    // Dutch stemming and prefixes: a plural, a diminutive, a word being typed.
-    search(b, &tab, "kwetsbaarheden");
-    assert!(results(b, &tab)[0]
+/// Dutch stemming and prefixes (a plural, a diminutive, a word being
+/// typed), and a page not translated yet, marked as in English.
+fn stems_prefixes_and_fallbacks_are_found(b: &mut cdp::Browser, tab: &cdp::Tab, base: &str) {
+    search(b, tab, "kwetsbaarheden");
+    assert!(results(b, tab)[0]
         .0
         .ends_with("nl/intro/disclosure.html#praten-over-kwetsbaarheid"));
-    search(b, &tab, "werkplek");
-    let found = results(b, &tab);
+    search(b, tab, "werkplek");
+    let found = results(b, tab);
     assert!(
         found
             .iter()
             .any(|r| r.0.ends_with("nl/intro/workplace.html#aanpassingen") && r.2 == "werkplekje"),
         "werkplekje is found by its prefix: {found:?}"
     );
-    search(b, &tab, "openh");
-    assert!(results(b, &tab)[0].0.ends_with("nl/intro/disclosure.html"));
+    search(b, tab, "openh");
+    assert!(results(b, tab)[0].0.ends_with("nl/intro/disclosure.html"));
 
     // A page that is not translated yet is found, marked as in English.
-    search(b, &tab, "statement");
-    let found = results(b, &tab);
+    search(b, tab, "statement");
+    let found = results(b, tab);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, format!("{base}nl/toolkit/line-up.html#steps"));
     assert!(found[0].1.contains("oorspronkelijke tekst"), "{found:?}");
+}
 
-    // Nothing found; Escape closes the list.
-    search(b, &tab, "xyzzy");
+/// Nothing found: the message is outside the list; Escape closes it.
+fn nothing_found_and_escape(b: &mut cdp::Browser, tab: &cdp::Tab) {
+    search(b, tab, "xyzzy");
     assert_eq!(
         b.eval(
-            &tab,
+            tab,
             "[document.querySelector('.search-message').textContent, \
               document.getElementById('search-input').getAttribute('aria-expanded'), \
               document.querySelectorAll('#search-results > :not([role=option])').length].join(' ')"
@@ -154,9 +170,9 @@ fn scenario(b: &mut cdp::Browser, base: &str) {
         "Geen resultaten false 0",
         "the message is outside the listbox, which is not shown"
     );
-    b.key(&tab, "Escape", "Escape", 27, None);
+    b.key(tab, "Escape", "Escape", 27, None);
     assert_eq!(
-        b.eval(&tab, "[document.getElementById('search-input').getAttribute('aria-expanded'), document.querySelector('.search-panel').hidden].join(' ')"),
+        b.eval(tab, "[document.getElementById('search-input').getAttribute('aria-expanded'), document.querySelector('.search-panel').hidden].join(' ')"),
         "false true"
     );
 }

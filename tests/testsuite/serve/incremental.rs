@@ -1,37 +1,86 @@
 //! The incremental rebuilds of `serve` against a full build of the same
 //! files, after every kind of change.
 
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+use equil::pipeline::{self, SiteOptions};
+use equil::serve::change::Changes;
+use equil::serve::rebuild::Live;
+use equil::write::MemorySink;
+
 use super::*;
+
+/// A change to the fixture's files, named for the messages.
+type Step<'a> = (&'static str, Box<dyn Fn() + 'a>);
+
+/// Body edits of pages in the site take the fast path; nothing else does.
+const FAST: [&str; 4] = [
+    "body edit",
+    "source body edit",
+    "outdated source edited again",
+    "translation body edit",
+];
 
 /// The incremental rebuilds of `serve`, step by step, against a full build
 /// of the same files: after every kind of change they must give exactly the
 /// same site (nothing stale, nothing missing).
 #[test]
 fn incremental_rebuilds_equal_a_full_build() {
-    use equil::pipeline::{self, SiteOptions};
-    use equil::serve::change::Changes;
-    use equil::serve::rebuild::Live;
-    use equil::write::MemorySink;
-    use std::sync::atomic::AtomicBool;
-
     let f = Fixture::small();
-    let root = f.root().canonicalize().unwrap();
-    let opts = SiteOptions::new(&root);
-    let mut live = Live::new(opts.clone());
-    live.rebuild(&Changes::everything()).expect("first build");
-    let never = AtomicBool::new(false);
-    live.render_prints(&never).expect("print pages");
+    let mut run = LiveRun::start(&f);
+    run.check("start");
+    let steps = page_edits(&f)
+        .into_iter()
+        .chain(navigation_changes(&f))
+        .chain(structure_changes(&f))
+        .chain(site_changes(&f));
+    for (step, change) in steps {
+        run.step(step, change.as_ref());
+    }
+    failing_edits(&mut run);
+    template_changed_while_broken(&mut run);
+}
 
-    let check = |live: &Live, step: &str| {
+/// `serve`'s live site, built from a fixture's files.
+struct LiveRun<'f> {
+    f: &'f Fixture,
+    root: PathBuf,
+    opts: SiteOptions,
+    live: Live,
+    never: AtomicBool,
+}
+
+impl<'f> LiveRun<'f> {
+    /// The first build of `f`, with its print pages.
+    fn start(f: &'f Fixture) -> Self {
+        let root = f.root().canonicalize().unwrap();
+        let opts = SiteOptions::new(&root);
+        let mut live = Live::new(opts.clone());
+        live.rebuild(&Changes::everything()).expect("first build");
+        let never = AtomicBool::new(false);
+        live.render_prints(&never).expect("print pages");
+        LiveRun {
+            f,
+            root,
+            opts,
+            live,
+            never,
+        }
+    }
+
+    /// The served site must be a full build's, file for file and byte for byte.
+    fn check(&self, step: &str) {
         let sink = MemorySink::default();
-        let (outcome, _) = pipeline::run(&opts, &sink);
+        let (outcome, _) = pipeline::run(&self.opts, &sink);
         assert!(
             !outcome.failed(),
             "{step}: full build failed: {:?}",
             outcome.diagnostics
         );
         let full = sink.files.into_inner().unwrap();
-        let served = live.files();
+        let served = self.live.files();
         let mut served_paths: Vec<&String> = served.keys().collect();
         served_paths.sort();
         let full_paths: Vec<&String> = full.keys().collect();
@@ -42,11 +91,115 @@ fn incremental_rebuilds_equal_a_full_build() {
                 "{step}: {path} differs from a full build"
             );
         }
-    };
-    check(&live, "start");
+    }
 
-    type Step<'a> = (&'static str, Box<dyn Fn() + 'a>);
-    let steps: Vec<Step<'_>> = vec![
+    /// The fixture's files with their bytes.
+    fn snapshot(&self) -> BTreeMap<String, Vec<u8>> {
+        files_under(&self.root)
+            .into_iter()
+            .map(|p| {
+                let bytes = std::fs::read(self.root.join(&p)).unwrap();
+                (p, bytes)
+            })
+            .collect()
+    }
+
+    /// What the watcher reports between two snapshots: files added, removed
+    /// or changed, and the folders renamed or removed.
+    fn watched(
+        &self,
+        before: &BTreeMap<String, Vec<u8>>,
+        after: &BTreeMap<String, Vec<u8>>,
+    ) -> Changes {
+        let root = &self.root;
+        // A folder renamed or removed is reported as the folder alone.
+        let dirs: Vec<&str> = ["content/en/extra", "content/en/bonus"]
+            .into_iter()
+            .filter(|dir| {
+                let under = |m: &BTreeMap<String, Vec<u8>>| {
+                    m.keys().any(|p| p.starts_with(&format!("{dir}/")))
+                };
+                under(before) && !under(after)
+            })
+            .collect();
+        let mut paths: Vec<std::path::PathBuf> = before
+            .keys()
+            .chain(after.keys())
+            .filter(|p| before.get(*p) != after.get(*p))
+            .filter(|p| {
+                !dirs
+                    .iter()
+                    .any(|d| p.starts_with(&format!("{d}/")) && !after.contains_key(*p))
+            })
+            .map(|p| root.join(p))
+            .collect();
+        paths.extend(dirs.iter().map(|d| root.join(d)));
+        let mut changes = Changes::default();
+        changes.add(root, "default", paths);
+        changes
+    }
+
+    /// Makes a change, rebuilds what the watcher reports of it, and checks
+    /// the result and whether it took the fast path.
+    fn step(&mut self, step: &str, change: &dyn Fn()) {
+        let before = self.snapshot();
+        change();
+        let after = self.snapshot();
+        let changes = self.watched(&before, &after);
+        let report = self
+            .live
+            .rebuild(&changes)
+            .unwrap_or_else(|e| panic!("{step}: {:?}", e.errors));
+        assert_eq!(report.fast, FAST.contains(&step), "{step}: fast path");
+        self.live.render_prints(&self.never).expect("print pages");
+        self.check(step);
+    }
+
+    /// The changes of `paths` (relative to the fixture).
+    fn changes_of(&self, paths: &[&str]) -> Changes {
+        let mut c = Changes::default();
+        c.add(
+            &self.root,
+            "default",
+            paths.iter().map(|p| self.root.join(p)),
+        );
+        c
+    }
+
+    /// Writes `text` to `path` (`None` deletes it) and rebuilds: when `ok`
+    /// the site must equal a full build, else fail with a full build's
+    /// errors. Whether it took the fast path.
+    fn edit(&mut self, step: &str, path: &str, text: Option<&str>, ok: bool) -> bool {
+        match text {
+            Some(t) => self.f.write(path, t),
+            None => std::fs::remove_file(self.f.path(path)).unwrap(),
+        }
+        let result = self.live.rebuild(&self.changes_of(&[path]));
+        match (ok, result) {
+            (true, Ok(report)) => {
+                self.live.render_prints(&self.never).expect("print pages");
+                self.check(step);
+                report.fast
+            }
+            (false, Err(failure)) => {
+                let (outcome, _) = pipeline::run(&self.opts, &MemorySink::default());
+                let full: Vec<_> = outcome
+                    .diagnostics
+                    .into_iter()
+                    .filter(|d| d.is_error())
+                    .collect();
+                assert_eq!(failure.errors, full, "{step}: errors as a full build's");
+                false
+            }
+            (true, Err(e)) => panic!("{step}: {:?}", e.errors),
+            (false, Ok(_)) => panic!("{step}: should fail"),
+        }
+    }
+}
+
+/// Edits of pages' bodies and translation states.
+fn page_edits(f: &Fixture) -> Vec<Step<'_>> {
+    vec![
         (
             "body edit",
             Box::new(|| {
@@ -111,6 +264,12 @@ fn incremental_rebuilds_equal_a_full_build() {
                 )
             }),
         ),
+    ]
+}
+
+/// Changes to titles, order, slugs and pages added, moved, renamed or deleted.
+fn navigation_changes(f: &Fixture) -> Vec<Step<'_>> {
+    vec![
         (
             "title edit",
             Box::new(|| {
@@ -177,6 +336,12 @@ fn incremental_rebuilds_equal_a_full_build() {
             "page deleted",
             Box::new(|| std::fs::remove_file(f.path("content/en/intro/fourth.md")).unwrap()),
         ),
+    ]
+}
+
+/// Modules added, renamed and deleted; assets; the home page.
+fn structure_changes(f: &Fixture) -> Vec<Step<'_>> {
+    vec![
         (
             "module added",
             Box::new(|| {
@@ -224,6 +389,12 @@ fn incremental_rebuilds_equal_a_full_build() {
                 )
             }),
         ),
+    ]
+}
+
+/// Interface strings, templates and settings.
+fn site_changes(f: &Fixture) -> Vec<Step<'_>> {
+    vec![
         (
             "strings",
             Box::new(|| {
@@ -252,123 +423,40 @@ fn incremental_rebuilds_equal_a_full_build() {
                 )
             }),
         ),
-    ];
-    // What the watcher reports: files added, removed or changed, and the
-    // folders renamed or removed.
-    let snapshot = || -> std::collections::BTreeMap<String, Vec<u8>> {
-        files_under(&root)
-            .into_iter()
-            .map(|p| {
-                let bytes = std::fs::read(root.join(&p)).unwrap();
-                (p, bytes)
-            })
-            .collect()
-    };
-    for (step, change) in steps {
-        let before = snapshot();
-        change();
-        let after = snapshot();
-        // A folder renamed or removed is reported as the folder alone.
-        let dirs: Vec<&str> = ["content/en/extra", "content/en/bonus"]
-            .into_iter()
-            .filter(|dir| {
-                let under = |m: &std::collections::BTreeMap<String, Vec<u8>>| {
-                    m.keys().any(|p| p.starts_with(&format!("{dir}/")))
-                };
-                under(&before) && !under(&after)
-            })
-            .collect();
-        let mut paths: Vec<std::path::PathBuf> = before
-            .keys()
-            .chain(after.keys())
-            .filter(|p| before.get(*p) != after.get(*p))
-            .filter(|p| {
-                !dirs
-                    .iter()
-                    .any(|d| p.starts_with(&format!("{d}/")) && !after.contains_key(*p))
-            })
-            .map(|p| root.join(p))
-            .collect();
-        paths.extend(dirs.iter().map(|d| root.join(d)));
-        let mut changes = Changes::default();
-        changes.add(&root, "default", paths);
-        let report = live
-            .rebuild(&changes)
-            .unwrap_or_else(|e| panic!("{step}: {:?}", e.errors));
-        // Body edits of pages in the site take the fast path; nothing else does.
-        let fast = [
-            "body edit",
-            "source body edit",
-            "outdated source edited again",
-            "translation body edit",
-        ];
-        assert_eq!(report.fast, fast.contains(&step), "{step}: fast path");
-        live.render_prints(&never).expect("print pages");
-        check(&live, step);
-    }
+    ]
+}
 
-    // Body edits that break a link elsewhere, or in the page itself, fail
-    // as a full build does; fixing them brings the site back.
-    let changes_of = |paths: &[&str]| {
-        let mut c = Changes::default();
-        c.add(&root, "default", paths.iter().map(|p| root.join(p)));
-        c
-    };
+/// Body edits that break a link elsewhere, or in the page itself, fail as a
+/// full build does; fixing them brings the site back.
+fn failing_edits(run: &mut LiveRun<'_>) {
     let second = "content/en/intro/second.md";
-    let good = f.read(second);
-    // `None` deletes the file.
-    let mut edit = |step: &str, path: &str, text: Option<&str>, ok: bool| {
-        match text {
-            Some(t) => f.write(path, t),
-            None => std::fs::remove_file(f.path(path)).unwrap(),
-        }
-        let result = live.rebuild(&changes_of(&[path]));
-        match (ok, result) {
-            (true, Ok(report)) => {
-                live.render_prints(&never).expect("print pages");
-                check(&live, step);
-                report.fast
-            }
-            (false, Err(failure)) => {
-                let (outcome, _) = pipeline::run(&opts, &MemorySink::default());
-                let full: Vec<_> = outcome
-                    .diagnostics
-                    .into_iter()
-                    .filter(|d| d.is_error())
-                    .collect();
-                assert_eq!(failure.errors, full, "{step}: errors as a full build's");
-                false
-            }
-            (true, Err(e)) => panic!("{step}: {:?}", e.errors),
-            (false, Ok(_)) => panic!("{step}: should fail"),
-        }
-    };
+    let good = run.f.read(second);
     // first.md links to `second.md#details`.
     let other_heading = good.replace("## Details", "## Other");
-    edit("anchor gone", second, Some(&other_heading), false);
-    edit("anchor back", second, Some(&good), true);
+    run.edit("anchor gone", second, Some(&other_heading), false);
+    run.edit("anchor back", second, Some(&good), true);
     let fresh = good.replace("New", "Fresh");
     assert!(
-        edit("body edit after a fix", second, Some(&fresh), true),
+        run.edit("body edit after a fix", second, Some(&fresh), true),
         "a body edit after a full rebuild takes the fast path"
     );
     let linked = good.replace("New words.", "See [the third page](third.md).");
-    edit("link to a missing page", second, Some(&linked), false);
+    run.edit("link to a missing page", second, Some(&linked), false);
     let third = "content/en/intro/third.md";
-    edit(
+    run.edit(
         "linked page created",
         third,
         Some("---\ntitle: Third\n---\nHere.\n"),
         true,
     );
-    edit("linked page deleted", third, None, false);
-    edit("link removed", second, Some(&good), true);
+    run.edit("linked page deleted", third, None, false);
+    run.edit("link removed", second, Some(&good), true);
     let broken = "---\ntitle: [broken\n---\nText.\n";
-    edit("front matter broken", second, Some(broken), false);
-    edit("front matter fixed", second, Some(&good), true);
+    run.edit("front matter broken", second, Some(broken), false);
+    run.edit("front matter fixed", second, Some(&good), true);
     let newer = good.replace("New", "Newer");
     assert!(
-        edit(
+        run.edit(
             "body edit after broken front matter",
             second,
             Some(&newer),
@@ -376,10 +464,14 @@ fn incremental_rebuilds_equal_a_full_build() {
         ),
         "fast path again"
     );
-    edit("restored", second, Some(&good), true);
+    run.edit("restored", second, Some(&good), true);
+}
 
-    // A template changed while a page is broken still counts once the page
-    // is fixed.
+/// A template changed while a page is broken still counts once the page is
+/// fixed.
+fn template_changed_while_broken(run: &mut LiveRun<'_>) {
+    let f = run.f;
+    let good = f.read("content/en/intro/second.md");
     f.write("content/en/intro/second.md", "---\ntitle: [broken\n---\n");
     let page = builtin_template("page.html");
     f.write(
@@ -389,15 +481,17 @@ fn incremental_rebuilds_equal_a_full_build() {
             "{% block article %}<p>second edit</p>",
         ),
     );
-    assert!(live
-        .rebuild(&changes_of(&[
+    assert!(run
+        .live
+        .rebuild(&run.changes_of(&[
             "content/en/intro/second.md",
             "themes/default/templates/page.html"
         ]))
         .is_err());
     f.write("content/en/intro/second.md", &good);
-    live.rebuild(&changes_of(&["content/en/intro/second.md"]))
+    run.live
+        .rebuild(&run.changes_of(&["content/en/intro/second.md"]))
         .expect("fixed");
-    live.render_prints(&never).expect("print pages");
-    check(&live, "template changed while broken");
+    run.live.render_prints(&run.never).expect("print pages");
+    run.check("template changed while broken");
 }
