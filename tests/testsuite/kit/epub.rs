@@ -57,11 +57,22 @@ fn epub_books_have_cover_navigation_languages_images_and_own_links() {
         assert!(f.exists(&format!("epub/{book}.epub")), "{book}");
     }
     let files = epub_files(&f.path("epub/nl/toolkit.epub"));
+    container_and_navigation(&files);
+    chapters_mark_languages_and_link_into_the_book(&files);
+    the_session_plan_links_to_the_cards(&f);
+}
+
+/// The files of an e-book: name, bytes, and whether stored uncompressed.
+type EpubFiles = [(String, Vec<u8>, bool)];
+
+/// The container (`mimetype` first and uncompressed), the package's
+/// language and cover, and the navigation: each card with its handouts below.
+fn container_and_navigation(files: &EpubFiles) {
     // The container: `mimetype` first and uncompressed.
     assert_eq!(files[0].0, "mimetype");
     assert_eq!(files[0].1, b"application/epub+zip");
     assert!(files[0].2, "mimetype must be stored");
-    let opf = epub_text(&files, "OEBPS/content.opf");
+    let opf = epub_text(files, "OEBPS/content.opf");
     assert!(
         opf.contains("<dc:language id=\"epub-creator-0\">nl</dc:language>"),
         "{opf}"
@@ -69,7 +80,7 @@ fn epub_books_have_cover_navigation_languages_images_and_own_links() {
     assert!(opf.contains("properties=\"cover-image\""), "{opf}");
     assert!(opf.contains("images/toolkit/network.svg"), "{opf}");
     // Navigation: the card with its handouts below it.
-    let nav = epub_text(&files, "OEBPS/nav.xhtml");
+    let nav = epub_text(files, "OEBPS/nav.xhtml");
     let order: Vec<usize> = [
         "Toolkit",
         "Line-up",
@@ -86,7 +97,11 @@ fn epub_books_have_cover_navigation_languages_images_and_own_links() {
     .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{nav}");
     assert!(nav.contains(">Inhoud<"), "{nav}");
-    // Chapters: the reader's language on the document, the fallback marked.
+}
+
+/// Chapters: the reader's language on the document, the fallback marked;
+/// links into the book's own files, images inside, other modules on the site.
+fn chapters_mark_languages_and_link_into_the_book(files: &EpubFiles) {
     let chapter = |title: &str| {
         files
             .iter()
@@ -129,7 +144,10 @@ fn epub_books_have_cover_navigation_languages_images_and_own_links() {
         fallback.contains("href=\"https://example.org/kit/nl/day/index.html\""),
         "{fallback}"
     );
-    // The session plan links to the cards in the handbook.
+}
+
+/// The session plan links to the cards in the handbook.
+fn the_session_plan_links_to_the_cards(f: &Fixture) {
     let hb = epub_files(&f.path("epub/en/handbook.epub"));
     let plan = hb
         .iter()
