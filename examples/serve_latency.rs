@@ -90,7 +90,7 @@ fn main() {
 /// Starts `equil serve` on a free port for `site`; its port, once it prints
 /// its address.
 fn start_serve(bin: &str, site: &Path) -> (Server, u16) {
-    let mut child = Command::new(&bin)
+    let mut child = Command::new(bin)
         .args(["serve", "--port", "0", "--root"])
         .arg(site)
         .stdout(Stdio::piped())

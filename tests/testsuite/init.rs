@@ -175,7 +175,7 @@ fn a_new_site_is_neutral_and_the_equil_site_keeps_its_identity() {
 /// and its home page shows the site's title without a funder or tagline.
 fn no_claims_in_pages(public: &Path) {
     let mut pages = 0;
-    for file in files_under(&public) {
+    for file in files_under(public) {
         if !file.ends_with(".html") {
             continue;
         }

@@ -138,8 +138,6 @@ impl<'t> Runs<'t> {
     }
 }
 
-/// A word as the index keeps it.
-
 #[cfg(test)]
 mod tests {
     use super::*;
