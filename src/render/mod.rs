@@ -7,6 +7,7 @@ pub mod glossary;
 pub mod glossary_page;
 pub mod links;
 pub mod markdown;
+pub mod memo;
 pub mod nav;
 pub mod pages;
 pub mod plurals;

@@ -112,7 +112,8 @@ pub fn reference(page: &str) -> String {
 /// The handouts of the page `entry` of `tree`, linked from `from`.
 pub fn handouts_of(site: &Site, tree: &Tree, entry: &Entry, from: &str) -> Vec<HandoutLink> {
     let mut out = Vec::new();
-    for m in &tree.modules {
+    // Only tool cards have handouts: other modules are skipped unsearched.
+    for m in tree.modules.iter().filter(|m| !m.handouts.is_empty()) {
         let Some(pi) = m.pages.iter().position(|p| p.rel == entry.rel) else {
             continue;
         };
