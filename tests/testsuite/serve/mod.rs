@@ -11,6 +11,7 @@ use crate::common::*;
 use serde_json::json;
 
 mod browser;
+mod changes;
 mod edits;
 mod http;
 mod incremental;
