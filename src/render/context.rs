@@ -245,10 +245,8 @@ pub fn page_data(
         _ => None,
     };
     PageData {
-        title: inline_text(&doc.fm.title),
         summary: doc.fm.summary.as_deref().map(inline_html),
         summary_text: doc.fm.summary.as_deref().map(inline_text),
-        kind: kind_name(kind),
         content,
         toc: toc
             .into_iter()
@@ -261,18 +259,53 @@ pub fn page_data(
         audience: doc.fm.audience.clone(),
         extra: doc.fm.extra.clone().unwrap_or(serde_json::Value::Null),
         status: entry.status,
-        content_lang: doc.lang.clone(),
-        content_dir: dir_name(site, &doc.lang),
         source_lang: source_url.as_ref().map(|_| site.source_lang.clone()),
         source_url,
-        file: entry.output.rsplit('/').next().unwrap_or("").to_string(),
-        updated: None,
-        outdated_since: None,
-        handouts: Vec::new(),
-        session: None,
-        card: None,
-        sheet_url: None,
-        pdf_url: None,
+        ..PageData::new(
+            inline_text(&doc.fm.title),
+            kind_name(kind),
+            (doc.lang.clone(), dir_name(site, &doc.lang)),
+            entry.output.rsplit('/').next().unwrap_or("").to_string(),
+        )
+    }
+}
+
+impl PageData {
+    /// A page with its title, kind, language (code and direction) and file
+    /// name, and nothing else yet: no text, facts, dates, notices or links.
+    pub fn new(
+        title: String,
+        kind: &'static str,
+        (content_lang, content_dir): (String, &'static str),
+        file: String,
+    ) -> PageData {
+        PageData {
+            title,
+            summary: None,
+            summary_text: None,
+            kind,
+            content: String::new(),
+            toc: Vec::new(),
+            duration: None,
+            group_size: None,
+            materials: Vec::new(),
+            objectives: Vec::new(),
+            audience: Vec::new(),
+            extra: serde_json::Value::Null,
+            status: Status::Source,
+            content_lang,
+            content_dir,
+            source_url: None,
+            source_lang: None,
+            file,
+            updated: None,
+            outdated_since: None,
+            handouts: Vec::new(),
+            session: None,
+            card: None,
+            sheet_url: None,
+            pdf_url: None,
+        }
     }
 }
 

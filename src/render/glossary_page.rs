@@ -30,31 +30,14 @@ impl TreeRender<'_> {
         let title = title(self.site, lang);
         let intro = message(self.site, lang, "glossary-intro");
         let page = PageData {
-            title: title.clone(),
             summary_text: intro.clone(),
             summary: intro,
-            kind: "glossary",
-            content: String::new(),
-            toc: Vec::new(),
-            duration: None,
-            group_size: None,
-            materials: Vec::new(),
-            objectives: Vec::new(),
-            audience: Vec::new(),
-            extra: serde_json::Value::Null,
-            updated: None,
-            outdated_since: None,
-            handouts: Vec::new(),
-            session: None,
-            card: None,
-            sheet_url: None,
-            pdf_url: None,
-            status: Status::Source,
-            content_lang: lang.clone(),
-            content_dir: dir_name(self.site, lang),
-            source_url: None,
-            source_lang: None,
-            file: "glossary.html".to_string(),
+            ..PageData::new(
+                title.clone(),
+                "glossary",
+                (lang.clone(), dir_name(self.site, lang)),
+                "glossary.html".to_string(),
+            )
         };
         let mut base = base_context(self.site, self.tree, anchor, page);
         base.about = about_for(&self.nav, &out);

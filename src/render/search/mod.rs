@@ -16,8 +16,9 @@ pub mod text;
 use std::collections::BTreeMap;
 
 use super::links::relative;
-use super::markdown::inline_text;
+use super::markdown::{inline_text, Parsed};
 use super::pages::TreeRender;
+use crate::load::frontmatter::FrontMatter;
 use crate::model::Position;
 use crate::model::Site;
 use index::{DocInfo, Field, IndexBuilder, SectionInfo};
@@ -53,16 +54,7 @@ pub fn build(r: &TreeRender<'_>) -> IndexBuilder {
         let a = analyzers
             .entry(doc.lang.clone())
             .or_insert_with(|| Analyzer::new(&doc.lang));
-        let fm = &doc.fm;
-        let title = inline_text(&fm.title);
-        let summary = fm.summary.as_deref().map(inline_text);
-        let parsed = &r.parsed[entry.doc];
-        let lead = parsed
-            .sections
-            .iter()
-            .find(|s| s.id.is_none())
-            .map(|s| s.text.as_str());
-
+        let title = inline_text(&doc.fm.title);
         let d = b.add_doc(DocInfo {
             url: relative(&lang_home, &entry.output),
             title: title.clone(),
@@ -72,44 +64,63 @@ pub fn build(r: &TreeRender<'_>) -> IndexBuilder {
             },
             content_lang: (doc.lang != *lang).then(|| doc.lang.clone()),
         });
-        let top = b.add_section(SectionInfo {
-            doc: d,
-            id: String::new(),
-            heading: String::new(),
-            snippet: summary
-                .clone()
-                .or(lead.map(str::to_string))
-                .unwrap_or_default(),
-        });
-        b.add_text(top, a, &title, Field::Title);
-        if let Some(s) = &summary {
-            b.add_text(top, a, s, Field::Summary);
-        }
-        let lists = fm
-            .objectives
-            .iter()
-            .chain(&fm.audience)
-            .chain(&fm.materials);
-        for item in lists {
-            b.add_text(top, a, &inline_text(item), Field::Body);
-        }
-        if let Some(g) = &fm.group_size {
-            b.add_text(top, a, &g.to_string(), Field::Body);
-        }
-        for s in &parsed.sections {
-            let Some(id) = &s.id else {
-                b.add_text(top, a, &s.text, Field::Body);
-                continue;
-            };
-            let sec = b.add_section(SectionInfo {
-                doc: d,
-                id: id.clone(),
-                heading: s.heading.clone(),
-                snippet: s.text.clone(),
-            });
-            b.add_text(sec, a, &s.heading, Field::Heading);
-            b.add_text(sec, a, &s.text, Field::Body);
-        }
+        add_page(&mut b, a, d, &doc.fm, &title, &r.parsed[entry.doc]);
     }
     b
+}
+
+/// Indexes the sections of page `d`: its top (title, summary, front matter
+/// lists and the text before the first heading), then each heading's text.
+fn add_page(
+    b: &mut IndexBuilder,
+    a: &Analyzer,
+    d: usize,
+    fm: &FrontMatter,
+    title: &str,
+    parsed: &Parsed,
+) {
+    let summary = fm.summary.as_deref().map(inline_text);
+    let lead = parsed
+        .sections
+        .iter()
+        .find(|s| s.id.is_none())
+        .map(|s| s.text.as_str());
+    let top = b.add_section(SectionInfo {
+        doc: d,
+        id: String::new(),
+        heading: String::new(),
+        snippet: summary
+            .clone()
+            .or(lead.map(str::to_string))
+            .unwrap_or_default(),
+    });
+    b.add_text(top, a, title, Field::Title);
+    if let Some(s) = &summary {
+        b.add_text(top, a, s, Field::Summary);
+    }
+    let lists = fm
+        .objectives
+        .iter()
+        .chain(&fm.audience)
+        .chain(&fm.materials);
+    for item in lists {
+        b.add_text(top, a, &inline_text(item), Field::Body);
+    }
+    if let Some(g) = &fm.group_size {
+        b.add_text(top, a, &g.to_string(), Field::Body);
+    }
+    for s in &parsed.sections {
+        let Some(id) = &s.id else {
+            b.add_text(top, a, &s.text, Field::Body);
+            continue;
+        };
+        let sec = b.add_section(SectionInfo {
+            doc: d,
+            id: id.clone(),
+            heading: s.heading.clone(),
+            snippet: s.text.clone(),
+        });
+        b.add_text(sec, a, &s.heading, Field::Heading);
+        b.add_text(sec, a, &s.text, Field::Body);
+    }
 }
