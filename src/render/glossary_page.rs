@@ -9,7 +9,6 @@ use super::links::relative;
 use super::nav::{about_for, Link};
 use super::pages::TreeRender;
 use crate::diagnostics::{Code, Diagnostic};
-use crate::model::Status;
 
 #[derive(Serialize)]
 struct GlossaryContext<'a> {
