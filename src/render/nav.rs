@@ -81,9 +81,12 @@ impl TreeNav {
                 h.finish()
             })
             .collect();
-        let (home_title, home_lang) = match tree.home.doc {
-            usize::MAX => (site.config.title.clone(), tree.lang.clone()),
-            d => (inline_text(&site.doc(d).fm.title), site.doc(d).lang.clone()),
+        let (home_title, home_lang) = match &tree.home {
+            None => (site.config.title.clone(), tree.lang.clone()),
+            Some(h) => {
+                let d = site.doc(h.doc);
+                (inline_text(&d.fm.title), d.lang.clone())
+            }
         };
         TreeNav {
             modules,
@@ -146,7 +149,7 @@ fn module_nav(site: &Site, tree: &Tree, m: &Module) -> ModuleNav {
         duration: doc.fm.duration,
         objectives: doc.fm.objectives.iter().map(|o| inline_html(o)).collect(),
         audience: doc.fm.audience.clone(),
-        url: relative(&tree.home.output, &m.index.output),
+        url: relative(&tree.home_output(), &m.index.output),
         slug: m.slug.clone(),
         fallback: m.index.status == Status::Fallback,
         content_lang: doc.lang.clone(),
