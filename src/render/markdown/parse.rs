@@ -6,10 +6,11 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd, TextMergeWithOffset};
 
+use super::callouts::{write_space, Custom, CUSTOM_MARKERS};
 use super::events::Events;
 use super::slug::{is_reserved, legacy_slug, slugify, Slugger};
 use super::{autolink, html, kramdown};
-use super::{options, Custom, Footnote, Heading, LinkRef, Parsed, Section};
+use super::{options, Footnote, Heading, LinkRef, Parsed, Section};
 use crate::render::sanitize::{self, RawHtml};
 
 /// Line starts of a text, for byte offset → line and column; `map` gives
@@ -247,9 +248,7 @@ impl CalloutScan {
                     Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph),
                     Some(paragraph),
                 ) => {
-                    let marker = super::CUSTOM_MARKERS
-                        .iter()
-                        .find(|(m, _)| first.text.trim() == *m);
+                    let marker = CUSTOM_MARKERS.iter().find(|(m, _)| first.text.trim() == *m);
                     if let Some(&(_, kind)) = marker {
                         custom.insert(first.quote, Custom::Open(kind));
                         for t in first.texts {
@@ -288,7 +287,7 @@ impl CalloutScan {
 }
 
 /// Marks a paragraph that is exactly `[____]` or `[____ N]` (see
-/// [`super::write_space`]) as a writing space, looking at event `i`.
+/// [`write_space`]) as a writing space, looking at event `i`.
 fn writing_space(
     paragraph: &mut Option<(usize, Vec<usize>, String)>,
     i: usize,
@@ -302,7 +301,7 @@ fn writing_space(
             text.push_str(t);
         }
         (Event::End(TagEnd::Paragraph), Some((start, texts, text))) => {
-            if let Some(n) = super::write_space(text) {
+            if let Some(n) = write_space(text) {
                 if !custom.contains_key(start) {
                     custom.insert(*start, Custom::Write(n));
                     for t in texts.iter() {
