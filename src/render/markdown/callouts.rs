@@ -1,8 +1,11 @@
 //! Callouts (GitHub's `> [!NOTE]` … and EQUIL's `> [!EXERCISE]`,
-//! `> [!REFLECTION]`) and writing spaces (`[____]`): what the parser marks
-//! and the HTML the writer puts in their place.
+//! `> [!REFLECTION]`) and writing spaces (`[____]`): how the parser finds
+//! and marks them ([`CalloutScan`], [`writing_space`]) and the HTML the
+//! writer puts in their place.
 
-use pulldown_cmark::{BlockQuoteKind, CowStr, Event};
+use std::collections::HashMap;
+
+use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag, TagEnd};
 
 use super::HtmlOptions;
 use crate::escape::html as html_escape;
@@ -69,7 +72,7 @@ pub const CALLOUT_KINDS: [&str; 7] = [
 
 /// The first line of a blockquote that makes it a custom callout, and the
 /// index of that callout in [`CALLOUT_KINDS`].
-pub(super) const CUSTOM_MARKERS: [(&str, usize); 2] = [("[!EXERCISE]", 5), ("[!REFLECTION]", 6)];
+const CUSTOM_MARKERS: [(&str, usize); 2] = [("[!EXERCISE]", 5), ("[!REFLECTION]", 6)];
 
 pub(super) fn callout_index(kind: BlockQuoteKind) -> usize {
     match kind {
@@ -105,4 +108,109 @@ pub(super) fn callout_open<'e>(i: usize, opts: &HtmlOptions<'_>) -> Event<'e> {
             .unwrap_or_default(),
         html_escape(&opts.callout_titles[i])
     )))
+}
+
+/// Finds `> [!EXERCISE]` and `> [!REFLECTION]` callouts while a page is
+/// parsed: a blockquote whose first line is exactly the marker.
+#[derive(Default)]
+pub(super) struct CalloutScan {
+    /// For each open blockquote: whether it is a custom callout.
+    open: Vec<bool>,
+    /// A blockquote just opened, whose first line is being read.
+    pending: Option<FirstLine>,
+}
+
+struct FirstLine {
+    quote: usize,
+    paragraph: Option<usize>,
+    text: String,
+    texts: Vec<usize>,
+}
+
+impl CalloutScan {
+    /// Looks at event `i` (before it is stored).
+    pub(super) fn see(&mut self, i: usize, event: &Event<'_>, custom: &mut HashMap<usize, Custom>) {
+        if let Some(mut first) = self.pending.take() {
+            match (event, first.paragraph) {
+                (Event::Start(Tag::Paragraph), None) => {
+                    first.paragraph = Some(i);
+                    self.pending = Some(first);
+                    return;
+                }
+                (Event::Text(t), Some(_)) => {
+                    first.text.push_str(t);
+                    first.texts.push(i);
+                    self.pending = Some(first);
+                    return;
+                }
+                (
+                    Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph),
+                    Some(paragraph),
+                ) => {
+                    let marker = CUSTOM_MARKERS.iter().find(|(m, _)| first.text.trim() == *m);
+                    if let Some(&(_, kind)) = marker {
+                        custom.insert(first.quote, Custom::Open(kind));
+                        for t in first.texts {
+                            custom.insert(t, Custom::Skip);
+                        }
+                        custom.insert(i, Custom::Skip);
+                        if matches!(event, Event::End(_)) {
+                            custom.insert(paragraph, Custom::Skip);
+                        }
+                        if let Some(last) = self.open.last_mut() {
+                            *last = true;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        match event {
+            Event::Start(Tag::BlockQuote(kind)) => {
+                self.open.push(false);
+                if kind.is_none() {
+                    self.pending = Some(FirstLine {
+                        quote: i,
+                        paragraph: None,
+                        text: String::new(),
+                        texts: Vec::new(),
+                    });
+                }
+            }
+            Event::End(TagEnd::BlockQuote(_)) if self.open.pop() == Some(true) => {
+                custom.insert(i, Custom::Close);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Marks a paragraph that is exactly `[____]` or `[____ N]` (see
+/// [`write_space`]) as a writing space, looking at event `i`.
+pub(super) fn writing_space(
+    paragraph: &mut Option<(usize, Vec<usize>, String)>,
+    i: usize,
+    event: &Event<'_>,
+    custom: &mut HashMap<usize, Custom>,
+) {
+    match (event, paragraph.as_mut()) {
+        (Event::Start(Tag::Paragraph), _) => *paragraph = Some((i, Vec::new(), String::new())),
+        (Event::Text(t), Some((_, texts, text))) => {
+            texts.push(i);
+            text.push_str(t);
+        }
+        (Event::End(TagEnd::Paragraph), Some((start, texts, text))) => {
+            if let Some(n) = write_space(text) {
+                if !custom.contains_key(start) {
+                    custom.insert(*start, Custom::Write(n));
+                    for t in texts.iter() {
+                        custom.insert(*t, Custom::Skip);
+                    }
+                    custom.insert(i, Custom::Skip);
+                }
+            }
+            *paragraph = None;
+        }
+        _ => *paragraph = None,
+    }
 }

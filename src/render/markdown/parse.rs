@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd, TextMergeWithOffset};
 
-use super::callouts::{write_space, Custom, CUSTOM_MARKERS};
+use super::callouts::{writing_space, CalloutScan};
 use super::events::Events;
 use super::slug::{is_reserved, legacy_slug, slugify, Slugger};
 use super::{autolink, html, kramdown};
@@ -274,111 +274,6 @@ impl<'b> Scan<'b> {
         parsed.events = events;
         parsed.html_too_deep = sanitize::too_deep(&parsed.raw_html);
         parsed
-    }
-}
-
-/// Finds `> [!EXERCISE]` and `> [!REFLECTION]` callouts while a page is
-/// parsed: a blockquote whose first line is exactly the marker.
-#[derive(Default)]
-struct CalloutScan {
-    /// For each open blockquote: whether it is a custom callout.
-    open: Vec<bool>,
-    /// A blockquote just opened, whose first line is being read.
-    pending: Option<FirstLine>,
-}
-
-struct FirstLine {
-    quote: usize,
-    paragraph: Option<usize>,
-    text: String,
-    texts: Vec<usize>,
-}
-
-impl CalloutScan {
-    /// Looks at event `i` (before it is stored).
-    fn see(&mut self, i: usize, event: &Event<'_>, custom: &mut HashMap<usize, Custom>) {
-        if let Some(mut first) = self.pending.take() {
-            match (event, first.paragraph) {
-                (Event::Start(Tag::Paragraph), None) => {
-                    first.paragraph = Some(i);
-                    self.pending = Some(first);
-                    return;
-                }
-                (Event::Text(t), Some(_)) => {
-                    first.text.push_str(t);
-                    first.texts.push(i);
-                    self.pending = Some(first);
-                    return;
-                }
-                (
-                    Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph),
-                    Some(paragraph),
-                ) => {
-                    let marker = CUSTOM_MARKERS.iter().find(|(m, _)| first.text.trim() == *m);
-                    if let Some(&(_, kind)) = marker {
-                        custom.insert(first.quote, Custom::Open(kind));
-                        for t in first.texts {
-                            custom.insert(t, Custom::Skip);
-                        }
-                        custom.insert(i, Custom::Skip);
-                        if matches!(event, Event::End(_)) {
-                            custom.insert(paragraph, Custom::Skip);
-                        }
-                        if let Some(last) = self.open.last_mut() {
-                            *last = true;
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        match event {
-            Event::Start(Tag::BlockQuote(kind)) => {
-                self.open.push(false);
-                if kind.is_none() {
-                    self.pending = Some(FirstLine {
-                        quote: i,
-                        paragraph: None,
-                        text: String::new(),
-                        texts: Vec::new(),
-                    });
-                }
-            }
-            Event::End(TagEnd::BlockQuote(_)) if self.open.pop() == Some(true) => {
-                custom.insert(i, Custom::Close);
-            }
-            _ => {}
-        }
-    }
-}
-
-/// Marks a paragraph that is exactly `[____]` or `[____ N]` (see
-/// [`write_space`]) as a writing space, looking at event `i`.
-fn writing_space(
-    paragraph: &mut Option<(usize, Vec<usize>, String)>,
-    i: usize,
-    event: &Event<'_>,
-    custom: &mut HashMap<usize, Custom>,
-) {
-    match (event, paragraph.as_mut()) {
-        (Event::Start(Tag::Paragraph), _) => *paragraph = Some((i, Vec::new(), String::new())),
-        (Event::Text(t), Some((_, texts, text))) => {
-            texts.push(i);
-            text.push_str(t);
-        }
-        (Event::End(TagEnd::Paragraph), Some((start, texts, text))) => {
-            if let Some(n) = write_space(text) {
-                if !custom.contains_key(start) {
-                    custom.insert(*start, Custom::Write(n));
-                    for t in texts.iter() {
-                        custom.insert(*t, Custom::Skip);
-                    }
-                    custom.insert(i, Custom::Skip);
-                }
-            }
-            *paragraph = None;
-        }
-        _ => *paragraph = None,
     }
 }
 
