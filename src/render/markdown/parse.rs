@@ -166,7 +166,9 @@ impl<'b> Scan<'b> {
             Event::Start(Tag::CodeBlock(_)) => self.in_code = true,
             Event::End(TagEnd::CodeBlock) => self.in_code = false,
             Event::Text(t) if !self.in_code && self.in_link == 0 && self.in_raw == 0 => {
-                if self.prose(t) {
+                // Stored as links: nothing more to store.
+                let linked = self.prose(t);
+                if linked {
                     return;
                 }
             }
