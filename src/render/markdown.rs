@@ -4,22 +4,27 @@
 //! with the links rewritten for where that HTML lives.
 
 mod autolink;
+mod callouts;
 mod events;
 mod html;
 mod kramdown;
+mod notes;
 mod parse;
 pub mod slug;
+mod write;
 
 use std::collections::HashMap;
 
+use callouts::Custom;
 use events::Events;
-use pulldown_cmark::{BlockQuoteKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::sanitize::RawHtml;
-use crate::escape::{html as html_escape, push_html};
 
+pub use callouts::{english_callout_titles, CALLOUT_KINDS, MAX_WRITE_LINES};
 pub use parse::parse;
 pub use slug::slugify;
+pub use write::to_html;
 
 /// A heading of a page, with its unique id.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -81,80 +86,6 @@ pub struct Parsed {
     custom: HashMap<usize, Custom>,
 }
 
-/// What to write instead of an event of a custom callout.
-#[derive(Debug, Clone, Copy)]
-enum Custom {
-    /// The blockquote's start: open callout [`CALLOUT_KINDS`]`[i]`.
-    Open(usize),
-    /// The marker line (and its paragraph, when it stands alone): dropped.
-    Skip,
-    /// The blockquote's end.
-    Close,
-    /// A paragraph that is exactly `[____]` (a writing box, `None`) or
-    /// `[____ N]` (N ruled lines): its start becomes the writing space.
-    Write(Option<u32>),
-}
-
-/// The most ruled lines one `[____ N]` may ask for.
-pub const MAX_WRITE_LINES: u32 = 40;
-
-/// Whether `text` is a writing-space line: `[____]` → `Some(None)`,
-/// `[____ 5]` → `Some(Some(5))`. Four or more underscores.
-fn write_space(text: &str) -> Option<Option<u32>> {
-    let inner = text.trim().strip_prefix('[')?.strip_suffix(']')?;
-    let rest = inner.trim_start_matches('_');
-    if inner.len() - rest.len() < 4 {
-        return None;
-    }
-    let rest = rest.trim();
-    if rest.is_empty() {
-        return Some(None);
-    }
-    let n: u32 = rest.parse().ok()?;
-    (1..=MAX_WRITE_LINES).contains(&n).then_some(Some(n))
-}
-
-/// The kinds of callout, in the order of [`HtmlOptions::callout_titles`]:
-/// GitHub's five, then EQUIL's exercise and reflection.
-/// The callout titles in English, in the order of [`CALLOUT_KINDS`] (for
-/// tests and fuzzing; sites take theirs from Fluent).
-pub fn english_callout_titles() -> [String; 7] {
-    [
-        "Note",
-        "Tip",
-        "Important",
-        "Warning",
-        "Caution",
-        "Exercise",
-        "Reflection",
-    ]
-    .map(String::from)
-}
-
-pub const CALLOUT_KINDS: [&str; 7] = [
-    "note",
-    "tip",
-    "important",
-    "warning",
-    "caution",
-    "exercise",
-    "reflection",
-];
-
-/// The first line of a blockquote that makes it a custom callout, and the
-/// index of that callout in [`CALLOUT_KINDS`].
-const CUSTOM_MARKERS: [(&str, usize); 2] = [("[!EXERCISE]", 5), ("[!REFLECTION]", 6)];
-
-fn callout_index(kind: BlockQuoteKind) -> usize {
-    match kind {
-        BlockQuoteKind::Note => 0,
-        BlockQuoteKind::Tip => 1,
-        BlockQuoteKind::Important => 2,
-        BlockQuoteKind::Warning => 3,
-        BlockQuoteKind::Caution => 4,
-    }
-}
-
 /// Where the HTML will live, and how to rewrite links for it.
 pub trait LinkRewriter {
     /// The `href`/`src` to write for a destination found in the Markdown.
@@ -188,50 +119,6 @@ pub enum GlossaryLink {
     },
 }
 
-/// The HTML that opens and closes a glossary link (tooltip number `n`).
-fn glossary_html(g: &GlossaryLink, prefix: &str, n: usize) -> (String, String) {
-    match g {
-        GlossaryLink::Plain => (
-            "<span class=\"glossary-term\">".to_string(),
-            "</span>".to_string(),
-        ),
-        GlossaryLink::Tip {
-            href,
-            definition,
-            lang,
-        } => {
-            let id = format!("{}gl-tip-{n}", html_escape(prefix));
-            let lang = lang
-                .as_deref()
-                .map(|l| format!(" lang=\"{}\"", html_escape(l)))
-                .unwrap_or_default();
-            (
-                format!(
-                    "<span class=\"glossary-ref\"><a class=\"glossary-term\" href=\"{}\" aria-describedby=\"{id}\">",
-                    html_escape(href)
-                ),
-                format!(
-                    "</a><span class=\"glossary-tip\" role=\"tooltip\" id=\"{id}\"{lang}>{}</span></span>",
-                    html_escape(definition)
-                ),
-            )
-        }
-    }
-}
-
-/// Whether the text of a link already shows its address (`www.x.org` for
-/// `https://www.x.org/`), so that printing the address again adds nothing.
-fn shows_address(text: &str, address: &str) -> bool {
-    fn bare(s: &str) -> String {
-        let s = s.trim().to_lowercase();
-        let s = s.split_once("://").map(|(_, r)| r.to_string()).unwrap_or(s);
-        let s = s.strip_prefix("//").unwrap_or(&s);
-        let s = s.strip_prefix("www.").unwrap_or(s);
-        s.trim_end_matches('/').to_string()
-    }
-    bare(text) == bare(address)
-}
-
 /// Options for one HTML rendering of a parsed page.
 pub struct HtmlOptions<'a> {
     pub links: &'a dyn LinkRewriter,
@@ -259,355 +146,6 @@ fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
-}
-
-/// The double quotation marks of a language, where they differ from the
-/// English “…” a writer (or an editor's smart quotes) typed: Dutch „…”,
-/// Danish »…«, Spanish and Italian «…». (Single quotes stay ‘…’: their
-/// closing mark is the apostrophe.)
-fn double_quotes(lang: &str) -> Option<(char, char)> {
-    match lang.split('-').next().unwrap_or(lang) {
-        "nl" => Some(('„', '”')),
-        "da" => Some(('»', '«')),
-        "es" | "it" => Some(('«', '»')),
-        _ => None,
-    }
-}
-
-/// Writes a parsed page as HTML.
-pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
-    let prefix = opts.id_prefix;
-    let mut heading_stack: Vec<(u8, bool)> = Vec::new();
-    // Open links: the address to print after each (if any) and its text so far.
-    let mut link_stack: Vec<Option<(String, String)>> = Vec::new();
-    // Open links: the HTML that closes each glossary link (`None`: an ordinary link).
-    let mut glossary_stack: Vec<Option<String>> = Vec::new();
-    let mut tips = 0;
-    let mut out_events: Vec<Event<'_>> = Vec::with_capacity(parsed.events.len());
-    let quotes = double_quotes(opts.lang);
-    let mut urls = Urls {
-        hide: opts.sanitizer.is_some() && !parsed.raw_html.is_empty(),
-        list: Vec::new(),
-    };
-    let mut notes = Notes::default();
-    for (i, event) in parsed.events.iter().enumerate() {
-        if !parsed.custom.is_empty() {
-            match parsed.custom.get(&i) {
-                Some(Custom::Open(k)) => {
-                    out_events.push(callout_open(*k, opts));
-                    continue;
-                }
-                Some(Custom::Skip) => continue,
-                Some(Custom::Close) => {
-                    out_events.push(Event::Html(CowStr::from("</div>\n")));
-                    continue;
-                }
-                Some(Custom::Write(n)) => {
-                    out_events.push(Event::Html(CowStr::from(write_space_html(*n))));
-                    continue;
-                }
-                None => {}
-            }
-        }
-        let e = match &event {
-            Event::Start(Tag::Heading {
-                level, id, classes, ..
-            }) => {
-                let n = (*level as u8 + opts.heading_shift).min(6);
-                let id = id.as_deref().unwrap_or("");
-                let wrap = !parsed.linked_headings.iter().any(|h| h == id);
-                heading_stack.push((n, wrap));
-                let mut open = String::with_capacity(48 + 2 * (prefix.len() + id.len()));
-                open.push_str("<h");
-                open.push(char::from(b'0' + n));
-                open.push_str(" id=\"");
-                push_html(&mut open, prefix);
-                push_html(&mut open, id);
-                open.push('"');
-                if !classes.is_empty() {
-                    open.push_str(" class=\"");
-                    for (i, c) in classes.iter().enumerate() {
-                        if i > 0 {
-                            open.push(' ');
-                        }
-                        push_html(&mut open, c);
-                    }
-                    open.push('"');
-                }
-                open.push('>');
-                let old = parsed.headings.iter().find(|h| h.id == id);
-                if let Some(old) = old.and_then(|h| h.old_id.as_deref()) {
-                    open.push_str("<span id=\"");
-                    push_html(&mut open, prefix);
-                    push_html(&mut open, old);
-                    open.push_str("\"></span>");
-                }
-                if wrap {
-                    open.push_str("<a class=\"header\" href=\"#");
-                    push_html(&mut open, prefix);
-                    push_html(&mut open, id);
-                    open.push_str("\">");
-                }
-                Event::Html(CowStr::from(open))
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                let (n, wrap) = heading_stack.pop().unwrap_or((2, false));
-                let mut close = String::with_capacity(12);
-                if wrap {
-                    close.push_str("</a>");
-                }
-                close.push_str("</h");
-                close.push(char::from(b'0' + n));
-                close.push_str(">\n");
-                Event::Html(CowStr::from(close))
-            }
-            Event::Start(Tag::BlockQuote(Some(kind))) => callout_open(callout_index(*kind), opts),
-            Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html(CowStr::from("</div>\n")),
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                if let Some(g) = opts.links.glossary(dest_url) {
-                    let (open, close) = {
-                        tips += 1;
-                        glossary_html(&g, prefix, tips)
-                    };
-                    glossary_stack.push(Some(close));
-                    link_stack.push(None);
-                    out_events.push(Event::InlineHtml(CowStr::from(open)));
-                    continue;
-                }
-                glossary_stack.push(None);
-                let dest = if *link_type == LinkType::Email {
-                    format!("mailto:{dest_url}")
-                } else if dest_url.trim().is_empty() {
-                    String::new()
-                } else {
-                    opts.links.rewrite(dest_url, false)
-                };
-                link_stack.push(match link_type {
-                    LinkType::Autolink | LinkType::Email => None,
-                    _ => opts.links.print_url(&dest).map(|a| (a, String::new())),
-                });
-                Event::Start(Tag::Link {
-                    link_type: LinkType::Inline,
-                    dest_url: urls.keep(dest),
-                    title: title.clone(),
-                    id: id.clone(),
-                })
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => Event::Start(Tag::Image {
-                link_type: *link_type,
-                dest_url: urls.keep(if dest_url.trim().is_empty() {
-                    String::new()
-                } else {
-                    opts.links.rewrite(dest_url, true)
-                }),
-                title: title.clone(),
-                id: id.clone(),
-            }),
-            Event::FootnoteReference(label) => {
-                Event::Html(CowStr::from(notes.reference(parsed, label, prefix)))
-            }
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                Event::Html(CowStr::from(notes.start(parsed, label, prefix)))
-            }
-            Event::End(TagEnd::FootnoteDefinition) => {
-                Event::Html(CowStr::from(notes.end(parsed, prefix)))
-            }
-            Event::Html(h) | Event::InlineHtml(h) => {
-                let rewrite = |tag: &str, v: &str| opts.links.rewrite(v, tag != "a");
-                let mut h = html::rewrite(h, &rewrite, prefix);
-                if let Some(filtered) = html::tag_filter(&h) {
-                    h = filtered;
-                }
-                match event {
-                    Event::Html(_) => Event::Html(CowStr::from(h)),
-                    _ => Event::InlineHtml(CowStr::from(h)),
-                }
-            }
-            Event::Text(t) | Event::Code(t) => {
-                for (_, text) in link_stack.iter_mut().flatten() {
-                    text.push_str(t);
-                }
-                match (&event, quotes) {
-                    // Two searches for one character each (memchr) are much faster
-                    // than one search for either (a decode of every character).
-                    (Event::Text(t), Some((open, close))) if t.contains('“') || t.contains('”') => {
-                        Event::Text(CowStr::from(
-                            t.replace('“', &open.to_string())
-                                .replace('”', &close.to_string()),
-                        ))
-                    }
-                    _ => event,
-                }
-            }
-            Event::End(TagEnd::Link) => {
-                if let Some(Some(close)) = glossary_stack.pop() {
-                    link_stack.pop();
-                    out_events.push(Event::InlineHtml(CowStr::from(close)));
-                    continue;
-                }
-                out_events.push(event);
-                if let Some(Some((address, text))) = link_stack.pop() {
-                    if !shows_address(&text, &address) {
-                        out_events.push(Event::InlineHtml(CowStr::from(format!(
-                            "<span class=\"link-url\" dir=\"ltr\">{}</span>",
-                            html_escape(&address)
-                        ))));
-                    }
-                }
-                continue;
-            }
-            _ => event,
-        };
-        out_events.push(e);
-    }
-    let mut html = String::with_capacity(parsed.events.len() * 24);
-    pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
-    match opts.sanitizer {
-        // Without raw HTML, pulldown-cmark's output is safe by construction.
-        // Too deep for the HTML parser: reported as an error; not published.
-        Some(_) if parsed.html_too_deep.is_some() => String::new(),
-        Some(b) if urls.hide => urls.restore(&super::sanitize::clean(b, &html)),
-        _ => html,
-    }
-}
-
-/// The addresses of Markdown links and images on a page with raw HTML. The
-/// sanitiser is for what authors wrote as HTML: Markdown addresses (any
-/// scheme but the unsafe ones, which the link checker refuses) go past it
-/// as `#equil-url-N` and are put back afterwards.
-struct Urls {
-    hide: bool,
-    list: Vec<String>,
-}
-
-const URL_MARK: &str = "\"#equil-url-";
-
-impl Urls {
-    fn keep(&mut self, url: String) -> CowStr<'static> {
-        if !self.hide {
-            return CowStr::from(url);
-        }
-        self.list.push(url);
-        CowStr::from(format!("{}{}", &URL_MARK[1..], self.list.len() - 1))
-    }
-
-    fn restore(&self, html: &str) -> String {
-        let mut out = String::with_capacity(html.len() + 32 * self.list.len());
-        let mut rest = html;
-        while let Some(p) = rest.find(URL_MARK) {
-            out.push_str(&rest[..p + 1]);
-            rest = &rest[p + URL_MARK.len()..];
-            let digits = rest
-                .find(|c: char| !c.is_ascii_digit())
-                .unwrap_or(rest.len());
-            let url = rest[..digits]
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| self.list.get(i));
-            match url {
-                Some(url) if rest[digits..].starts_with('"') => {
-                    let _ = pulldown_cmark_escape::escape_href(&mut out, url);
-                    rest = &rest[digits..];
-                }
-                _ => out.push_str(&URL_MARK[1..]),
-            }
-        }
-        out.push_str(rest);
-        out
-    }
-}
-
-/// Footnotes while a page is written: each reference gets its own id
-/// (`fnref-x`, `fnref-x-2`), each note a link back to every reference.
-#[derive(Default)]
-struct Notes<'p> {
-    seen: HashMap<&'p str, usize>,
-    open: Vec<&'p Footnote>,
-}
-
-impl<'p> Notes<'p> {
-    fn reference(&mut self, parsed: &'p Parsed, label: &str, prefix: &str) -> String {
-        let Some(f) = parsed.footnotes.get(label) else {
-            return String::new();
-        };
-        let k = self.seen.entry(f.id.as_str()).or_insert(0);
-        *k += 1;
-        let r = if *k == 1 {
-            String::new()
-        } else {
-            format!("-{k}")
-        };
-        format!(
-            "<sup class=\"footnote-ref\"><a href=\"#{p}fn-{l}\" id=\"{p}fnref-{l}{r}\">{n}</a></sup>",
-            p = html_escape(prefix),
-            l = html_escape(&f.id),
-            n = f.number
-        )
-    }
-
-    fn start(&mut self, parsed: &'p Parsed, label: &str, prefix: &str) -> String {
-        let Some(f) = parsed.footnotes.get(label) else {
-            return String::new();
-        };
-        self.open.push(f);
-        let (p, l, n) = (html_escape(prefix), html_escape(&f.id), f.number);
-        let label = if f.refs > 0 {
-            format!("<a href=\"#{p}fnref-{l}\">{n}</a>")
-        } else {
-            n.to_string()
-        };
-        format!("<div class=\"footnote-definition\" id=\"{p}fn-{l}\"><span class=\"footnote-label\">{label}</span>")
-    }
-
-    fn end(&mut self, _parsed: &'p Parsed, prefix: &str) -> String {
-        let mut out = String::new();
-        if let Some(f) = self.open.pop() {
-            let (p, l) = (html_escape(prefix), html_escape(&f.id));
-            for k in 2..=f.refs {
-                out.push_str(&format!(
-                    " <a class=\"footnote-backref\" href=\"#{p}fnref-{l}-{k}\">↩{k}</a>"
-                ));
-            }
-        }
-        out.push_str("</div>\n");
-        out
-    }
-}
-
-/// A writing space: a ruled box (`None`) or `n` ruled lines.
-fn write_space_html(n: Option<u32>) -> String {
-    let (class, lines) = match n {
-        None => ("write-space write-box", 4),
-        Some(n) => ("write-space write-lines", n),
-    };
-    let mut html = format!("<div class=\"{class}\" role=\"presentation\">");
-    for _ in 0..lines {
-        html.push_str("<div class=\"write-line\"></div>");
-    }
-    html.push_str("</div>\n");
-    html
-}
-
-/// The opening of callout [`CALLOUT_KINDS`]`[i]`, with its title.
-fn callout_open<'e>(i: usize, opts: &HtmlOptions<'_>) -> Event<'e> {
-    Event::Html(CowStr::from(format!(
-        "<div class=\"callout callout-{}\" role=\"note\">\n<p class=\"callout-title\"{}>{}</p>\n",
-        CALLOUT_KINDS[i],
-        opts.titles_lang
-            .map(|l| format!(" lang=\"{}\"", html_escape(l)))
-            .unwrap_or_default(),
-        html_escape(&opts.callout_titles[i])
-    )))
 }
 
 /// Renders a short inline text (summary, objective) as HTML, without the `<p>`.
@@ -643,6 +181,7 @@ pub fn inline_text(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::callouts::write_space;
     use super::*;
 
     #[test]

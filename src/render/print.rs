@@ -90,6 +90,16 @@ struct PrintContext<'a> {
     alternates: Vec<Alternate>,
 }
 
+/// The output path and cover of a print document.
+struct Cover {
+    output: String,
+    /// The handbook's or the module's title.
+    title: String,
+    summary: Option<String>,
+    /// "handbook" or "module".
+    scope: &'static str,
+}
+
 /// One part of a document before rendering: entry, depth, module index.
 struct Part<'e> {
     entry: &'e Entry,
@@ -117,69 +127,15 @@ impl TreeRender<'_> {
     ) -> Result<(String, Vec<u8>), Diagnostic> {
         let lang = &self.tree.lang;
         let home_output = self.tree.home_output();
-        let parts = parts(self.tree, mi);
-        let (output, title, summary, scope) = match mi {
-            Some(mi) => {
-                let m = &self.tree.modules[mi];
-                let doc = self.site.doc(m.index.doc);
-                (
-                    format!("{lang}/{}/print.html", m.slug),
-                    inline_text(&doc.fm.title),
-                    doc.fm.summary.as_deref().map(inline_html),
-                    "module",
-                )
-            }
-            None => {
-                let (title, summary) = match &self.tree.home {
-                    Some(home) => {
-                        let d = self.site.doc(home.doc);
-                        (
-                            inline_text(&d.fm.title),
-                            d.fm.summary.as_deref().map(inline_html),
-                        )
-                    }
-                    None => (self.site.config.title.clone(), None),
-                };
-                (format!("{lang}/print.html"), title, summary, "handbook")
-            }
-        };
-
-        let ids = chapter_ids(self.tree, mi, &parts);
-        let scope_map = PrintScope {
-            chapters: parts
-                .iter()
-                .zip(&ids)
-                .map(|(p, id)| (p.entry.rel.clone(), id.clone()))
-                .collect(),
-            base_url: self.site.config.base_url.clone(),
-        };
-
-        // In parallel: a handbook has every page of its language.
-        let chapters = parts
-            .par_iter()
-            .zip(ids)
-            .map(|(part, id)| self.chapter(part, id, mi.is_none(), &output, &scope_map))
-            .collect();
-
-        // Running titles: the module's title on each of its sheets.
-        let running = match mi {
-            Some(i) => vec![self.running(i)],
-            None => (0..self.tree.modules.len())
-                .map(|i| self.running(i))
-                .collect(),
-        };
-
-        let anchor = Place {
-            rel: match mi {
-                Some(i) => &self.tree.modules[i].index.rel,
-                None => HOME_REL,
-            },
-            output: &output,
-        };
-        let (_, mut alternates) = languages_for(self.site, self.tree, anchor);
-        for a in &mut alternates {
-            a.url = print_sibling(&a.url);
-        }
+        let Cover {
+            output,
+            title,
+            summary,
+            scope,
+        } = self.cover(mi);
+        let chapters = self.chapters(mi, &output);
+        let running = self.running_titles(mi);
+        let alternates = self.print_alternates(mi, &output);
         let ctx = PrintContext {
             lang,
             dir: dir_name(self.site, lang),
@@ -210,6 +166,88 @@ impl TreeRender<'_> {
             .templates
             .render_bytes(lang, "print.html", &ctx, &self.site.theme)?;
         Ok((output, html))
+    }
+
+    /// The output path and cover of module `mi`'s document (or the handbook's).
+    fn cover(&self, mi: Option<usize>) -> Cover {
+        let lang = &self.tree.lang;
+        match mi {
+            Some(mi) => {
+                let m = &self.tree.modules[mi];
+                let doc = self.site.doc(m.index.doc);
+                Cover {
+                    output: format!("{lang}/{}/print.html", m.slug),
+                    title: inline_text(&doc.fm.title),
+                    summary: doc.fm.summary.as_deref().map(inline_html),
+                    scope: "module",
+                }
+            }
+            None => {
+                let (title, summary) = match &self.tree.home {
+                    Some(home) => {
+                        let d = self.site.doc(home.doc);
+                        (
+                            inline_text(&d.fm.title),
+                            d.fm.summary.as_deref().map(inline_html),
+                        )
+                    }
+                    None => (self.site.config.title.clone(), None),
+                };
+                Cover {
+                    output: format!("{lang}/print.html"),
+                    title,
+                    summary,
+                    scope: "handbook",
+                }
+            }
+        }
+    }
+
+    /// The chapters of the document written to `output`, rendered.
+    fn chapters(&self, mi: Option<usize>, output: &str) -> Vec<Chapter> {
+        let parts = parts(self.tree, mi);
+        let ids = chapter_ids(self.tree, mi, &parts);
+        let scope_map = PrintScope {
+            chapters: parts
+                .iter()
+                .zip(&ids)
+                .map(|(p, id)| (p.entry.rel.clone(), id.clone()))
+                .collect(),
+            base_url: self.site.config.base_url.clone(),
+        };
+
+        // In parallel: a handbook has every page of its language.
+        parts
+            .par_iter()
+            .zip(ids)
+            .map(|(part, id)| self.chapter(part, id, mi.is_none(), output, &scope_map))
+            .collect()
+    }
+
+    /// Running titles: the module's title on each of its sheets.
+    fn running_titles(&self, mi: Option<usize>) -> Vec<Running> {
+        match mi {
+            Some(i) => vec![self.running(i)],
+            None => (0..self.tree.modules.len())
+                .map(|i| self.running(i))
+                .collect(),
+        }
+    }
+
+    /// The same document in the other languages.
+    fn print_alternates(&self, mi: Option<usize>, output: &str) -> Vec<Alternate> {
+        let anchor = Place {
+            rel: match mi {
+                Some(i) => &self.tree.modules[i].index.rel,
+                None => HOME_REL,
+            },
+            output,
+        };
+        let (_, mut alternates) = languages_for(self.site, self.tree, anchor);
+        for a in &mut alternates {
+            a.url = print_sibling(&a.url);
+        }
+        alternates
     }
 
     fn running(&self, mi: usize) -> Running {

@@ -3,13 +3,15 @@
 //! raw HTML with their file positions, text per section, anchors).
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd, TextMergeWithOffset};
 
+use super::callouts::{writing_space, CalloutScan};
 use super::events::Events;
 use super::slug::{is_reserved, legacy_slug, slugify, Slugger};
 use super::{autolink, html, kramdown};
-use super::{options, Custom, Footnote, Heading, LinkRef, Parsed, Section};
+use super::{options, Footnote, Heading, LinkRef, Parsed, Section};
 use crate::render::sanitize::{self, RawHtml};
 
 /// Line starts of a text, for byte offset → line and column; `map` gives
@@ -75,31 +77,68 @@ struct Pending {
 pub fn parse(body: &str, first_line: usize) -> Parsed {
     let (body, map) = kramdown::expand(body);
     let body = body.as_str();
-    let lines = Lines::new(body, map);
-    let mut parsed = Parsed::default();
-    let mut events = Events::with_capacity(body.len());
-    let mut headings: Vec<Pending> = Vec::new();
-    let mut heading: Option<Pending> = None;
-    let mut section = Section::default();
-    let mut in_code = false;
-    let mut in_link = 0usize;
-    // Open raw `<a>`, `<code>` or `<pre>` elements (no autolinks inside).
-    let mut in_raw = 0usize;
-    let mut callouts = CalloutScan::default();
-    // A paragraph being read: its start, its text events and text.
-    let mut paragraph: Option<(usize, Vec<usize>, String)> = None;
+    let mut scan = Scan::new(body, Lines::new(body, map), first_line);
     let parser = Parser::new_ext(body, options()).into_offset_iter();
     for (event, range) in TextMergeWithOffset::new(parser) {
-        callouts.see(events.len(), &event, &mut parsed.custom);
-        writing_space(&mut paragraph, events.len(), &event, &mut parsed.custom);
-        let at = |offset: usize| {
-            let (line, column) = lines.pos(body, offset);
-            (first_line + line - 1, column)
-        };
+        scan.event(event, range);
+    }
+    scan.finish()
+}
+
+/// The state of one parse: what is open where the parser stands, and what
+/// has been collected so far.
+struct Scan<'b> {
+    body: &'b str,
+    lines: Lines,
+    first_line: usize,
+    parsed: Parsed,
+    events: Events,
+    headings: Vec<Pending>,
+    heading: Option<Pending>,
+    section: Section,
+    in_code: bool,
+    in_link: usize,
+    /// Open raw `<a>`, `<code>` or `<pre>` elements (no autolinks inside).
+    in_raw: usize,
+    callouts: CalloutScan,
+    /// A paragraph being read: its start, its text events and text.
+    paragraph: Option<(usize, Vec<usize>, String)>,
+}
+
+impl<'b> Scan<'b> {
+    fn new(body: &'b str, lines: Lines, first_line: usize) -> Self {
+        Scan {
+            body,
+            lines,
+            first_line,
+            parsed: Parsed::default(),
+            events: Events::with_capacity(body.len()),
+            headings: Vec::new(),
+            heading: None,
+            section: Section::default(),
+            in_code: false,
+            in_link: 0,
+            in_raw: 0,
+            callouts: CalloutScan::default(),
+            paragraph: None,
+        }
+    }
+
+    /// File line and column of a byte offset in the body.
+    fn at(&self, offset: usize) -> (usize, usize) {
+        let (line, column) = self.lines.pos(self.body, offset);
+        (self.first_line + line - 1, column)
+    }
+
+    /// Looks at one event and stores it (or what stands in its place).
+    fn event(&mut self, event: Event<'b>, range: Range<usize>) {
+        let i = self.events.len();
+        self.callouts.see(i, &event, &mut self.parsed.custom);
+        writing_space(&mut self.paragraph, i, &event, &mut self.parsed.custom);
         match &event {
             Event::Start(Tag::Heading { id, .. }) => {
-                heading = Some(Pending {
-                    event: events.next_other(),
+                self.heading = Some(Pending {
+                    event: self.events.next_other(),
                     start: range.start,
                     text: String::new(),
                     explicit: id.as_ref().map(|s| s.to_string()),
@@ -107,25 +146,7 @@ pub fn parse(body: &str, first_line: usize) -> Parsed {
                     section: 0,
                 });
             }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some(mut h) = heading.take() {
-                    if let Some(braces) = literal_braces(&body[h.start..range.end]) {
-                        h.text.push_str(braces);
-                        events.push(Event::Text(CowStr::from(braces.to_string())));
-                    }
-                    h.text = h.text.trim().to_string();
-                    if !section.text.trim().is_empty() || section.id.is_some() {
-                        parsed.sections.push(std::mem::take(&mut section));
-                    }
-                    h.section = parsed.sections.len();
-                    section = Section {
-                        id: Some(String::new()),
-                        heading: h.text.clone(),
-                        text: String::new(),
-                    };
-                    headings.push(h);
-                }
-            }
+            Event::End(TagEnd::Heading(_)) => self.heading_end(range.end),
             Event::Start(Tag::Link {
                 dest_url,
                 link_type,
@@ -136,184 +157,125 @@ pub fn parse(body: &str, first_line: usize) -> Parsed {
                 link_type,
                 ..
             }) => {
-                in_link += 1;
-                if let Some(h) = heading.as_mut() {
-                    h.has_link = true;
-                }
-                let (line, column) = at(range.start);
-                let dest = match link_type {
-                    LinkType::Email => format!("mailto:{dest_url}"),
-                    _ => dest_url.to_string(),
-                };
-                parsed.links.push(LinkRef {
-                    dest,
-                    image: matches!(event, Event::Start(Tag::Image { .. })),
-                    line,
-                    column,
-                });
+                let image = matches!(event, Event::Start(Tag::Image { .. }));
+                self.link_start(*link_type, dest_url, image, range.start);
             }
-            Event::End(TagEnd::Link | TagEnd::Image) => in_link = in_link.saturating_sub(1),
-            Event::Start(Tag::CodeBlock(_)) => in_code = true,
-            Event::End(TagEnd::CodeBlock) => in_code = false,
-            Event::Text(t) if !in_code && in_link == 0 && in_raw == 0 => {
-                if let Some(h) = heading.as_mut() {
-                    h.text.push_str(t);
-                } else {
-                    section.text.push_str(t);
-                }
-                if let Some(linked) = autolink::split(t) {
-                    if let Some(h) = heading.as_mut() {
-                        h.has_link = true;
-                    }
-                    for e in linked {
-                        events.push(e);
-                    }
-                    continue;
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                self.in_link = self.in_link.saturating_sub(1)
+            }
+            Event::Start(Tag::CodeBlock(_)) => self.in_code = true,
+            Event::End(TagEnd::CodeBlock) => self.in_code = false,
+            Event::Text(t) if !self.in_code && self.in_link == 0 && self.in_raw == 0 => {
+                // Stored as links: nothing more to store.
+                let linked = self.prose(t);
+                if linked {
+                    return;
                 }
             }
             Event::Text(t) | Event::Code(t) => {
-                if let Some(h) = heading.as_mut() {
+                if let Some(h) = self.heading.as_mut() {
                     h.text.push_str(t);
-                } else if !in_code || matches!(event, Event::Code(_)) {
-                    section.text.push_str(t);
+                } else if !self.in_code || matches!(event, Event::Code(_)) {
+                    self.section.text.push_str(t);
                 }
             }
-            Event::SoftBreak | Event::HardBreak => section.text.push(' '),
+            Event::SoftBreak | Event::HardBreak => self.section.text.push(' '),
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
                 // Inline raw HTML left open does not reach past its block.
-                in_raw = 0;
-                section.text.push(' ')
+                self.in_raw = 0;
+                self.section.text.push(' ')
             }
             Event::Html(h) | Event::InlineHtml(h) => {
-                in_raw = raw_depth(in_raw, h);
-                let (line, column) = at(range.start);
-                raw_html(&mut parsed, h, line, column);
+                self.in_raw = raw_depth(self.in_raw, h);
+                let (line, column) = self.at(range.start);
+                raw_html(&mut self.parsed, h, line, column);
             }
             Event::FootnoteReference(label) => {
-                footnote(&mut parsed.footnotes, label).refs += 1;
+                footnote(&mut self.parsed.footnotes, label).refs += 1;
             }
             Event::Start(Tag::FootnoteDefinition(label)) => {
-                footnote(&mut parsed.footnotes, label);
+                footnote(&mut self.parsed.footnotes, label);
             }
             _ => {}
         }
-        events.push(event);
+        self.events.push(event);
     }
-    if !section.text.trim().is_empty() || section.id.is_some() {
-        parsed.sections.push(section);
+
+    /// A heading's end: its text complete, it starts a new section.
+    fn heading_end(&mut self, end: usize) {
+        let Some(mut h) = self.heading.take() else {
+            return;
+        };
+        if let Some(braces) = literal_braces(&self.body[h.start..end]) {
+            h.text.push_str(braces);
+            self.events
+                .push(Event::Text(CowStr::from(braces.to_string())));
+        }
+        h.text = h.text.trim().to_string();
+        if !self.section.text.trim().is_empty() || self.section.id.is_some() {
+            self.parsed.sections.push(std::mem::take(&mut self.section));
+        }
+        h.section = self.parsed.sections.len();
+        self.section = Section {
+            id: Some(String::new()),
+            heading: h.text.clone(),
+            text: String::new(),
+        };
+        self.headings.push(h);
     }
-    name_headings(&mut parsed, &mut events, headings);
-    name_footnotes(&mut parsed.footnotes);
-    events.shrink_to_fit();
-    parsed.events = events;
-    parsed.html_too_deep = sanitize::too_deep(&parsed.raw_html);
-    parsed
-}
 
-/// Finds `> [!EXERCISE]` and `> [!REFLECTION]` callouts while a page is
-/// parsed: a blockquote whose first line is exactly the marker.
-#[derive(Default)]
-struct CalloutScan {
-    /// For each open blockquote: whether it is a custom callout.
-    open: Vec<bool>,
-    /// A blockquote just opened, whose first line is being read.
-    pending: Option<FirstLine>,
-}
-
-struct FirstLine {
-    quote: usize,
-    paragraph: Option<usize>,
-    text: String,
-    texts: Vec<usize>,
-}
-
-impl CalloutScan {
-    /// Looks at event `i` (before it is stored).
-    fn see(&mut self, i: usize, event: &Event<'_>, custom: &mut HashMap<usize, Custom>) {
-        if let Some(mut first) = self.pending.take() {
-            match (event, first.paragraph) {
-                (Event::Start(Tag::Paragraph), None) => {
-                    first.paragraph = Some(i);
-                    self.pending = Some(first);
-                    return;
-                }
-                (Event::Text(t), Some(_)) => {
-                    first.text.push_str(t);
-                    first.texts.push(i);
-                    self.pending = Some(first);
-                    return;
-                }
-                (
-                    Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph),
-                    Some(paragraph),
-                ) => {
-                    let marker = super::CUSTOM_MARKERS
-                        .iter()
-                        .find(|(m, _)| first.text.trim() == *m);
-                    if let Some(&(_, kind)) = marker {
-                        custom.insert(first.quote, Custom::Open(kind));
-                        for t in first.texts {
-                            custom.insert(t, Custom::Skip);
-                        }
-                        custom.insert(i, Custom::Skip);
-                        if matches!(event, Event::End(_)) {
-                            custom.insert(paragraph, Custom::Skip);
-                        }
-                        if let Some(last) = self.open.last_mut() {
-                            *last = true;
-                        }
-                    }
-                }
-                _ => {}
-            }
+    /// A link or image: its destination and position, for the checks.
+    fn link_start(&mut self, link_type: LinkType, dest_url: &str, image: bool, start: usize) {
+        self.in_link += 1;
+        if let Some(h) = self.heading.as_mut() {
+            h.has_link = true;
         }
-        match event {
-            Event::Start(Tag::BlockQuote(kind)) => {
-                self.open.push(false);
-                if kind.is_none() {
-                    self.pending = Some(FirstLine {
-                        quote: i,
-                        paragraph: None,
-                        text: String::new(),
-                        texts: Vec::new(),
-                    });
-                }
-            }
-            Event::End(TagEnd::BlockQuote(_)) if self.open.pop() == Some(true) => {
-                custom.insert(i, Custom::Close);
-            }
-            _ => {}
-        }
+        let (line, column) = self.at(start);
+        let dest = match link_type {
+            LinkType::Email => format!("mailto:{dest_url}"),
+            _ => dest_url.to_string(),
+        };
+        self.parsed.links.push(LinkRef {
+            dest,
+            image,
+            line,
+            column,
+        });
     }
-}
 
-/// Marks a paragraph that is exactly `[____]` or `[____ N]` (see
-/// [`super::write_space`]) as a writing space, looking at event `i`.
-fn writing_space(
-    paragraph: &mut Option<(usize, Vec<usize>, String)>,
-    i: usize,
-    event: &Event<'_>,
-    custom: &mut HashMap<usize, Custom>,
-) {
-    match (event, paragraph.as_mut()) {
-        (Event::Start(Tag::Paragraph), _) => *paragraph = Some((i, Vec::new(), String::new())),
-        (Event::Text(t), Some((_, texts, text))) => {
-            texts.push(i);
-            text.push_str(t);
+    /// Text outside code, links and raw HTML: collected, and its bare
+    /// addresses made links. Returns whether it was stored as those links.
+    fn prose(&mut self, t: &str) -> bool {
+        if let Some(h) = self.heading.as_mut() {
+            h.text.push_str(t);
+        } else {
+            self.section.text.push_str(t);
         }
-        (Event::End(TagEnd::Paragraph), Some((start, texts, text))) => {
-            if let Some(n) = super::write_space(text) {
-                if !custom.contains_key(start) {
-                    custom.insert(*start, Custom::Write(n));
-                    for t in texts.iter() {
-                        custom.insert(*t, Custom::Skip);
-                    }
-                    custom.insert(i, Custom::Skip);
-                }
-            }
-            *paragraph = None;
+        let Some(linked) = autolink::split(t) else {
+            return false;
+        };
+        if let Some(h) = self.heading.as_mut() {
+            h.has_link = true;
         }
-        _ => *paragraph = None,
+        for e in linked {
+            self.events.push(e);
+        }
+        true
+    }
+
+    /// The parsed page: headings and footnotes named, events stored.
+    fn finish(mut self) -> Parsed {
+        if !self.section.text.trim().is_empty() || self.section.id.is_some() {
+            self.parsed.sections.push(self.section);
+        }
+        let mut parsed = self.parsed;
+        let mut events = self.events;
+        name_headings(&mut parsed, &mut events, self.headings);
+        name_footnotes(&mut parsed.footnotes);
+        events.shrink_to_fit();
+        parsed.events = events;
+        parsed.html_too_deep = sanitize::too_deep(&parsed.raw_html);
+        parsed
     }
 }
 
