@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::load::config::Config;
 use crate::load::content::{Asset, Content, Doc};
-use crate::load::frontmatter::{AgendaItem, Kind};
+use crate::load::frontmatter::{FrontMatter, Kind};
 use crate::load::glossary::Glossaries;
 use crate::load::locales::{Direction, Locales};
 use crate::load::theme::Theme;
@@ -798,18 +798,6 @@ fn attach_handouts(
     out
 }
 
-/// What a translation takes from its source page: `order`, `kind`,
-/// `duration`, `group_size`.
-type Inherited = (
-    Option<i64>,
-    Option<Kind>,
-    Option<u32>,
-    Option<crate::load::frontmatter::GroupSize>,
-);
-
-/// A session plan's `start`, `agenda` and the agenda's lines.
-type InheritedAgenda = (Option<String>, Vec<AgendaItem>, Vec<usize>);
-
 /// Two languages of the site called the same (`中文` for both `zh-Hans` and
 /// `zh-Hant`) get CLDR's names, which tell script and region variants apart.
 fn distinct_names(languages: &mut [Language]) {
@@ -824,51 +812,35 @@ fn distinct_names(languages: &mut [Language]) {
 }
 
 /// Keys that do not need translating (`order`, `kind`, `duration`,
-/// `group_size`) are taken from the source page when a translation leaves
-/// them out.
+/// `group_size`, a session plan's `start` and `agenda`) are taken from the
+/// source page when a translation leaves them out.
 fn inherit_from_source(docs: &mut [Doc], source_lang: &str) {
-    let sources: HashMap<String, Inherited> = docs
+    let sources: HashMap<String, FrontMatter> = docs
         .iter()
         .filter(|d| d.lang == source_lang)
-        .map(|d| {
-            (
-                d.rel.clone(),
-                (
-                    d.fm.order,
-                    d.fm.kind,
-                    d.fm.duration,
-                    d.fm.group_size.clone(),
-                ),
-            )
-        })
-        .collect();
-    let agendas: HashMap<String, InheritedAgenda> = docs
-        .iter()
-        .filter(|d| d.lang == source_lang && !d.fm.agenda.is_empty())
-        .map(|d| {
-            let fm = &d.fm;
-            (
-                d.rel.clone(),
-                (fm.start.clone(), fm.agenda.clone(), fm.agenda_lines.clone()),
-            )
-        })
+        .map(|d| (d.rel.clone(), d.fm.clone()))
         .collect();
     for d in docs.iter_mut().filter(|d| d.lang != source_lang) {
-        if let (true, Some((start, agenda, lines))) = (d.fm.agenda.is_empty(), agendas.get(&d.rel))
-        {
-            d.fm.start = d.fm.start.clone().or(start.clone());
-            d.fm.agenda = agenda.clone();
-            d.fm.agenda_lines = lines.clone();
-            d.fm.agenda_inherited = true;
+        if let Some(source) = sources.get(&d.rel) {
+            inherit(&mut d.fm, source);
         }
-        if let Some((order, kind, duration, group_size)) = sources.get(&d.rel) {
-            d.fm.order = d.fm.order.or(*order);
-            d.fm.kind = d.fm.kind.or(*kind);
-            d.fm.duration = d.fm.duration.or(*duration);
-            if d.fm.group_size.is_none() {
-                d.fm.group_size = group_size.clone();
-            }
-        }
+    }
+}
+
+/// Gives a translation's front matter what it takes from its source page's
+/// (see [`inherit_from_source`]).
+pub fn inherit(fm: &mut FrontMatter, source: &FrontMatter) {
+    if fm.agenda.is_empty() && !source.agenda.is_empty() {
+        fm.start = fm.start.take().or_else(|| source.start.clone());
+        fm.agenda = source.agenda.clone();
+        fm.agenda_lines = source.agenda_lines.clone();
+        fm.agenda_inherited = true;
+    }
+    fm.order = fm.order.or(source.order);
+    fm.kind = fm.kind.or(source.kind);
+    fm.duration = fm.duration.or(source.duration);
+    if fm.group_size.is_none() {
+        fm.group_size = source.group_size.clone();
     }
 }
 

@@ -8,6 +8,7 @@
 //! - [`cache`] and [`sources`]: what the site is made of, kept in memory
 //! - [`rebuild`] and [`plan`]: incremental rebuilds, rendering only what changed
 //! - [`fast`]: the fast path for body edits (no re-modelling, no site-wide checks)
+//! - [`retitle`]: its share of title edits (one module's navigation made again)
 //! - [`store`]: the rendered files, held compressed
 //! - [`server`]: the HTTP server (tiny_http)
 //! - [`live`]: the reload event stream, the injected script and the overlay
@@ -18,6 +19,7 @@ pub mod fast;
 pub mod live;
 pub mod plan;
 pub mod rebuild;
+pub mod retitle;
 pub mod server;
 pub mod sources;
 pub mod store;

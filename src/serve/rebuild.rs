@@ -18,6 +18,7 @@ use super::cache::PageCache;
 use super::change::Changes;
 use super::fast::{self, LinkIndex};
 use super::plan::{self, Dirty, Good, PendingPrint};
+use super::retitle;
 use super::sources::Kept;
 use super::store::StoreSink;
 use super::Files;
@@ -244,6 +245,7 @@ impl Live {
         let edits = fast::body_edits(&cur.site, &self.opts.root, changes)?;
         let reread = changes.paths.len();
         let changed_docs = edits.len();
+        let titled: Vec<_> = edits.iter().filter(|e| e.titles).map(|e| e.id).collect();
         let ids = fast::patch(&mut cur.site, &mut cur.parsed, edits);
         laps.lap("load");
         let index = self
@@ -254,9 +256,14 @@ impl Live {
             return None;
         };
         laps.lap("check");
-        let navs = self.navs.take()?;
+        let mut navs = self.navs.take()?;
+        let reach = retitle::refresh(&cur.site, templates, &mut navs, &titled);
+        laps.lap("navigation");
         let renderer = Renderer::with_navs(&cur.site, &cur.parsed, templates, navs);
-        let todo = fast::outputs(&renderer, &ids);
+        let mut todo = fast::outputs(&renderer, &ids);
+        if !titled.is_empty() {
+            retitle::outputs(&renderer, &reach, &self.good, &mut todo);
+        }
         laps.lap("plan");
         let sink = StoreSink::default();
         let mut render_diags = Vec::new();

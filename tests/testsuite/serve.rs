@@ -538,6 +538,79 @@ fn incremental_rebuilds_equal_a_full_build() {
             }),
         ),
         (
+            "summary edit",
+            Box::new(|| {
+                f.write(
+                    "content/en/intro/second.md",
+                    "---\ntitle: Second, renamed\nsummary: A *short* page.\norder: 2\n---\n## Details\n\nNew words.\n",
+                )
+            }),
+        ),
+        // The next module's overview: the last page of the one before links to it.
+        (
+            "module title edit",
+            Box::new(|| {
+                f.write(
+                    "content/en/toolkit/_index.md",
+                    &f.read("content/en/toolkit/_index.md")
+                        .replace("title: Toolkit", "title: Tools"),
+                )
+            }),
+        ),
+        // It takes its order and length from its source page.
+        (
+            "translation title edit",
+            Box::new(|| {
+                f.write(
+                    "content/nl/intro/first.md",
+                    &f.read("content/nl/intro/first.md")
+                        .replace("title: Eerste pagina", "title: De eerste pagina"),
+                )
+            }),
+        ),
+        // Its outdated translation stays outdated.
+        (
+            "title and body edit",
+            Box::new(|| {
+                f.write(
+                    "content/en/intro/first.md",
+                    &f.read("content/en/intro/first.md")
+                        .replace("title: First page", "title: The first page")
+                        .replace("A note", "One note"),
+                )
+            }),
+        ),
+        // Every page's breadcrumbs show it.
+        (
+            "home title edit",
+            Box::new(|| {
+                f.write(
+                    "content/en/_index.md",
+                    &f.read("content/en/_index.md")
+                        .replace("title: Handbook", "title: The EQUIL handbook"),
+                )
+            }),
+        ),
+        (
+            "handout added",
+            Box::new(|| {
+                f.write(
+                    "content/en/toolkit/line-up/prompts.md",
+                    "---\ntitle: Prompts\nkind: handout\n---\nWrite.\n\n[____]\n",
+                )
+            }),
+        ),
+        // Its card lists it by title.
+        (
+            "handout title edit",
+            Box::new(|| {
+                f.write(
+                    "content/en/toolkit/line-up/prompts.md",
+                    "---\ntitle: Statements\nkind: handout\n---\nWrite.\n\n[____]\n",
+                )
+            }),
+        ),
+        (
             "order swap",
             Box::new(|| {
                 f.write(
@@ -712,12 +785,21 @@ fn incremental_rebuilds_equal_a_full_build() {
         let report = live
             .rebuild(&changes)
             .unwrap_or_else(|e| panic!("{step}: {:?}", e.errors));
-        // Body edits of pages in the site take the fast path; nothing else does.
+        // Edits of the body, title or summary of pages in the site take the
+        // fast path; nothing else does.
         let fast = [
             "body edit",
             "source body edit",
             "outdated source edited again",
             "translation body edit",
+            "title edit",
+            "summary edit",
+            "module title edit",
+            "translation title edit",
+            "title and body edit",
+            "home title edit",
+            "handout title edit",
+            "home edited",
         ];
         assert_eq!(report.fast, fast.contains(&step), "{step}: fast path");
         live.render_prints(&never).expect("print pages");
