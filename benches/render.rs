@@ -30,7 +30,7 @@ fn benches(c: &mut Criterion) {
     };
     // Set up exactly as a build does (navigation, sidebars, sanitiser).
     let renders = equil::render::Renderer::new(&site, &parsed, &templates).trees;
-    let pages: usize = renders.iter().map(|r| r.positions().len()).sum();
+    let pages: usize = renders.iter().map(|r| r.tree.walk().count()).sum();
     eprintln!(
         "{} documents, {pages} pages in {} languages",
         site.docs.len(),
@@ -45,8 +45,8 @@ fn benches(c: &mut Criterion) {
             renders
                 .iter()
                 .flat_map(|r| {
-                    r.positions()
-                        .into_iter()
+                    r.tree
+                        .walk()
                         .map(move |(_, e)| r.body_html(e, &e.output).len())
                 })
                 .sum::<usize>()
@@ -61,8 +61,8 @@ fn benches(c: &mut Criterion) {
             renders
                 .iter()
                 .flat_map(|r| {
-                    r.positions()
-                        .into_iter()
+                    r.tree
+                        .walk()
                         .map(move |(p, e)| r.render(p, e).map(|h| h.len()).unwrap_or(0))
                 })
                 .sum::<usize>()

@@ -38,33 +38,8 @@ fn main() {
     copy_dir(&corpus, &site);
     let pages = pick_pages(&site.join("content"), edits);
 
-    let mut child = Command::new(&bin)
-        .args(["serve", "--port", "0", "--root"])
-        .arg(&site)
-        .stdout(Stdio::piped())
-        .stderr(match std::env::var_os("SERVE_LOG") {
-            Some(p) => Stdio::from(std::fs::File::create(p).expect("log")),
-            None => Stdio::null(),
-        })
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {bin}: {e}"));
-    let stdout = child.stdout.take().expect("stdout");
-    let server = Server(child);
     let started = Instant::now();
-    let mut lines = BufReader::new(stdout).lines();
-    let port: u16 = loop {
-        let line = lines.next().expect("serve printed no URL").expect("stdout");
-        if let Some(i) = line.find("http://127.0.0.1:") {
-            let rest = &line[i + "http://127.0.0.1:".len()..];
-            break rest
-                .trim_end_matches(|c: char| !c.is_ascii_digit())
-                .split('/')
-                .next()
-                .unwrap()
-                .parse()
-                .unwrap();
-        }
-    };
+    let (server, port) = start_serve(&bin, &site);
     println!(
         "initial build and start: {:.0} ms ({} pages in the site)",
         started.elapsed().as_secs_f64() * 1000.0,
@@ -110,6 +85,38 @@ fn main() {
         }
         None => println!("serve memory: unknown (no /proc on this system)"),
     }
+}
+
+/// Starts `equil serve` on a free port for `site`; its port, once it prints
+/// its address.
+fn start_serve(bin: &str, site: &Path) -> (Server, u16) {
+    let mut child = Command::new(bin)
+        .args(["serve", "--port", "0", "--root"])
+        .arg(site)
+        .stdout(Stdio::piped())
+        .stderr(match std::env::var_os("SERVE_LOG") {
+            Some(p) => Stdio::from(std::fs::File::create(p).expect("log")),
+            None => Stdio::null(),
+        })
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {bin}: {e}"));
+    let stdout = child.stdout.take().expect("stdout");
+    let server = Server(child);
+    let mut lines = BufReader::new(stdout).lines();
+    let port: u16 = loop {
+        let line = lines.next().expect("serve printed no URL").expect("stdout");
+        if let Some(i) = line.find("http://127.0.0.1:") {
+            let rest = &line[i + "http://127.0.0.1:".len()..];
+            break rest
+                .trim_end_matches(|c: char| !c.is_ascii_digit())
+                .split('/')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+        }
+    };
+    (server, port)
 }
 
 /// Resident and peak memory of process `pid` in MiB, from /proc (Linux).
@@ -169,6 +176,11 @@ fn report(what: &str, v: &mut [f64]) {
     );
 }
 
+/// Opens serve's reload event stream; its text arrives on the receiver.
+/// The test suite has the same reader (tests/testsuite/common/serve.rs,
+/// `Serve::events`), but an example cannot use the tests' code (only the
+/// library's, and the event stream is not part of the library's interface),
+/// so these few lines are kept twice on purpose.
 fn open_events(port: u16) -> Receiver<String> {
     let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     write!(s, "GET /__equil/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();

@@ -20,9 +20,7 @@ pub struct Links<'a> {
 pub fn site(input: Links<'_>, diags: &mut Vec<Diagnostic>) {
     for tree in &input.site.trees {
         for entry in Site::entries(tree) {
-            if entry.doc != usize::MAX {
-                page(input, tree, entry.doc, diags);
-            }
+            page(input, tree, entry.doc, diags);
         }
     }
 }
@@ -130,9 +128,6 @@ impl From<'_> {
             return Some(d);
         };
         let f = fragment.filter(|f| !f.is_empty())?;
-        if target.doc == usize::MAX {
-            return None;
-        }
         let target_parsed = &self.parsed[target.doc];
         match find_anchor(target_parsed, f) {
             Found::Yes => return None,

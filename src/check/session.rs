@@ -2,7 +2,8 @@
 //! that exists and has minutes, and the agenda fits the session's length.
 
 use crate::diagnostics::{suggest, Code, Diagnostic};
-use crate::load::frontmatter::Kind;
+use crate::load::content::Doc;
+use crate::load::frontmatter::{AgendaItem, Kind};
 use crate::model::{Entry, Module, Site, Tree};
 use crate::render::session::reference;
 
@@ -52,48 +53,17 @@ fn check_plan(
         let mut minutes = item.minutes;
         if let Some(page) = &item.page {
             let rel = reference(page);
-            match tree.entry(&rel).filter(|e| e.doc != usize::MAX) {
+            match tree.entry(&rel) {
                 Some(t) => minutes = minutes.or(site.doc(t.doc).fm.duration),
                 None => {
-                    let rels: Vec<String> = Site::entries(tree)
-                        .map(|e| e.rel.trim_end_matches(".md").to_string())
-                        .collect();
-                    let help = match suggest(page, rels.iter().map(String::as_str)) {
-                        Some(s) => format!("did you mean `page: {s}`? A block refers to a page by its path in content/{}/ without `.md`", tree.lang),
-                        None => format!("a block refers to a page by its path in content/{}/ without `.md`, e.g. `page: co-production-toolkit/values-line-up`", tree.lang),
-                    };
-                    diags.push(
-                        Diagnostic::error(
-                            Code::Agenda,
-                            format!("agenda block {}: there is no page `{page}`", i + 1),
-                        )
-                        .at(&doc.path)
-                        .pos(line(i), 1)
-                        .help(help),
-                    );
+                    diags.push(no_such_page(tree, doc, i, page, line(i)));
                     continue;
                 }
             }
         }
         match minutes {
             Some(n) => total += n,
-            None => diags.push(
-                Diagnostic::error(
-                    Code::Agenda,
-                    format!(
-                        "agenda block {} ({}) has no minutes",
-                        i + 1,
-                        item.title.as_deref().or(item.page.as_deref()).unwrap_or("")
-                    ),
-                )
-                .at(&doc.path)
-                .pos(line(i), 1)
-                .help(if item.page.is_some() {
-                    "add `minutes:` to the block, or a `duration` to the page it refers to"
-                } else {
-                    "add `minutes:` to the block"
-                }),
-            ),
+            None => diags.push(no_minutes(doc, i, item, line(i))),
         }
     }
     let (limit, whose) = match (doc.fm.duration, module_duration) {
@@ -112,4 +82,41 @@ fn check_plan(
             .help("shorten or drop a block (blocks may set `minutes:`), or raise the `duration`"),
         );
     }
+}
+
+/// Agenda block `i` refers to `page`, which the tree does not have.
+fn no_such_page(tree: &Tree, doc: &Doc, i: usize, page: &str, line: usize) -> Diagnostic {
+    let rels: Vec<String> = Site::entries(tree)
+        .map(|e| e.rel.trim_end_matches(".md").to_string())
+        .collect();
+    let help = match suggest(page, rels.iter().map(String::as_str)) {
+        Some(s) => format!("did you mean `page: {s}`? A block refers to a page by its path in content/{}/ without `.md`", tree.lang),
+        None => format!("a block refers to a page by its path in content/{}/ without `.md`, e.g. `page: co-production-toolkit/values-line-up`", tree.lang),
+    };
+    Diagnostic::error(
+        Code::Agenda,
+        format!("agenda block {}: there is no page `{page}`", i + 1),
+    )
+    .at(&doc.path)
+    .pos(line, 1)
+    .help(help)
+}
+
+/// Agenda block `i` has no minutes of its own or from its page.
+fn no_minutes(doc: &Doc, i: usize, item: &AgendaItem, line: usize) -> Diagnostic {
+    Diagnostic::error(
+        Code::Agenda,
+        format!(
+            "agenda block {} ({}) has no minutes",
+            i + 1,
+            item.title.as_deref().or(item.page.as_deref()).unwrap_or("")
+        ),
+    )
+    .at(&doc.path)
+    .pos(line, 1)
+    .help(if item.page.is_some() {
+        "add `minutes:` to the block, or a `duration` to the page it refers to"
+    } else {
+        "add `minutes:` to the block"
+    })
 }

@@ -129,7 +129,7 @@ pub fn drift(site: &Site, diags: &mut Vec<Diagnostic>) {
         let Some(gl) = site.glossary.by_lang.get(&tree.lang) else {
             continue;
         };
-        for e in Site::entries(tree).filter(|e| e.doc != usize::MAX) {
+        for e in Site::entries(tree) {
             entry_drift(site, e, (source_gl, gl), diags);
         }
     }

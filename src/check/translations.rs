@@ -10,9 +10,6 @@ pub fn states(site: &Site, diags: &mut Vec<Diagnostic>) {
         let mut fallbacks = Vec::new();
         let mut unknown = Vec::new();
         for e in Site::entries(tree) {
-            if e.doc == usize::MAX {
-                continue;
-            }
             match e.status {
                 Status::Outdated => diags.extend(outdated(site, e)),
                 Status::Unknown => unknown.push(e.rel.clone()),
@@ -74,7 +71,7 @@ fn abbreviate(items: &[String], n: usize) -> String {
 
 /// The warning for an outdated translation (`None` for any other state).
 pub fn outdated(site: &Site, e: &Entry) -> Option<Diagnostic> {
-    if e.status != Status::Outdated || e.doc == usize::MAX {
+    if e.status != Status::Outdated {
         return None;
     }
     let doc = site.doc(e.doc);

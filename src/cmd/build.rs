@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use equil::pipeline::{self, OutputOptions, SiteOptions};
 
 use super::crate_exit::Exit;
-use super::{exit_for, report};
+use super::{counts, exit_for, report};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -59,12 +59,7 @@ pub fn run(args: Args) -> Exit {
     });
     let outcome = pipeline::build(&opts, &out);
     report(&outcome.diagnostics, &args.root);
-    let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = outcome
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == equil::diagnostics::Severity::Warning)
-        .count();
+    let (errors, warnings) = counts(&outcome.diagnostics);
     match &outcome.rendered {
         Some(r) => {
             eprintln!(

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use equil::pipeline::{self, SiteOptions};
 
 use super::crate_exit::Exit;
-use super::{exit_for, report, report_json, Format};
+use super::{counts, exit_for, report, report_json, Format};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -31,12 +31,7 @@ pub fn run(args: Args) -> Exit {
         Format::Json => report_json(&outcome.diagnostics),
         Format::Text => {
             report(&outcome.diagnostics, &args.root);
-            let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
-            let warnings = outcome
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == equil::diagnostics::Severity::Warning)
-                .count();
+            let (errors, warnings) = counts(&outcome.diagnostics);
             if errors == 0 && warnings == 0 {
                 eprintln!("No problems found.");
             } else {

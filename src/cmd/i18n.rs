@@ -55,20 +55,13 @@ Removed words are shown [-like this-] and added words {+like this+} (in
 colour on a terminal). The old version comes from the site's git history:
 outside a git repository, or in a shallow clone, equil says so and stops.
 After updating a translation, run `equil i18n mark-current FILE`.")]
+#[command(
+    mut_arg("paths", |a| a.help("Translations to compare (files or folders, from here or from --root)")),
+    mut_arg("lang", |a| a.help("Every outdated translation of this language"))
+)]
 struct DiffArgs {
-    /// Translations to compare (files or folders, from here or from --root)
-    #[arg(
-        value_name = "PATH",
-        required_unless_present = "lang",
-        conflicts_with = "lang"
-    )]
-    paths: Vec<PathBuf>,
-    /// Every outdated translation of this language
-    #[arg(long, value_name = "LANG")]
-    lang: Option<String>,
-    /// The site folder
-    #[arg(long, default_value = ".")]
-    root: PathBuf,
+    #[command(flatten)]
+    targets: TargetArgs,
     /// How to print the report
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -115,15 +108,25 @@ struct AddArgs {
 
 Run it after you have brought a translation up to date with its source page.
 Only the `source_hash` line of the front matter changes.")]
+#[command(
+    mut_arg("paths", |a| a.help("Translations to mark (files or folders, from here or from --root)")),
+    mut_arg("lang", |a| a.help("Mark every translation of this language"))
+)]
 struct MarkArgs {
-    /// Translations to mark (files or folders, from here or from --root)
+    #[command(flatten)]
+    targets: TargetArgs,
+}
+
+/// The translations `diff` and `mark-current` work on: files and folders,
+/// or every translation of a language (each command words their help).
+#[derive(Debug, clap::Args)]
+struct TargetArgs {
     #[arg(
         value_name = "PATH",
         required_unless_present = "lang",
         conflicts_with = "lang"
     )]
     paths: Vec<PathBuf>,
-    /// Mark every translation of this language
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
     /// The site folder
@@ -141,10 +144,10 @@ pub fn run(args: Args) -> Exit {
 }
 
 /// The translations named on the command line: a language, or files and folders.
-fn targets(lang: Option<String>, paths: Vec<PathBuf>) -> Targets {
-    match lang {
+fn targets(args: TargetArgs) -> Targets {
+    match args.lang {
         Some(l) => Targets::Lang(l),
-        None => Targets::Paths(paths),
+        None => Targets::Paths(args.paths),
     }
 }
 
@@ -177,15 +180,16 @@ fn print_report<T: Serialize>(r: &T, format: Format, text: impl FnOnce(&T) -> St
 }
 
 fn run_diff(args: DiffArgs) -> Exit {
-    let explicit = args.lang.is_none();
+    let explicit = args.targets.lang.is_none();
+    let root = args.targets.root.clone();
     let options = diff::DiffOptions {
-        root: args.root.clone(),
+        root: root.clone(),
         cwd: current_dir(),
-        targets: targets(args.lang, args.paths),
+        targets: targets(args.targets),
     };
     let mut diags = Vec::new();
     let found = diff::diff_report(&options, &mut diags);
-    let errors = report_errors(&diags, &args.root);
+    let errors = report_errors(&diags, &root);
     let Some(r) = found else {
         return Exit::ContentErrors;
     };
@@ -254,14 +258,15 @@ fn run_add(args: AddArgs) -> Exit {
 }
 
 fn run_mark(args: MarkArgs) -> Exit {
+    let root = args.targets.root.clone();
     let options = MarkOptions {
-        root: args.root.clone(),
+        root: root.clone(),
         cwd: current_dir(),
-        targets: targets(args.lang, args.paths),
+        targets: targets(args.targets),
     };
     let mut diags = Vec::new();
     let done = mark::mark_current(&options, &mut diags);
-    report(&diags, &args.root);
+    report(&diags, &root);
     for p in &done.changed {
         println!("marked current: {}", p.display());
     }

@@ -49,6 +49,16 @@ pub fn report_json(diags: &[Diagnostic]) {
     println!("{}", render_json(diags));
 }
 
+/// How many errors and warnings `diags` holds (notes are neither).
+pub fn counts(diags: &[Diagnostic]) -> (usize, usize) {
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags
+        .iter()
+        .filter(|d| d.severity == equil::diagnostics::Severity::Warning)
+        .count();
+    (errors, warnings)
+}
+
 pub fn exit_for(diags: &[Diagnostic]) -> Exit {
     if diags.iter().any(Diagnostic::is_error) {
         Exit::ContentErrors

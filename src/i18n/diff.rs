@@ -102,7 +102,7 @@ fn targets(site: &Site, opts: &DiffOptions, diags: &mut Vec<Diagnostic>) -> Vec<
         site.tree(lang)
             .into_iter()
             .flat_map(Site::entries)
-            .filter(|e| e.doc != usize::MAX && e.status.exists() && e.status != Status::Source)
+            .filter(|e| e.status.exists() && e.status != Status::Source)
             .map(|e| e.rel.clone())
             .collect::<Vec<_>>()
     };

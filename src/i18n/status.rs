@@ -32,9 +32,7 @@ pub fn status(opts: &SiteOptions, diags: &mut Vec<Diagnostic>) -> Option<Report>
 pub fn report(site: &Site, diags: &[Diagnostic]) -> Report {
     let src = &site.source_lang;
     let source_tree = site.tree(src);
-    let source_pages = source_tree
-        .map(|t| Site::entries(t).filter(|e| e.doc != usize::MAX).count())
-        .unwrap_or(0);
+    let source_pages = source_tree.map(|t| Site::entries(t).count()).unwrap_or(0);
     let source_msgs = messages_of(site, src);
     let source = Source {
         code: src.clone(),
@@ -167,7 +165,7 @@ fn page_files(site: &Site, tree: &Tree, diags: &[Diagnostic]) -> PageFiles {
         .filter(|rel| rel.ends_with(".md"))
         .collect();
     let mut files = PageFiles::default();
-    for e in Site::entries(tree).filter(|e| e.doc != usize::MAX) {
+    for e in Site::entries(tree) {
         let list = match e.status {
             Status::Current => &mut files.current,
             Status::Outdated => &mut files.outdated,

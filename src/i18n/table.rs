@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::report::Finding;
 use super::status::{LangReport, Messages, Report, Totals};
 
 /// Renders the report as plain text (no colour, fixed-width columns).
@@ -291,15 +292,7 @@ fn messages(out: &mut String, m: &Messages, source_name: &str) {
             "Fluent syntax error",
             "Fluent syntax errors",
         );
-        let _ = writeln!(out, "  {title}:");
-        for e in &m.syntax_errors {
-            let pos = match (e.line, e.column) {
-                (Some(l), Some(c)) => format!(":{l}:{c}"),
-                (Some(l), None) => format!(":{l}"),
-                _ => String::new(),
-            };
-            let _ = writeln!(out, "    {}{pos}: {}", e.path, e.message);
-        }
+        findings(out, &title, &m.syntax_errors);
     }
 }
 
@@ -325,15 +318,20 @@ fn glossary(out: &mut String, l: &LangReport) {
             "terminology warning",
             "terminology warnings",
         );
-        let _ = writeln!(out, "  {title}:");
-        for d in &l.terminology {
-            let pos = match (d.line, d.column) {
-                (Some(l), Some(c)) => format!(":{l}:{c}"),
-                (Some(l), None) => format!(":{l}"),
-                _ => String::new(),
-            };
-            let _ = writeln!(out, "    {}{pos}: {}", d.path, d.message);
-        }
+        findings(out, &title, &l.terminology);
+    }
+}
+
+/// A titled list of findings, each at `path:line:column`.
+fn findings(out: &mut String, title: &str, items: &[Finding]) {
+    let _ = writeln!(out, "  {title}:");
+    for f in items {
+        let pos = match (f.line, f.column) {
+            (Some(l), Some(c)) => format!(":{l}:{c}"),
+            (Some(l), None) => format!(":{l}"),
+            _ => String::new(),
+        };
+        let _ = writeln!(out, "    {}{pos}: {}", f.path, f.message);
     }
 }
 

@@ -5,101 +5,115 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::{Site, Tree};
+use super::entry::Entry;
+use super::site::Site;
+use super::tree::{Redirect, Tree};
 use crate::diagnostics::{Code, Diagnostic};
-
-/// A redirect page: written at `output`, sending readers to `target`.
-#[derive(Debug, Clone)]
-pub struct Redirect {
-    /// Output path of the redirect page: `nl/modules/old-name.html`.
-    pub output: String,
-    /// Output path of the page it leads to.
-    pub target: String,
-    /// The page whose front matter lists the alias.
-    pub declared_in: PathBuf,
-}
+use crate::load::content::Doc;
 
 /// Adds each tree's redirects; a bad alias or one that collides with another
 /// output is an error naming both files.
 pub fn resolve(site: &mut Site, diags: &mut Vec<Diagnostic>) {
-    let mut taken = taken_outputs(site);
-    let mut all = Vec::new();
-    // Each bad alias is reported once, not once per language it applies to.
-    let mut reported: HashSet<(PathBuf, String)> = HashSet::new();
-    let root = site.root.clone();
-    let mut report = |doc: &Path, alias: &str, d: Diagnostic| {
-        if reported.insert((doc.to_path_buf(), alias.to_string())) {
-            let (line, col) = alias_pos(&root, doc, alias);
-            diags.push(d.pos(line, col));
-        }
+    let mut r = Resolver {
+        root: &site.root,
+        taken: taken_outputs(site),
+        reported: HashSet::new(),
+        diags,
     };
-    for tree in &site.trees {
+    let all: Vec<Vec<Redirect>> = site.trees.iter().map(|t| r.tree(&site.docs, t)).collect();
+    for (tree, redirects) in site.trees.iter_mut().zip(all) {
+        tree.redirects = redirects;
+    }
+}
+
+/// What resolving the aliases keeps from one tree to the next.
+struct Resolver<'a> {
+    root: &'a Path,
+    /// Output path → what is written there (for the error).
+    taken: HashMap<String, String>,
+    /// Each bad alias is reported once, not once per language it applies to.
+    reported: HashSet<(PathBuf, String)>,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Resolver<'_> {
+    /// The redirects of one tree: the aliases of each page's document and,
+    /// for a translation, of its source.
+    fn tree(&mut self, docs: &[Doc], tree: &Tree) -> Vec<Redirect> {
         let mut redirects: Vec<Redirect> = Vec::new();
-        for e in Site::entries(tree).filter(|e| e.doc != usize::MAX) {
-            let mut docs = vec![e.doc];
+        for e in Site::entries(tree) {
+            let mut ids = vec![e.doc];
             if e.source != e.doc {
-                docs.push(e.source);
+                ids.push(e.source);
             }
-            for d in docs {
-                let doc = &site.docs[d];
+            for doc in ids.into_iter().map(|d| &docs[d]) {
                 for alias in &doc.fm.aliases {
-                    let rel = match normalise(alias) {
-                        Ok(r) => r,
-                        Err(why) => {
-                            report(
-                                &doc.path,
-                                alias,
-                                Diagnostic::error(
-                                    Code::UnsafePath,
-                                    format!("alias `{alias}` {why}"),
-                                )
-                                .at(&doc.path)
-                                .help("write the old path from the language folder, e.g. `aliases: [\"modules/old-name.html\"]`"),
-                            );
-                            continue;
-                        }
-                    };
-                    let output = format!("{}/{rel}", tree.lang);
-                    if redirects
-                        .iter()
-                        .any(|r| r.output == output && r.target == e.output)
-                    {
-                        continue;
+                    if let Some(r) = self.redirect(doc, alias, &tree.lang, e, &redirects) {
+                        redirects.push(r);
                     }
-                    if let Some(other) = taken.get(&output) {
-                        report(
-                            &doc.path,
-                            alias,
-                            Diagnostic::error(
-                                Code::DuplicateOutput,
-                                format!(
-                                    "alias `{alias}` would be written to {output}, which is already {other}"
-                                ),
-                            )
-                            .at(&doc.path)
-                            .help(format!(
-                                "remove the alias from {}, or move what is at {output}",
-                                doc.path.display()
-                            )),
-                        );
-                        continue;
-                    }
-                    taken.insert(
-                        output.clone(),
-                        format!("an alias of {}", doc.path.display()),
-                    );
-                    redirects.push(Redirect {
-                        output,
-                        target: e.output.clone(),
-                        declared_in: doc.path.clone(),
-                    });
                 }
             }
         }
-        all.push(redirects);
+        redirects
     }
-    for (tree, redirects) in site.trees.iter_mut().zip(all) {
-        tree.redirects = redirects;
+
+    /// The redirect of `alias` (from `doc`) in language `lang` to `target`;
+    /// `None` when the tree has it already, or when it is reported.
+    fn redirect(
+        &mut self,
+        doc: &Doc,
+        alias: &str,
+        lang: &str,
+        target: &Entry,
+        redirects: &[Redirect],
+    ) -> Option<Redirect> {
+        let rel = match normalise(alias) {
+            Ok(r) => r,
+            Err(why) => {
+                let d = Diagnostic::error(Code::UnsafePath, format!("alias `{alias}` {why}"))
+                    .at(&doc.path)
+                    .help("write the old path from the language folder, e.g. `aliases: [\"modules/old-name.html\"]`");
+                self.report(&doc.path, alias, d);
+                return None;
+            }
+        };
+        let output = format!("{lang}/{rel}");
+        if redirects
+            .iter()
+            .any(|r| r.output == output && r.target == target.output)
+        {
+            return None;
+        }
+        if let Some(other) = self.taken.get(&output) {
+            let d = Diagnostic::error(
+                Code::DuplicateOutput,
+                format!("alias `{alias}` would be written to {output}, which is already {other}"),
+            )
+            .at(&doc.path)
+            .help(format!(
+                "remove the alias from {}, or move what is at {output}",
+                doc.path.display()
+            ));
+            self.report(&doc.path, alias, d);
+            return None;
+        }
+        self.taken.insert(
+            output.clone(),
+            format!("an alias of {}", doc.path.display()),
+        );
+        Some(Redirect {
+            output,
+            target: target.output.clone(),
+            declared_in: doc.path.clone(),
+        })
+    }
+
+    /// Reports a bad alias at its place in the front matter, once.
+    fn report(&mut self, doc: &Path, alias: &str, d: Diagnostic) {
+        if self.reported.insert((doc.to_path_buf(), alias.to_string())) {
+            let (line, col) = alias_pos(self.root, doc, alias);
+            self.diags.push(d.pos(line, col));
+        }
     }
 }
 
@@ -137,7 +151,7 @@ fn normalise(alias: &str) -> Result<String, &'static str> {
 fn taken_outputs(site: &Site) -> HashMap<String, String> {
     let mut taken = HashMap::new();
     for tree in &site.trees {
-        for e in Site::entries(tree).filter(|e| e.doc != usize::MAX) {
+        for e in Site::entries(tree) {
             taken.insert(
                 e.output.clone(),
                 format!("the page of {}", site.docs[e.doc].path.display()),

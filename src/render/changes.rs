@@ -15,7 +15,7 @@ use crate::escape;
 use crate::history::dates::{DateFormat, DateText};
 use crate::history::versions::Snapshot;
 use crate::history::{key, History, Timestamp};
-use crate::model::{Site, Tree};
+use crate::model::{Position, Site, Tree};
 
 /// How many changes the page and the feed list.
 pub const LIMIT: usize = 30;
@@ -47,11 +47,19 @@ pub fn recent(site: &Site, tree: &Tree, dates: &DateFormat) -> Vec<Change> {
     if history.unavailable.is_some() {
         return Vec::new();
     }
+    let titles: Vec<String> = tree
+        .modules
+        .iter()
+        .map(|m| inline_text(&site.doc(m.index.doc).fm.title))
+        .collect();
     let mut found = Vec::new();
-    let mut add = |entry: &crate::model::Entry, module: Option<String>| {
-        if entry.doc == usize::MAX {
-            return;
-        }
+    for (pos, entry) in tree.walk() {
+        let module = match pos {
+            // A module's overview is the module: no module line of its own.
+            Position::Home | Position::Module(_) => None,
+            Position::Page(mi, _) => Some(titles[mi].clone()),
+            Position::Handout(..) | Position::About(_) => continue,
+        };
         let doc = site.doc(entry.doc);
         let path = key(&doc.path);
         if let Some(v) = history.versions(&path).first() {
@@ -63,20 +71,11 @@ pub fn recent(site: &Site, tree: &Tree, dates: &DateFormat) -> Vec<Change> {
                 module,
             ));
         }
-    };
-    add(&tree.home, None);
-    for m in &tree.modules {
-        let title = inline_text(&site.doc(m.index.doc).fm.title);
-        // A module's overview is the module: no module line of its own.
-        add(&m.index, None);
-        for p in &m.pages {
-            add(p, Some(title.clone()));
-        }
     }
     found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     found.truncate(LIMIT);
     let blobs = history.blobs();
-    let home = &tree.home.output;
+    let home = &tree.home_output();
     found
         .into_iter()
         .map(|(time, output, path, doc, module)| {

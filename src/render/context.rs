@@ -178,22 +178,46 @@ pub fn dir_name(site: &Site, lang: &str) -> &'static str {
     }
 }
 
-/// Switcher entries and hreflang alternates for an entry of `tree`.
-pub fn languages_for(site: &Site, tree: &Tree, entry: &Entry) -> (Vec<LangLink>, Vec<Alternate>) {
+/// Where a file is written and which page it shows: what the language
+/// switcher and the links of its context need (a page's [`Entry`], or a
+/// print or glossary page).
+#[derive(Debug, Clone, Copy)]
+pub struct Place<'a> {
+    /// Identity shared by translations: `module/page.md`.
+    pub rel: &'a str,
+    /// Output path below the output folder: `nl/module/page.html`.
+    pub output: &'a str,
+}
+
+impl<'a> From<&'a Entry> for Place<'a> {
+    fn from(e: &'a Entry) -> Self {
+        Place {
+            rel: &e.rel,
+            output: &e.output,
+        }
+    }
+}
+
+/// Switcher entries and hreflang alternates for the file at `place` of `tree`.
+pub fn languages_for(
+    site: &Site,
+    tree: &Tree,
+    place: Place<'_>,
+) -> (Vec<LangLink>, Vec<Alternate>) {
     let mut switcher = Vec::new();
     let mut alternates = Vec::new();
-    for (lang, other, e) in site.translations_of(&entry.rel) {
+    for (lang, other, e) in site.translations_of(place.rel) {
         switcher.push(LangLink {
             code: lang.code.clone(),
             name: lang.name.clone(),
-            url: relative(&entry.output, &e.output),
+            url: relative(place.output, &e.output),
             current: other.lang == tree.lang,
             translated: e.status.exists(),
         });
         if e.status.exists() {
             let url = match &site.config.base_url {
                 Some(base) => format!("{base}{}", e.output),
-                None => relative(&entry.output, &e.output),
+                None => relative(place.output, &e.output),
             };
             alternates.push(Alternate {
                 code: lang.code.clone(),
@@ -221,10 +245,8 @@ pub fn page_data(
         _ => None,
     };
     PageData {
-        title: inline_text(&doc.fm.title),
         summary: doc.fm.summary.as_deref().map(inline_html),
         summary_text: doc.fm.summary.as_deref().map(inline_text),
-        kind: kind_name(kind),
         content,
         toc: toc
             .into_iter()
@@ -237,18 +259,53 @@ pub fn page_data(
         audience: doc.fm.audience.clone(),
         extra: doc.fm.extra.clone().unwrap_or(serde_json::Value::Null),
         status: entry.status,
-        content_lang: doc.lang.clone(),
-        content_dir: dir_name(site, &doc.lang),
         source_lang: source_url.as_ref().map(|_| site.source_lang.clone()),
         source_url,
-        file: entry.output.rsplit('/').next().unwrap_or("").to_string(),
-        updated: None,
-        outdated_since: None,
-        handouts: Vec::new(),
-        session: None,
-        card: None,
-        sheet_url: None,
-        pdf_url: None,
+        ..PageData::new(
+            inline_text(&doc.fm.title),
+            kind_name(kind),
+            (doc.lang.clone(), dir_name(site, &doc.lang)),
+            entry.output.rsplit('/').next().unwrap_or("").to_string(),
+        )
+    }
+}
+
+impl PageData {
+    /// A page with its title, kind, language (code and direction) and file
+    /// name, and nothing else yet: no text, facts, dates, notices or links.
+    pub fn new(
+        title: String,
+        kind: &'static str,
+        (content_lang, content_dir): (String, &'static str),
+        file: String,
+    ) -> PageData {
+        PageData {
+            title,
+            summary: None,
+            summary_text: None,
+            kind,
+            content: String::new(),
+            toc: Vec::new(),
+            duration: None,
+            group_size: None,
+            materials: Vec::new(),
+            objectives: Vec::new(),
+            audience: Vec::new(),
+            extra: serde_json::Value::Null,
+            status: Status::Source,
+            content_lang,
+            content_dir,
+            source_url: None,
+            source_lang: None,
+            file,
+            updated: None,
+            outdated_since: None,
+            handouts: Vec::new(),
+            session: None,
+            card: None,
+            sheet_url: None,
+            pdf_url: None,
+        }
     }
 }
 
@@ -256,20 +313,20 @@ pub fn page_data(
 pub fn base_context<'a>(
     site: &'a Site,
     tree: &'a Tree,
-    entry: &Entry,
+    place: Place<'_>,
     page: PageData,
 ) -> PageContext<'a> {
-    let (languages, alternates) = languages_for(site, tree, entry);
+    let (languages, alternates) = languages_for(site, tree, place);
     PageContext {
         lang: &tree.lang,
         dir: dir_name(site, &tree.lang),
         site_title: &site.config.title,
         identity: identity(site, &tree.lang),
-        root: to_root(&entry.output),
-        home_url: relative(&entry.output, &tree.home.output),
-        handbook_print_url: relative(&entry.output, &format!("{}/print.html", tree.lang)),
-        search_index_url: relative(&entry.output, &format!("{}/search-index.js", tree.lang)),
-        lang_root: relative(&entry.output, &format!("{}/index.html", tree.lang))
+        root: to_root(place.output),
+        home_url: relative(place.output, &tree.home_output()),
+        handbook_print_url: relative(place.output, &format!("{}/print.html", tree.lang)),
+        search_index_url: relative(place.output, &format!("{}/search-index.js", tree.lang)),
+        lang_root: relative(place.output, &format!("{}/index.html", tree.lang))
             .trim_end_matches("index.html")
             .to_string(),
         page,
@@ -286,16 +343,16 @@ pub fn base_context<'a>(
             .config
             .base_url
             .as_ref()
-            .map(|b| format!("{b}{}", entry.output)),
+            .map(|b| format!("{b}{}", place.output)),
         about: Vec::new(),
-        edit_url: edit_url(site, &tree.lang, &entry.rel),
+        edit_url: edit_url(site, &tree.lang, place.rel),
         downloads: if site.config.downloads {
             ["pdf", "epub"]
                 .into_iter()
                 .map(|format| Download {
                     format,
                     url: relative(
-                        &entry.output,
+                        place.output,
                         &format!("{format}/{}/handbook.{format}", tree.lang),
                     ),
                 })

@@ -3,13 +3,12 @@
 
 use serde::Serialize;
 
-use super::context::{base_context, dir_name, Alternate, LangLink, PageContext, PageData};
+use super::context::{base_context, dir_name, Alternate, LangLink, PageContext, PageData, Place};
 use super::glossary::{message, output, terms, title, TermView};
 use super::links::relative;
 use super::nav::{about_for, Link};
 use super::pages::TreeRender;
 use crate::diagnostics::{Code, Diagnostic};
-use crate::model::{Entry, Status};
 
 #[derive(Serialize)]
 struct GlossaryContext<'a> {
@@ -23,47 +22,27 @@ impl TreeRender<'_> {
     pub fn render_glossary(&self) -> Result<(String, Vec<u8>), Diagnostic> {
         let lang = &self.tree.lang;
         let out = output(lang);
-        let anchor = Entry {
-            rel: crate::load::glossary::GLOSSARY_FILE.to_string(),
-            doc: usize::MAX,
-            source: usize::MAX,
-            status: Status::Source,
-            output: out.clone(),
+        let anchor = Place {
+            rel: crate::load::glossary::GLOSSARY_FILE,
+            output: &out,
         };
         let title = title(self.site, lang);
         let intro = message(self.site, lang, "glossary-intro");
         let page = PageData {
-            title: title.clone(),
             summary_text: intro.clone(),
             summary: intro,
-            kind: "glossary",
-            content: String::new(),
-            toc: Vec::new(),
-            duration: None,
-            group_size: None,
-            materials: Vec::new(),
-            objectives: Vec::new(),
-            audience: Vec::new(),
-            extra: serde_json::Value::Null,
-            updated: None,
-            outdated_since: None,
-            handouts: Vec::new(),
-            session: None,
-            card: None,
-            sheet_url: None,
-            pdf_url: None,
-            status: Status::Source,
-            content_lang: lang.clone(),
-            content_dir: dir_name(self.site, lang),
-            source_url: None,
-            source_lang: None,
-            file: "glossary.html".to_string(),
+            ..PageData::new(
+                title.clone(),
+                "glossary",
+                (lang.clone(), dir_name(self.site, lang)),
+                "glossary.html".to_string(),
+            )
         };
-        let mut base = base_context(self.site, self.tree, &anchor, page);
+        let mut base = base_context(self.site, self.tree, anchor, page);
         base.about = about_for(&self.nav, &out);
         base.breadcrumbs = vec![Link {
             title: self.nav.home_title.clone(),
-            url: relative(&out, &self.tree.home.output),
+            url: relative(&out, &self.tree.home_output()),
             content_lang: lang.clone(),
         }];
         (base.languages, base.alternates) = self.glossary_languages(&out);

@@ -46,20 +46,8 @@ pub fn classify(doc_rel: &str, dest: &str) -> Target {
     if let Some(id) = dest.strip_prefix("glossary:") {
         return Target::Glossary(id.trim().to_string());
     }
-    if let Some(scheme_end) = dest.find(':') {
-        let scheme = &dest[..scheme_end];
-        if !scheme.is_empty()
-            && scheme
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-            && !scheme.contains('/')
-        {
-            let lower = scheme.to_ascii_lowercase();
-            if matches!(lower.as_str(), "file" | "javascript" | "vbscript") {
-                return Target::Unsafe(format!("`{scheme}:` links are not allowed in content"));
-            }
-            return Target::External;
-        }
+    if let Some(t) = scheme_target(dest) {
+        return t;
     }
     if dest.starts_with("//") {
         return Target::External;
@@ -70,6 +58,35 @@ pub fn classify(doc_rel: &str, dest: &str) -> Target {
                 .into(),
         );
     }
+    relative_target(doc_rel, dest)
+}
+
+/// The target of a destination with a URL scheme (`https:`, `mailto:`):
+/// external, or unsafe for `file:` and scripts. `None` without a scheme.
+fn scheme_target(dest: &str) -> Option<Target> {
+    if let Some(scheme_end) = dest.find(':') {
+        let scheme = &dest[..scheme_end];
+        if !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+            && !scheme.contains('/')
+        {
+            let lower = scheme.to_ascii_lowercase();
+            if matches!(lower.as_str(), "file" | "javascript" | "vbscript") {
+                return Some(Target::Unsafe(format!(
+                    "`{scheme}:` links are not allowed in content"
+                )));
+            }
+            return Some(Target::External);
+        }
+    }
+    None
+}
+
+/// The page or file a relative destination points to from the page with
+/// identity `doc_rel` (a folder means its `_index.md`).
+fn relative_target(doc_rel: &str, dest: &str) -> Target {
     let (path, fragment) = match dest.split_once('#') {
         Some((p, f)) => (p, Some(percent_decode(f))),
         None => (dest, None),

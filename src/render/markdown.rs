@@ -438,7 +438,9 @@ pub fn to_html(parsed: &Parsed, opts: &HtmlOptions<'_>) -> String {
                     text.push_str(t);
                 }
                 match (&event, quotes) {
-                    (Event::Text(t), Some((open, close))) if t.contains(['“', '”']) => {
+                    // Two searches for one character each (memchr) are much faster
+                    // than one search for either (a decode of every character).
+                    (Event::Text(t), Some((open, close))) if t.contains('“') || t.contains('”') => {
                         Event::Text(CowStr::from(
                             t.replace('“', &open.to_string())
                                 .replace('”', &close.to_string()),

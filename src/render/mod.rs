@@ -5,8 +5,10 @@ pub mod changes;
 pub mod context;
 pub mod glossary;
 pub mod glossary_page;
+pub mod lang_attr;
 pub mod links;
 pub mod markdown;
+pub mod memo;
 pub mod nav;
 pub mod pages;
 pub mod plurals;
@@ -30,12 +32,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::{Code, Diagnostic};
-use crate::model::{Entry, Site};
+use crate::model::{Entry, Position, Site};
 use crate::write::Sink;
 use context::{Alternate, LangLink};
 use markdown::Parsed;
 
-use pages::{Navigation, Position, TreeRender};
+use pages::{Navigation, TreeRender};
 
 /// What a render produced.
 #[derive(Debug, Default, Clone)]
@@ -312,15 +314,11 @@ impl<'a> Renderer<'a> {
             }
         }
         for (t, tree) in self.site.trees.iter().enumerate() {
-            v.extend(
-                pages::positions(tree)
-                    .into_iter()
-                    .map(|(pos, entry)| Output::Page {
-                        tree: t,
-                        pos,
-                        entry,
-                    }),
-            );
+            v.extend(tree.walk().map(|(pos, entry)| Output::Page {
+                tree: t,
+                pos,
+                entry,
+            }));
         }
         if self.site.glossary.exists() {
             v.extend((0..self.site.trees.len()).map(|tree| Output::Glossary { tree }));
@@ -374,11 +372,7 @@ impl<'a> Renderer<'a> {
             .trees
             .iter()
             .enumerate()
-            .flat_map(|(t, tree)| {
-                pages::positions(tree)
-                    .into_iter()
-                    .map(move |(pos, e)| (t, pos, e))
-            })
+            .flat_map(|(t, tree)| tree.walk().map(move |(pos, e)| (t, pos, e)))
             .collect();
         jobs.par_iter()
             .map(|&(t, pos, e)| {
@@ -622,14 +616,15 @@ fn chooser_like(
         .iter()
         .zip(&site.trees)
         .map(|(l, t)| {
-            let (title, summary) = if t.home.doc != usize::MAX {
-                let d = site.doc(t.home.doc);
-                (
-                    markdown::inline_text(&d.fm.title),
-                    d.fm.summary.as_deref().map(markdown::inline_html),
-                )
-            } else {
-                (site.config.title.clone(), None)
+            let (title, summary) = match &t.home {
+                Some(home) => {
+                    let d = site.doc(home.doc);
+                    (
+                        markdown::inline_text(&d.fm.title),
+                        d.fm.summary.as_deref().map(markdown::inline_html),
+                    )
+                }
+                None => (site.config.title.clone(), None),
             };
             ChooserLang {
                 code: l.code.clone(),
@@ -638,7 +633,7 @@ fn chooser_like(
                 title,
                 summary,
                 tagline: context::identity(site, &l.code).tagline,
-                url: t.home.output.clone(),
+                url: t.home_output(),
             }
         })
         .collect();

@@ -116,9 +116,12 @@ fn module_hash(m: &ModuleNav) -> u64 {
 
 /// The home page's title and its language (the site's title without one).
 fn home_link(site: &Site, tree: &Tree) -> (String, String) {
-    match tree.home.doc {
-        usize::MAX => (site.config.title.clone(), tree.lang.clone()),
-        d => (inline_text(&site.doc(d).fm.title), site.doc(d).lang.clone()),
+    match &tree.home {
+        None => (site.config.title.clone(), tree.lang.clone()),
+        Some(h) => {
+            let d = site.doc(h.doc);
+            (inline_text(&d.fm.title), d.lang.clone())
+        }
     }
 }
 
@@ -180,7 +183,7 @@ fn module_nav(site: &Site, tree: &Tree, m: &Module) -> ModuleNav {
         duration: doc.fm.duration,
         objectives: doc.fm.objectives.iter().map(|o| inline_html(o)).collect(),
         audience: doc.fm.audience.clone(),
-        url: relative(&tree.home.output, &m.index.output),
+        url: relative(&tree.home_output(), &m.index.output),
         slug: m.slug.clone(),
         fallback: m.index.status == Status::Fallback,
         content_lang: doc.lang.clone(),

@@ -18,7 +18,7 @@ use crate::diagnostics::Diagnostic;
 use crate::history::dates::DateFormat;
 use crate::history::Timestamp;
 use crate::load::frontmatter::Kind;
-use crate::model::{Entry, Site, Tree};
+use crate::model::{Entry, Position, Site, Tree};
 
 /// What a tree's pages need, computed once per language.
 pub struct TreeRender<'a> {
@@ -138,40 +138,6 @@ fn outdated_since(site: &Site, tree: &Tree) -> HashMap<String, Timestamp> {
     out
 }
 
-/// Where an entry sits: the home page, or module `m` (page `p`, or its overview).
-#[derive(Debug, Clone, Copy)]
-pub enum Position {
-    Home,
-    Module(usize),
-    Page(usize, usize),
-    /// A page at the top of the language tree (`sources.md`).
-    About(usize),
-    /// Handout `h` of module `m` (see [`crate::model::Module::handouts`]).
-    Handout(usize, usize),
-}
-
-/// The entries of a tree with their positions: home, then each module's
-/// overview followed by its pages.
-pub fn positions(tree: &Tree) -> Vec<(Position, &Entry)> {
-    let mut v = vec![(Position::Home, &tree.home)];
-    for (mi, m) in tree.modules.iter().enumerate() {
-        v.push((Position::Module(mi), &m.index));
-        for (pi, p) in m.pages.iter().enumerate() {
-            v.push((Position::Page(mi, pi), p));
-        }
-        for (hi, h) in m.handouts.iter().enumerate() {
-            v.push((Position::Handout(mi, hi), &h.entry));
-        }
-    }
-    v.extend(
-        tree.about
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (Position::About(i), e)),
-    );
-    v
-}
-
 /// Whether the page at `pos` shows the navigation of module `mi` beyond
 /// the links every page has: its table of contents or sidebar, its title in
 /// the breadcrumbs, or a previous or next link into it (see
@@ -195,11 +161,6 @@ struct Around {
 }
 
 impl TreeRender<'_> {
-    /// Every entry of the tree with its position.
-    pub fn positions(&self) -> Vec<(Position, &Entry)> {
-        positions(self.tree)
-    }
-
     /// The body of an entry as HTML for a file written at `from` (its own
     /// page, or its printable sheet), links made relative to it.
     pub fn body_html(&self, entry: &Entry, from: &str) -> String {
@@ -254,7 +215,7 @@ impl TreeRender<'_> {
     fn around(&self, pos: Position, entry: &Entry) -> Around {
         let home = || Link {
             title: self.nav.home_title.clone(),
-            url: relative(&entry.output, &self.tree.home.output),
+            url: relative(&entry.output, &self.tree.home_output()),
             content_lang: self.nav.home_lang.clone(),
         };
         let modules = &self.tree.modules;
@@ -325,12 +286,6 @@ impl TreeRender<'_> {
 
     /// [`TreeRender::render`] as the bytes to write.
     pub fn render_bytes(&self, pos: Position, entry: &Entry) -> Result<Vec<u8>, Diagnostic> {
-        if entry.doc == usize::MAX {
-            return Err(Diagnostic::error(
-                crate::diagnostics::Code::Layout,
-                "no home page",
-            ));
-        }
         let doc = self.site.doc(entry.doc);
         let content = self.body_html(entry, &entry.output);
         let toc = self.parsed[entry.doc].headings.clone();
@@ -342,7 +297,7 @@ impl TreeRender<'_> {
             .get(&entry.rel)
             .map(|t| self.dates.text(*t));
         self.kit_data(pos, entry, &mut page);
-        let mut ctx = base_context(self.site, self.tree, entry, page);
+        let mut ctx = base_context(self.site, self.tree, entry.into(), page);
         ctx.about = about_for(&self.nav, &entry.output);
         let around = self.around(pos, entry);
         ctx.breadcrumbs = around.breadcrumbs;
@@ -393,9 +348,6 @@ impl TreeRender<'_> {
         entry.rel.hash(&mut h);
         entry.output.hash(&mut h);
         (entry.status as u8).hash(&mut h);
-        if entry.doc == usize::MAX {
-            return h.finish();
-        }
         let doc = self.site.doc(entry.doc);
         (&doc.lang, &doc.rel, doc.text_hash).hash(&mut h);
         self.template_for(pos, entry).0.hash(&mut h);
@@ -411,17 +363,13 @@ impl TreeRender<'_> {
             for x in &m.handouts {
                 (&x.entry.output, x.entry.status as u8, x.entry.doc).hash(&mut h);
                 // A card lists its handouts by title.
-                if x.entry.doc != usize::MAX {
-                    self.site.doc(x.entry.doc).fm.title.hash(&mut h);
-                }
+                self.site.doc(x.entry.doc).fm.title.hash(&mut h);
             }
         }
         if self.site.doc(entry.doc).fm.kind == Some(Kind::Session) {
             // Any card of any module may be on the agenda.
             for e in Site::entries(self.tree) {
-                if e.doc != usize::MAX {
-                    (e.doc, self.site.doc(e.doc).text_hash).hash(&mut h);
-                }
+                (e.doc, self.site.doc(e.doc).text_hash).hash(&mut h);
             }
         }
         self.around(pos, entry).hash(&mut h);
@@ -478,9 +426,6 @@ impl TreeRender<'_> {
     /// page (they change when pages they point to move, appear or go).
     pub fn links_hash(&self, entry: &Entry) -> u64 {
         let mut h = DefaultHasher::new();
-        if entry.doc == usize::MAX {
-            return h.finish();
-        }
         let links = TreeLinks {
             tree: self.tree,
             doc_rel: &self.site.doc(entry.doc).rel,
@@ -569,13 +514,12 @@ impl TreeRender<'_> {
     /// The language's "What's new" page: the home page's context (the
     /// page sits in the same folder) with the list of changes.
     pub fn render_whats_new(&self) -> Result<Vec<u8>, Diagnostic> {
-        let home = &self.tree.home;
-        if home.doc == usize::MAX {
+        let Some(home) = &self.tree.home else {
             return Err(Diagnostic::error(
                 crate::diagnostics::Code::Layout,
                 "no home page",
             ));
-        }
+        };
         let title = self
             .site
             .locales
@@ -589,7 +533,7 @@ impl TreeRender<'_> {
         page.source_url = None;
         page.content_lang = self.tree.lang.clone();
         page.file = "whats-new.html".into();
-        let mut ctx = base_context(self.site, self.tree, home, page);
+        let mut ctx = base_context(self.site, self.tree, home.into(), page);
         ctx.breadcrumbs = vec![Link {
             title: self.nav.home_title.clone(),
             url: "index.html".into(),

@@ -8,14 +8,14 @@ use std::collections::HashSet;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::context::{dir_name, languages_for, Alternate};
+use super::context::{dir_name, languages_for, Alternate, Place};
 use super::links::{relative, to_root, PrintScope, TreeLinks};
 use super::markdown::{inline_html, inline_text, to_html, HtmlOptions};
 use super::pages::TreeRender;
 use crate::diagnostics::{Code, Diagnostic};
 use crate::load::config::Paper;
 use crate::load::frontmatter::Kind;
-use crate::model::{kind_name, Entry, Status, Tree};
+use crate::model::{kind_name, Entry, Position, Status, Tree, HOME_REL};
 
 /// What every print document of a build shows on its cover.
 #[derive(Debug, Clone, Default)]
@@ -116,8 +116,7 @@ impl TreeRender<'_> {
         edition: &Edition,
     ) -> Result<(String, Vec<u8>), Diagnostic> {
         let lang = &self.tree.lang;
-        let home = &self.tree.home;
-        let has_home = home.doc != usize::MAX;
+        let home_output = self.tree.home_output();
         let parts = parts(self.tree, mi);
         let (output, title, summary, scope) = match mi {
             Some(mi) => {
@@ -131,14 +130,15 @@ impl TreeRender<'_> {
                 )
             }
             None => {
-                let (title, summary) = if has_home {
-                    let d = self.site.doc(home.doc);
-                    (
-                        inline_text(&d.fm.title),
-                        d.fm.summary.as_deref().map(inline_html),
-                    )
-                } else {
-                    (self.site.config.title.clone(), None)
+                let (title, summary) = match &self.tree.home {
+                    Some(home) => {
+                        let d = self.site.doc(home.doc);
+                        (
+                            inline_text(&d.fm.title),
+                            d.fm.summary.as_deref().map(inline_html),
+                        )
+                    }
+                    None => (self.site.config.title.clone(), None),
                 };
                 (format!("{lang}/print.html"), title, summary, "handbook")
             }
@@ -169,17 +169,14 @@ impl TreeRender<'_> {
                 .collect(),
         };
 
-        let anchor = Entry {
+        let anchor = Place {
             rel: match mi {
-                Some(i) => self.tree.modules[i].index.rel.clone(),
-                None => home.rel.clone(),
+                Some(i) => &self.tree.modules[i].index.rel,
+                None => HOME_REL,
             },
-            doc: usize::MAX,
-            source: usize::MAX,
-            status: Status::Source,
-            output: output.clone(),
+            output: &output,
         };
-        let (_, mut alternates) = languages_for(self.site, self.tree, &anchor);
+        let (_, mut alternates) = languages_for(self.site, self.tree, anchor);
         for a in &mut alternates {
             a.url = print_sibling(&a.url);
         }
@@ -189,10 +186,10 @@ impl TreeRender<'_> {
             site_title: &self.site.config.title,
             identity: super::context::identity(self.site, lang),
             root: to_root(&output),
-            home_url: relative(&output, &home.output),
+            home_url: relative(&output, &home_output),
             back_url: match mi {
                 Some(i) => relative(&output, &self.tree.modules[i].index.output),
-                None => relative(&output, &home.output),
+                None => relative(&output, &home_output),
             },
             title,
             scope,
@@ -324,57 +321,17 @@ impl TreeRender<'_> {
 /// The parts of a print document: module `mi`'s overview and pages, or (when
 /// `None`) the handbook: home page, then each module with its pages.
 fn parts(tree: &Tree, mi: Option<usize>) -> Vec<Part<'_>> {
-    match mi {
-        Some(mi) => {
-            let m = &tree.modules[mi];
-            let mut parts = vec![Part {
-                entry: &m.index,
-                depth: 0,
-                module: Some(mi),
-            }];
-            module_pages(tree, mi, 0, &mut parts);
-            parts
-        }
-        None => {
-            let mut parts = Vec::new();
-            if tree.home.doc != usize::MAX {
-                parts.push(Part {
-                    entry: &tree.home,
-                    depth: 0,
-                    module: None,
-                });
-            }
-            for (i, m) in tree.modules.iter().enumerate() {
-                parts.push(Part {
-                    entry: &m.index,
-                    depth: 0,
-                    module: Some(i),
-                });
-                module_pages(tree, i, 1, &mut parts);
-            }
-            parts.extend(tree.about.iter().map(|entry| Part {
-                entry,
-                depth: 0,
-                module: None,
-            }));
-            parts
-        }
-    }
-}
-
-/// The pages of module `mi`, each followed by its handouts.
-fn module_pages<'t>(tree: &'t Tree, mi: usize, depth: u8, parts: &mut Vec<Part<'t>>) {
-    let m = &tree.modules[mi];
-    for (pi, entry) in m.pages.iter().enumerate() {
-        let handouts = m.handouts.iter().filter(|h| h.page == pi);
-        for entry in std::iter::once(entry).chain(handouts.map(|h| &h.entry)) {
-            parts.push(Part {
-                entry,
-                depth,
-                module: Some(mi),
-            });
-        }
-    }
+    tree.book(mi)
+        .map(|(pos, entry)| Part {
+            entry,
+            // In the handbook, a module's pages are sections of its chapter.
+            depth: match pos {
+                Position::Page(..) | Position::Handout(..) if mi.is_none() => 1,
+                _ => 0,
+            },
+            module: pos.module(),
+        })
+        .collect()
 }
 
 /// The anchors of the chapters of module `mi`'s print document (or the

@@ -30,7 +30,6 @@ impl TreeRender<'_> {
         let url = relative(&r.output, &r.target);
         let title = Some(&r.target)
             .and_then(|t| crate::model::Site::entries(self.tree).find(|e| &e.output == t))
-            .filter(|e| e.doc != usize::MAX)
             .map(|e| inline_text(&self.site.doc(e.doc).fm.title))
             .unwrap_or_default();
         let ctx = RedirectContext {

@@ -112,7 +112,8 @@ pub fn reference(page: &str) -> String {
 /// The handouts of the page `entry` of `tree`, linked from `from`.
 pub fn handouts_of(site: &Site, tree: &Tree, entry: &Entry, from: &str) -> Vec<HandoutLink> {
     let mut out = Vec::new();
-    for m in &tree.modules {
+    // Only tool cards have handouts: other modules are skipped unsearched.
+    for m in tree.modules.iter().filter(|m| !m.handouts.is_empty()) {
         let Some(pi) = m.pages.iter().position(|p| p.rel == entry.rel) else {
             continue;
         };
@@ -156,11 +157,7 @@ pub fn plan(site: &Site, tree: &Tree, entry: &Entry, from: &str) -> SessionPlan 
     let mut materials: Vec<Material> = Vec::new();
     let mut handouts: Vec<HandoutLink> = Vec::new();
     for item in &doc.fm.agenda {
-        let target = item
-            .page
-            .as_deref()
-            .and_then(|p| tree.entry(&reference(p)))
-            .filter(|e| e.doc != usize::MAX);
+        let target = item.page.as_deref().and_then(|p| tree.entry(&reference(p)));
         let minutes = item
             .minutes
             .or_else(|| target.and_then(|e| site.doc(e.doc).fm.duration));

@@ -14,6 +14,7 @@ use crate::load::locales::Locales;
 use crate::load::template_keys::{keys_used_by_template, template_calls};
 use crate::load::theme::{Origin, Theme};
 
+use super::memo::Memoized;
 use super::template_graph::{Problem, Unit, MAX_DEPTH};
 
 /// Messages that were missing in a language and fell back: (lang, id).
@@ -82,20 +83,24 @@ pub fn load(
             let mut t = tera.clone();
             t.register_function(
                 "t",
-                Translate {
+                Memoized::new(Translate {
                     lang: lang.clone(),
                     source: source_lang.to_string(),
                     locales: Arc::clone(locales),
                     misses: Arc::clone(&misses),
-                },
+                }),
+            );
+            t.register_function(
+                "lang_attr",
+                super::lang_attr::LangAttr { lang: lang.clone() },
             );
             t.register_function(
                 "plural_labels",
-                PluralLabels {
+                Memoized::new(PluralLabels {
                     lang: lang.clone(),
                     source: source_lang.to_string(),
                     locales: Arc::clone(locales),
-                },
+                }),
             );
             (lang.clone(), t)
         })

@@ -135,7 +135,7 @@ pub fn body_edits(site: &Site, root: &Path, changes: &Changes) -> Option<Vec<Bod
 fn states_hold(site: &Site, id: DocId, new_hash: &str) -> bool {
     site.trees.iter().all(|t| {
         Site::entries(t)
-            .filter(|e| e.source == id && e.doc != id && e.doc != usize::MAX)
+            .filter(|e| e.source == id && e.doc != id)
             .all(|e| match e.status {
                 Status::Current | Status::Outdated => {
                     let current = site.doc(e.doc).fm.source_hash.as_deref() == Some(new_hash);
@@ -208,16 +208,14 @@ pub fn outputs<'a>(r: &Renderer<'a>, ids: &[DocId]) -> Vec<Output<'a>> {
     let sheets = r.templates.has("sheet.html");
     let mut v = Vec::new();
     for (t, tree) in site.trees.iter().enumerate() {
-        let positions = pages::positions(tree);
         let shows = |e: &crate::model::Entry| ids.contains(&e.doc);
-        if !positions.iter().any(|(_, e)| shows(e)) {
+        if !Site::entries(tree).any(shows) {
             continue;
         }
         let session = |e: &crate::model::Entry| {
-            e.doc != usize::MAX
-                && site.doc(e.doc).fm.kind == Some(crate::load::frontmatter::Kind::Session)
+            site.doc(e.doc).fm.kind == Some(crate::load::frontmatter::Kind::Session)
         };
-        for (pos, entry) in positions {
+        for (pos, entry) in tree.walk() {
             if shows(entry) || session(entry) {
                 v.push(Output::Page {
                     tree: t,

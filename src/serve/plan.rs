@@ -231,15 +231,12 @@ pub(super) fn search_sig(r: &Renderer<'_>, tree: usize) -> u64 {
     for m in &t.modules {
         m.slug.hash(&mut h);
     }
-    for (pos, e) in r.trees[tree].positions() {
+    for (pos, e) in r.trees[tree].tree.walk() {
         // The place (kind and numbers), whatever kinds of place there are.
         format!("{pos:?}").hash(&mut h);
         e.output.hash(&mut h);
-        (e.doc == usize::MAX).hash(&mut h);
-        if e.doc != usize::MAX {
-            let d = r.site.doc(e.doc);
-            (&d.lang, &d.path, d.text_hash).hash(&mut h);
-        }
+        let d = r.site.doc(e.doc);
+        (&d.lang, &d.path, d.text_hash).hash(&mut h);
     }
     h.finish()
 }

@@ -21,8 +21,8 @@ use rayon::prelude::*;
 use super::plan::Good;
 use crate::load::content::Doc;
 use crate::load::frontmatter::Kind;
-use crate::model::{self, DocId, Site};
-use crate::render::pages::{self, Navigation, Position};
+use crate::model::{self, DocId, Position, Site};
+use crate::render::pages::{self, Navigation};
 use crate::render::templates::Templates;
 use crate::render::{Output, Renderer};
 
@@ -78,14 +78,12 @@ pub fn refresh(
     for (t, (tree, nav)) in site.trees.iter().zip(navs.iter_mut()).enumerate() {
         let mut modules = BTreeSet::new();
         let mut shown = false;
-        for (pos, e) in pages::positions(tree) {
+        for (pos, e) in tree.walk() {
             if !ids.contains(&e.doc) {
                 continue;
             }
             shown = true;
-            if let Position::Module(m) | Position::Page(m, _) | Position::Handout(m, _) = pos {
-                modules.insert(m);
-            }
+            modules.extend(pos.module());
         }
         if !shown {
             continue;
@@ -117,9 +115,8 @@ pub fn outputs<'a>(r: &Renderer<'a>, reach: &[Reach], good: &Good, todo: &mut Ve
     let mut candidates = Vec::new();
     for x in reach {
         let tree = &site.trees[x.tree];
-        for (pos, entry) in pages::positions(tree) {
-            let session =
-                entry.doc != usize::MAX && site.doc(entry.doc).fm.kind == Some(Kind::Session);
+        for (pos, entry) in tree.walk() {
+            let session = site.doc(entry.doc).fm.kind == Some(Kind::Session);
             let reached = x.everywhere
                 || session
                 || matches!(pos, Position::About(_))

@@ -430,3 +430,35 @@ fn a_missing_message_is_added_beside_its_source() {
         "add `extra-thanks = …` to locales/nl/extra.ftl (the en text is at locales/en/extra.ftl:1)"
     );
 }
+
+#[test]
+fn a_missing_home_page_or_module_overview_is_an_error() {
+    let f = Fixture::small();
+    std::fs::remove_file(f.path("content/en/_index.md")).unwrap();
+    std::fs::remove_file(f.path("content/en/toolkit/_index.md")).unwrap();
+    let (code, all) = f.check_json();
+    assert_eq!(code, 1, "{all:#?}");
+    let home = all
+        .iter()
+        .find(|d| d["path"] == "content/en/_index.md")
+        .unwrap_or_else(|| panic!("no finding for the home page: {all:#?}"));
+    assert_eq!(
+        (&home["code"], &home["severity"]),
+        (&"E007".into(), &"error".into())
+    );
+    assert!(home["message"].as_str().unwrap().contains("no home page"));
+    let module = all
+        .iter()
+        .find(|d| d["path"] == "content/en/toolkit")
+        .unwrap_or_else(|| panic!("no finding for the module folder: {all:#?}"));
+    assert_eq!(module["code"], "E007");
+    assert!(module["help"]
+        .as_str()
+        .unwrap()
+        .contains("content/en/toolkit/_index.md"));
+    // A build fails the same way and writes nothing.
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no home page"), "{}", stderr(&out));
+    assert!(!f.exists("public"));
+}

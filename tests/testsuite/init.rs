@@ -1,6 +1,8 @@
 //! `equil init`: a new handbook that builds and checks cleanly at once, with
 //! the built-in theme, in the chosen languages.
 
+use std::path::Path;
+
 use crate::common::*;
 
 fn init(dir: &std::path::Path, extra: &[&str]) -> std::process::Output {
@@ -164,9 +166,16 @@ fn a_new_site_is_neutral_and_the_equil_site_keeps_its_identity() {
     let root = site.to_str().unwrap();
     let out = equil(&["build", "--root", root]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let public = site.join("public");
+    no_claims_in_pages(&site.join("public"));
+    no_claims_on_the_pdf_cover(&site);
+    the_equil_site_keeps_its_identity();
+}
+
+/// Every page of a new site's build is free of EQUIL's and the EU's names,
+/// and its home page shows the site's title without a funder or tagline.
+fn no_claims_in_pages(public: &Path) {
     let mut pages = 0;
-    for file in files_under(&public) {
+    for file in files_under(public) {
         if !file.ends_with(".html") {
             continue;
         }
@@ -187,14 +196,16 @@ fn a_new_site_is_neutral_and_the_equil_site_keeps_its_identity() {
         .select(&sel(".funder, .brand-tagline"))
         .next()
         .is_none());
+}
 
-    // The cover of a PDF says nothing about EQUIL or the EU either.
+/// The cover of a PDF says nothing about EQUIL or the EU either.
+fn no_claims_on_the_pdf_cover(site: &Path) {
     let chromium = chromium();
-    let pdf_dir = tmp.path().join("pdf");
+    let pdf_dir = site.with_file_name("pdf");
     let out = equil(&[
         "pdf",
         "--root",
-        root,
+        site.to_str().unwrap(),
         "--lang",
         "nl",
         "--module",
@@ -209,8 +220,11 @@ fn a_new_site_is_neutral_and_the_equil_site_keeps_its_identity() {
     let pdf_text = poppler("pdftotext", &[pdf.to_str().unwrap(), "-"]);
     assert!(pdf_text.contains("Our handbook"), "{pdf_text}");
     assert_eq!(claims(&pdf_text), Vec::<&str>::new(), "{pdf_text}");
+}
 
-    // The EQUIL handbook's own site.yaml turns its identity and funder on.
+/// The EQUIL handbook's own site.yaml turns its identity and funder on,
+/// with the EU emblem drawn to its construction.
+fn the_equil_site_keeps_its_identity() {
     let equil_out = built_handbook();
     let home =
         Html::parse_document(&std::fs::read_to_string(equil_out.join("es/index.html")).unwrap());
@@ -224,7 +238,14 @@ fn a_new_site_is_neutral_and_the_equil_site_keeps_its_identity() {
     assert!(text(&home, ".brand-tagline")
         .unwrap_or_default()
         .contains("preparadores laborales"));
-    let emblem = std::fs::read_to_string(equil_out.join("static/eu-emblem.svg")).unwrap();
+    eu_emblem_is_drawn_to_its_construction(&equil_out.join("static/eu-emblem.svg"));
+}
+
+/// Twelve upright stars on a circle of radius h/3, 30° apart (the EU's
+/// construction on a 3:2 flag of height h; each star's five points on a
+/// circle of radius h/18).
+fn eu_emblem_is_drawn_to_its_construction(path: &Path) {
+    let emblem = std::fs::read_to_string(path).unwrap();
     assert_eq!(emblem.matches("<polygon").count(), 12, "twelve stars");
     // The EU's construction: on a 3:2 flag of height h, the stars' centres
     // lie on a circle of radius h/3 round the centre, 30° apart; each star

@@ -127,9 +127,19 @@ fn github_markdown_site_checks_builds_and_every_anchor_resolves() {
     );
     f.build_ok();
 
-    // Ids as GitHub writes them, in every script; the theme's ids are reserved.
+    heading_ids_are_githubs(&f);
+    jekyll_asides_hold_markdown(&f);
+    checklists_keep_their_labels(&f);
+    bare_addresses_are_links(&f);
+
+    let followed = every_link_resolves(&f.path("public"));
+    assert!(followed > 60, "{followed} links with anchors followed");
+}
+
+/// Ids as GitHub writes them, in every script; the theme's ids are reserved.
+fn heading_ids_are_githubs(f: &Fixture) {
     assert_eq!(
-        heading_ids(&f, "en/coaching/headings.html"),
+        heading_ids(f, "en/coaching/headings.html"),
         [
             "tldr",
             "what-does-a-job-coach-do",
@@ -156,13 +166,15 @@ fn github_markdown_site_checks_builds_and_every_anchor_resolves() {
     ];
     for (lang, want) in expected {
         assert_eq!(
-            heading_ids(&f, &format!("{lang}/coaching/headings.html")),
+            heading_ids(f, &format!("{lang}/coaching/headings.html")),
             want,
             "{lang}"
         );
     }
+}
 
-    // Jekyll asides: Markdown inside, across blank lines.
+/// Jekyll asides: Markdown inside, across blank lines.
+fn jekyll_asides_hold_markdown(f: &Fixture) {
     let aside = f.html("en/coaching/aside.html");
     let paras = aside.select(&sel(".content aside.note p")).count();
     assert_eq!(paras, 2);
@@ -187,8 +199,10 @@ fn github_markdown_site_checks_builds_and_every_anchor_resolves() {
             "checklist-two.html?view=print#before-the-interview"
         ]
     );
+}
 
-    // Checklists keep their labels; in print, each chapter's ids are its own.
+/// Checklists keep their labels; in print, each chapter's ids are its own.
+fn checklists_keep_their_labels(f: &Fixture) {
     let one = f.html("en/coaching/checklist-one.html");
     assert_eq!(attrs(&one, ".content label", "for"), ["cbox1", "cbox2"]);
     assert_eq!(
@@ -209,8 +223,10 @@ fn github_markdown_site_checks_builds_and_every_anchor_resolves() {
         attrs(&handbook, ".chapter img", "src"),
         ["coaching/images/map.svg", "coaching/images/map.svg"]
     );
+}
 
-    // Bare addresses are links.
+/// Bare addresses are links.
+fn bare_addresses_are_links(f: &Fixture) {
     let home = f.html("en/index.html");
     let hrefs = attrs(&home, ".content a", "href");
     assert!(
@@ -221,9 +237,6 @@ fn github_markdown_site_checks_builds_and_every_anchor_resolves() {
         hrefs.contains(&"http://www.equilcoproduction.eu".to_string()),
         "{hrefs:?}"
     );
-
-    let followed = every_link_resolves(&f.path("public"));
-    assert!(followed > 60, "{followed} links with anchors followed");
 }
 
 #[test]

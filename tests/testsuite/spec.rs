@@ -178,8 +178,8 @@ fn render(examples: &[Example]) -> BTreeMap<String, String> {
     let templates = equil::render::load_templates(&site).expect("templates");
     let renderer = equil::render::Renderer::new(&site, &parsed, &templates);
     let tree = &renderer.trees[0];
-    tree.positions()
-        .into_iter()
+    tree.tree
+        .walk()
         .filter_map(|(_, entry)| {
             let name = entry.rel.strip_prefix("spec/")?.strip_suffix(".md")?;
             Some((name.to_string(), tree.body_html(entry, &entry.output)))

@@ -16,8 +16,10 @@ pub mod text;
 use std::collections::BTreeMap;
 
 use super::links::relative;
-use super::markdown::inline_text;
-use super::pages::{Position, TreeRender};
+use super::markdown::{inline_text, Parsed};
+use super::pages::TreeRender;
+use crate::load::frontmatter::FrontMatter;
+use crate::model::Position;
 use crate::model::Site;
 use index::{DocInfo, Field, IndexBuilder, SectionInfo};
 use text::Analyzer;
@@ -42,32 +44,17 @@ pub fn build(r: &TreeRender<'_>) -> IndexBuilder {
     analyzers.insert(lang.clone(), own);
 
     for m in &r.tree.modules {
-        let title = match m.index.doc {
-            usize::MAX => m.slug.clone(),
-            d => inline_text(&site.doc(d).fm.title),
-        };
+        let title = inline_text(&site.doc(m.index.doc).fm.title);
         b.add_module(title);
     }
     let lang_home = format!("{lang}/index.html");
 
-    for (pos, entry) in r.positions() {
-        if entry.doc == usize::MAX {
-            continue;
-        }
+    for (pos, entry) in r.tree.walk() {
         let doc = site.doc(entry.doc);
         let a = analyzers
             .entry(doc.lang.clone())
             .or_insert_with(|| Analyzer::new(&doc.lang));
-        let fm = &doc.fm;
-        let title = inline_text(&fm.title);
-        let summary = fm.summary.as_deref().map(inline_text);
-        let parsed = &r.parsed[entry.doc];
-        let lead = parsed
-            .sections
-            .iter()
-            .find(|s| s.id.is_none())
-            .map(|s| s.text.as_str());
-
+        let title = inline_text(&doc.fm.title);
         let d = b.add_doc(DocInfo {
             url: relative(&lang_home, &entry.output),
             title: title.clone(),
@@ -77,44 +64,63 @@ pub fn build(r: &TreeRender<'_>) -> IndexBuilder {
             },
             content_lang: (doc.lang != *lang).then(|| doc.lang.clone()),
         });
-        let top = b.add_section(SectionInfo {
-            doc: d,
-            id: String::new(),
-            heading: String::new(),
-            snippet: summary
-                .clone()
-                .or(lead.map(str::to_string))
-                .unwrap_or_default(),
-        });
-        b.add_text(top, a, &title, Field::Title);
-        if let Some(s) = &summary {
-            b.add_text(top, a, s, Field::Summary);
-        }
-        let lists = fm
-            .objectives
-            .iter()
-            .chain(&fm.audience)
-            .chain(&fm.materials);
-        for item in lists {
-            b.add_text(top, a, &inline_text(item), Field::Body);
-        }
-        if let Some(g) = &fm.group_size {
-            b.add_text(top, a, &g.to_string(), Field::Body);
-        }
-        for s in &parsed.sections {
-            let Some(id) = &s.id else {
-                b.add_text(top, a, &s.text, Field::Body);
-                continue;
-            };
-            let sec = b.add_section(SectionInfo {
-                doc: d,
-                id: id.clone(),
-                heading: s.heading.clone(),
-                snippet: s.text.clone(),
-            });
-            b.add_text(sec, a, &s.heading, Field::Heading);
-            b.add_text(sec, a, &s.text, Field::Body);
-        }
+        add_page(&mut b, a, d, &doc.fm, &title, &r.parsed[entry.doc]);
     }
     b
+}
+
+/// Indexes the sections of page `d`: its top (title, summary, front matter
+/// lists and the text before the first heading), then each heading's text.
+fn add_page(
+    b: &mut IndexBuilder,
+    a: &Analyzer,
+    d: usize,
+    fm: &FrontMatter,
+    title: &str,
+    parsed: &Parsed,
+) {
+    let summary = fm.summary.as_deref().map(inline_text);
+    let lead = parsed
+        .sections
+        .iter()
+        .find(|s| s.id.is_none())
+        .map(|s| s.text.as_str());
+    let top = b.add_section(SectionInfo {
+        doc: d,
+        id: String::new(),
+        heading: String::new(),
+        snippet: summary
+            .clone()
+            .or(lead.map(str::to_string))
+            .unwrap_or_default(),
+    });
+    b.add_text(top, a, title, Field::Title);
+    if let Some(s) = &summary {
+        b.add_text(top, a, s, Field::Summary);
+    }
+    let lists = fm
+        .objectives
+        .iter()
+        .chain(&fm.audience)
+        .chain(&fm.materials);
+    for item in lists {
+        b.add_text(top, a, &inline_text(item), Field::Body);
+    }
+    if let Some(g) = &fm.group_size {
+        b.add_text(top, a, &g.to_string(), Field::Body);
+    }
+    for s in &parsed.sections {
+        let Some(id) = &s.id else {
+            b.add_text(top, a, &s.text, Field::Body);
+            continue;
+        };
+        let sec = b.add_section(SectionInfo {
+            doc: d,
+            id: id.clone(),
+            heading: s.heading.clone(),
+            snippet: s.text.clone(),
+        });
+        b.add_text(sec, a, &s.heading, Field::Heading);
+        b.add_text(sec, a, &s.text, Field::Body);
+    }
 }

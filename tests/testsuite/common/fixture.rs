@@ -69,6 +69,14 @@ impl Fixture {
         equil(&all)
     }
 
+    /// `equil pdf --chromium <chromium> <args> --root <fixture>`.
+    pub fn pdf(&self, chromium: impl AsRef<Path>, args: &[&str]) -> Output {
+        let chromium = chromium.as_ref().to_str().expect("utf-8 path");
+        let mut all = vec!["pdf", "--chromium", chromium];
+        all.extend_from_slice(args);
+        self.run(&all)
+    }
+
     /// `equil build --root <fixture>`; panics with the output when it fails.
     pub fn build_ok(&self) -> Output {
         let out = self.run(&["build"]);
