@@ -272,7 +272,7 @@ mod tests {
             assert_eq!(s.bytes().as_ref(), page(i).as_bytes());
             assert!(s.dictionary.is_some());
             assert!(
-                s.size() * 10 < alone.size(),
+                s.size() * 5 < alone.size(),
                 "{} of {}",
                 s.size(),
                 alone.size()
