@@ -14,7 +14,7 @@
 //! that does not parse), an edit that changes a translation's state
 //! (`Current` ↔ `Outdated`), and any error (the full rebuild reports it
 //! exactly as `equil build` would).
-//! `tests/serve.rs` compares the result with a full build after each kind
+//! `tests/testsuite/serve/incremental.rs` compares the result with a full build after each kind
 //! of change.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
