@@ -4,14 +4,17 @@
 //! with lopdf), and the document is printed again only when the numbers it
 //! shows are not those pages. The first rendering shows the numbers of the
 //! PDF already in the output folder, if there is one, so an unchanged
-//! document is printed once; without one, the first rendering has none.
+//! document is printed once; without one, a draft (untagged, which lays
+//! out the same pages at half the cost) finds them first. The page is
+//! loaded once: the numbers go into the loaded page (see
+//! [`Tab::set_query`]).
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::jobs::Job;
 use super::reader::Pdf;
-use super::tab::Tab;
+use super::tab::{Print, Tab};
 use super::{chromium, write_atomic, Written};
 
 /// What converting one document found besides the PDF.
@@ -32,70 +35,118 @@ type Pages = Vec<(String, usize)>;
 const FILE_LINKS: &str = "Array.from(document.links).filter(function (a) { \
      return a.protocol === 'file:' && a.getClientRects().length > 0; }).length";
 
+/// Renderings of one document at most (the first, and two more if the
+/// numbers moved the chapters).
+const MAX_PRINTS: usize = 3;
+
 /// Prints `job` in `tab` (each rendering within `timeout`) and writes its PDF.
 pub(super) fn convert(job: &Job, tab: &Tab<'_>, timeout: Duration) -> Result<Converted, String> {
     let start = Instant::now();
     let url = chromium::file_url(&job.html);
-    let print = |query: &str| -> Result<Vec<u8>, String> {
-        let deadline = Instant::now() + timeout;
-        let full = if query.is_empty() {
-            url.clone()
-        } else {
-            format!("{url}?{query}")
+    let deadline = || Instant::now() + timeout;
+    tab.load(&url, deadline())?;
+    let (printed, file_links) = if job.sheet.is_some() {
+        let bytes = tab.print(Print::Final, deadline())?;
+        let pages = parse(&bytes)?.pages().len();
+        let printed = Printed {
+            bytes,
+            pages,
+            prints: 1,
+            numbered: true,
         };
-        tab.load(&full, deadline)?;
-        tab.print(deadline)
-    };
-    let mut prints = 1;
-    let (bytes, file_links, numbered) = if job.sheet.is_some() {
-        (print("")?, 0, true)
+        (printed, 0)
     } else {
-        // A first rendering: with the numbers of the last PDF, or as the
-        // page is (which also shows the links out of the document).
-        let (mut bytes, mut shown, file_links) = match previous_pages(&job.output, &job.anchors) {
-            Some(guess) => {
-                let deadline = Instant::now() + timeout;
-                tab.load(&url, deadline)?;
-                let links = tab.eval(FILE_LINKS, deadline)?.as_u64().unwrap_or(0);
-                (print(&pdf_query(&guess))?, Some(guess), links as usize)
-            }
-            None => {
-                let first = print("")?;
-                let links = parse(&first)?
-                    .link_uris()
-                    .iter()
-                    .filter(|u| u.starts_with("file:"))
-                    .count();
-                (first, None, links)
-            }
+        let links = tab.eval(FILE_LINKS, deadline())?.as_u64().unwrap_or(0);
+        let book = Book {
+            tab,
+            url: &url,
+            anchors: &job.anchors,
+            timeout,
         };
-        let mut pages = chapter_pages(&bytes, &job.anchors)?;
-        let numbered = !pages.is_empty();
-        // Printed with the pages it shows (and without links that would
-        // not open from a PDF). The numbers' space is reserved, so printing
-        // them should not move the chapters; if it did, once more.
-        while shown.as_ref() != Some(&pages) && prints < 3 {
-            bytes = print(&pdf_query(&pages))?;
-            prints += 1;
-            shown = Some(pages);
-            pages = chapter_pages(&bytes, &job.anchors)?;
-        }
-        (bytes, file_links, numbered)
+        let printed = book.print(previous_pages(&job.output, &job.anchors))?;
+        (printed, usize::try_from(links).unwrap_or(usize::MAX))
     };
-    let page_count = parse(&bytes)?.pages().len();
-    write_atomic(&job.output, &bytes)?;
+    write_atomic(&job.output, &printed.bytes)?;
     Ok(Converted {
         written: Written {
             path: job.output.clone(),
             lang: job.lang.clone(),
             name: job.name.clone(),
-            pages: page_count,
-            prints,
+            pages: printed.pages,
+            prints: printed.prints,
             seconds: start.elapsed().as_secs_f64(),
         },
         file_links,
-        numbered,
+        numbered: printed.numbered,
     })
+}
+
+/// A document's last rendering.
+struct Printed {
+    bytes: Vec<u8>,
+    /// Its page count.
+    pages: usize,
+    /// Renderings made (draft included).
+    prints: usize,
+    /// Whether its contents show page numbers.
+    numbered: bool,
+}
+
+/// A document with a table of contents, loaded in a tab.
+struct Book<'a> {
+    tab: &'a Tab<'a>,
+    url: &'a str,
+    anchors: &'a [String],
+    timeout: Duration,
+}
+
+impl Book<'_> {
+    /// Prints the loaded page with the pages its chapters start on in its
+    /// contents (`guess`: those of the last PDF, if any).
+    fn print(&self, guess: Option<Pages>) -> Result<Printed, String> {
+        let mut prints = 0;
+        let mut shown = match guess {
+            Some(guess) => guess,
+            None => {
+                let draft = self.tab.print(Print::Draft, self.deadline())?;
+                prints += 1;
+                chapter_pages(&parse(&draft)?, self.anchors)
+            }
+        };
+        // Printed with the pages it shows (and without links that would not
+        // open from a PDF). The numbers' space is reserved, so printing them
+        // should not move the chapters; if it did, once more.
+        loop {
+            self.show(&shown)?;
+            let bytes = self.tab.print(Print::Final, self.deadline())?;
+            prints += 1;
+            let pdf = parse(&bytes)?;
+            let pages = chapter_pages(&pdf, self.anchors);
+            if pages == shown || prints >= MAX_PRINTS {
+                return Ok(Printed {
+                    pages: pdf.pages().len(),
+                    bytes,
+                    prints,
+                    numbered: !shown.is_empty(),
+                });
+            }
+            shown = pages;
+        }
+    }
+
+    /// Puts `pages` into the contents, and drops links out of the document.
+    fn show(&self, pages: &[(String, usize)]) -> Result<(), String> {
+        let query = pdf_query(pages);
+        if !self.tab.set_query(&query, self.deadline())? {
+            self.tab
+                .load(&format!("{}?{query}", self.url), self.deadline())?;
+        }
+        Ok(())
+    }
+
+    fn deadline(&self) -> Instant {
+        Instant::now() + self.timeout
+    }
 }
 
 fn parse(bytes: &[u8]) -> Result<Pdf, String> {
@@ -106,18 +157,18 @@ fn parse(bytes: &[u8]) -> Result<Pdf, String> {
 /// has the same chapters.
 fn previous_pages(output: &Path, anchors: &[String]) -> Option<Pages> {
     let bytes = std::fs::read(output).ok()?;
-    let pages = chapter_pages(&bytes, anchors).ok()?;
+    let pages = chapter_pages(&parse(&bytes).ok()?, anchors);
     (!pages.is_empty() && pages.len() == anchors.len()).then_some(pages)
 }
 
 /// The page each chapter starts on, in the order of `anchors` (empty when
 /// the PDF has no destinations for them).
-fn chapter_pages(bytes: &[u8], anchors: &[String]) -> Result<Pages, String> {
-    let dests = parse(bytes)?.destinations();
-    Ok(anchors
+fn chapter_pages(pdf: &Pdf, anchors: &[String]) -> Pages {
+    let dests = pdf.destinations();
+    anchors
         .iter()
         .filter_map(|a| dests.get(a).map(|p| (a.clone(), *p)))
-        .collect())
+        .collect()
 }
 
 /// `pdf&p=<anchor>:<page>&…` for the print page's script.

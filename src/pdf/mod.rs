@@ -42,7 +42,8 @@ pub struct PdfOptions {
     pub output: PathBuf,
     /// The Chromium program (default: found on `PATH`).
     pub chromium: Option<PathBuf>,
-    /// Documents printed at the same time (tabs of the one browser).
+    /// Documents printed at the same time (tabs of the one browser;
+    /// [`default_tabs`] unless set).
     pub jobs: usize,
     /// Time limit of one document (and of starting Chromium).
     pub timeout: Duration,
@@ -59,11 +60,20 @@ impl PdfOptions {
             module: None,
             output: output.into(),
             chromium: None,
-            jobs: 3,
+            jobs: default_tabs(),
             timeout: Duration::from_secs(120),
             stop: Arc::default(),
         }
     }
+}
+
+/// Tabs printing at once: one more than the processor has cores (a tab
+/// also waits on Chromium's browser process and on equil reading its PDF
+/// between prints), at most 8 (each tab holds a laid-out document).
+pub fn default_tabs() -> usize {
+    std::thread::available_parallelism()
+        .map_or(2, |n| n.get() + 1)
+        .clamp(2, 8)
 }
 
 /// A PDF file that was written.

@@ -1,8 +1,10 @@
 //! One tab of the browser: loads a print page and prints it with the
 //! settings of `chromium --headless --print-to-pdf` (the paper size and
 //! margins of the page's CSS `@page` rules, backgrounds, no browser header
-//! or footer, tagged, with an outline from the headings). Every step has
-//! the time left of the document's time limit.
+//! or footer, tagged, with an outline from the headings), or as a draft
+//! (untagged, no outline: the same pages, about half the work, to find
+//! where the chapters start). Every step has the time left of the
+//! document's time limit.
 
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::Receiver;
@@ -21,18 +23,39 @@ pub struct Tab<'c> {
     stop: &'c AtomicBool,
 }
 
+/// What a print is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Print {
+    /// The PDF that is written.
+    Final,
+    /// Only read for where the chapters start: the same pages (tags and
+    /// outline do not change the layout), without the structure tree,
+    /// which is most of the work and most of the file.
+    Draft,
+}
+
 /// The options Chromium's `--print-to-pdf` uses, as `Page.printToPDF`
 /// takes them (no paper size or margins: the print CSS gives them).
-fn print_options() -> Value {
+/// Chromium's outline is made from the tags, so a draft has neither.
+fn print_options(print: Print) -> Value {
+    let tagged = print == Print::Final;
     json!({
         "printBackground": true,
         "preferCSSPageSize": true,
         "displayHeaderFooter": false,
-        "generateTaggedPDF": true,
-        "generateDocumentOutline": true,
+        "generateTaggedPDF": tagged,
+        "generateDocumentOutline": tagged,
         "transferMode": "ReturnAsBase64",
     })
 }
+
+/// Sets the query of the loaded print page without loading it again and
+/// runs the page's `equilPdfQuery()` (the print template's script, which
+/// reads the query): `true`, or `false` when the page has no such function
+/// (a theme's own older print template), so that it must be loaded again.
+const APPLY_QUERY: &str = "(function (q) { \
+     if (typeof window.equilPdfQuery !== 'function') return false; \
+     history.replaceState(history.state, '', q); window.equilPdfQuery(); return true; })";
 
 impl<'c> Tab<'c> {
     /// Opens an empty tab.
@@ -119,9 +142,17 @@ impl<'c> Tab<'c> {
         Ok(r["result"]["value"].clone())
     }
 
+    /// Gives the loaded page the query `?<query>` as if it had been loaded
+    /// with it: `false` when it has to be loaded again for that.
+    pub fn set_query(&self, query: &str, deadline: Instant) -> Result<bool, String> {
+        let q = Value::String(format!("?{query}"));
+        let done = self.eval(&format!("{APPLY_QUERY}({q})"), deadline)?;
+        Ok(done.as_bool() == Some(true))
+    }
+
     /// Prints the loaded page: the PDF's bytes.
-    pub fn print(&self, deadline: Instant) -> Result<Vec<u8>, String> {
-        let r = self.call("Page.printToPDF", print_options(), deadline)?;
+    pub fn print(&self, print: Print, deadline: Instant) -> Result<Vec<u8>, String> {
+        let r = self.call("Page.printToPDF", print_options(print), deadline)?;
         let data = r["data"].as_str().ok_or("Chromium returned no PDF")?;
         data_encoding::BASE64
             .decode(data.as_bytes())

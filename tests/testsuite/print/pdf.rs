@@ -238,6 +238,64 @@ fn handbook_outline_nests_pages_under_modules(pdf: &Path) {
     assert_eq!(pages, ["Eerste pagina", "Second page"]);
 }
 
+/// The contents of `en/intro.pdf`: its second page, whitespace collapsed.
+fn intro_contents(dir: &Path) -> String {
+    pdf_page_text(&dir.join("en/intro.pdf"), 2)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+#[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
+fn pdf_prints_once_when_the_last_pdfs_numbers_hold_and_with_an_older_print_template() {
+    let chromium = chromium();
+    let f = Fixture::small();
+    let run = |dir: &str| {
+        let dir = f.path(dir);
+        let out = f.run(&[
+            "pdf",
+            "--chromium",
+            chromium.to_str().expect("utf-8"),
+            "--lang",
+            "en",
+            "--output",
+            dir.to_str().expect("utf-8"),
+        ]);
+        assert!(out.status.success(), "equil pdf failed:\n{}", stderr(&out));
+        stderr(&out)
+    };
+    // An empty folder: each book printed a second time for its numbers.
+    let first = run("a");
+    assert!(
+        first.contains("printed again") && !first.contains("; 0 printed again"),
+        "{first}"
+    );
+    let numbered = intro_contents(&f.path("a"));
+    assert!(
+        numbered.chars().any(|c| c.is_ascii_digit()),
+        "no page numbers in the contents: {numbered}"
+    );
+    // The same folder again: the numbers of the last PDFs hold, printed once.
+    let again = run("a");
+    assert!(again.contains("; 0 printed again"), "{again}");
+    assert_eq!(intro_contents(&f.path("a")), numbered);
+
+    // A theme's print template from before `equilPdfQuery()`: the page is
+    // loaded again for the numbers, with the same result.
+    let built_in = include_str!("../../../themes/default/templates/print.html");
+    let older = built_in
+        .replace("window.equilPdfQuery = function () {", "(function () {")
+        .replace("};\nequilPdfQuery();", "})();");
+    assert!(
+        !older.contains("window.equilPdfQuery") && !older.contains("\nequilPdfQuery();"),
+        "the script changed: update this test"
+    );
+    f.write("themes/default/templates/print.html", &older);
+    run("b");
+    assert_eq!(intro_contents(&f.path("b")), numbered);
+}
+
 #[test]
 #[ignore = "needs Chromium (apt-get install chromium); run with --include-ignored"]
 fn pdf_on_letter_paper_for_one_module_without_base_url() {
