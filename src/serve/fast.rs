@@ -13,9 +13,8 @@
 //! removed or renamed file, a folder, any other front matter key, a file
 //! that does not parse), an edit that changes a translation's state
 //! (`Current` ↔ `Outdated`), and any error (the full rebuild reports it
-//! exactly as `equil build` would).
-//! `tests/testsuite/serve/incremental.rs` compares the result with a full build after each kind
-//! of change.
+//! exactly as `equil build` would). `tests/testsuite/serve/incremental.rs`
+//! compares the result with a full build after each kind of change.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
