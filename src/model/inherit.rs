@@ -5,52 +5,36 @@
 use std::collections::HashMap;
 
 use crate::load::content::Doc;
-use crate::load::frontmatter::{AgendaItem, GroupSize, Kind};
-
-/// What a translation takes from its source page: `order`, `kind`,
-/// `duration`, `group_size`.
-type Inherited = (Option<i64>, Option<Kind>, Option<u32>, Option<GroupSize>);
-
-/// A session plan's `start`, `agenda` and the agenda's lines.
-type InheritedAgenda = (Option<String>, Vec<AgendaItem>, Vec<usize>);
+use crate::load::frontmatter::FrontMatter;
 
 /// Fills in each translation's missing keys from its source page.
 pub(super) fn from_source(docs: &mut [Doc], source_lang: &str) {
-    let sources: HashMap<String, Inherited> = docs
+    let sources: HashMap<String, FrontMatter> = docs
         .iter()
         .filter(|d| d.lang == source_lang)
-        .map(|d| {
-            let fm = &d.fm;
-            let keys = (fm.order, fm.kind, fm.duration, fm.group_size.clone());
-            (d.rel.clone(), keys)
-        })
-        .collect();
-    let agendas: HashMap<String, InheritedAgenda> = docs
-        .iter()
-        .filter(|d| d.lang == source_lang && !d.fm.agenda.is_empty())
-        .map(|d| {
-            let fm = &d.fm;
-            (
-                d.rel.clone(),
-                (fm.start.clone(), fm.agenda.clone(), fm.agenda_lines.clone()),
-            )
-        })
+        .map(|d| (d.rel.clone(), d.fm.clone()))
         .collect();
     for d in docs.iter_mut().filter(|d| d.lang != source_lang) {
-        if let (true, Some((start, agenda, lines))) = (d.fm.agenda.is_empty(), agendas.get(&d.rel))
-        {
-            d.fm.start = d.fm.start.clone().or(start.clone());
-            d.fm.agenda = agenda.clone();
-            d.fm.agenda_lines = lines.clone();
-            d.fm.agenda_inherited = true;
+        if let Some(source) = sources.get(&d.rel) {
+            inherit(&mut d.fm, source);
         }
-        if let Some((order, kind, duration, group_size)) = sources.get(&d.rel) {
-            d.fm.order = d.fm.order.or(*order);
-            d.fm.kind = d.fm.kind.or(*kind);
-            d.fm.duration = d.fm.duration.or(*duration);
-            if d.fm.group_size.is_none() {
-                d.fm.group_size = group_size.clone();
-            }
-        }
+    }
+}
+
+/// Gives a translation's front matter the keys it leaves out from its
+/// source page's (`equil serve` compares a translation edited with the
+/// one in the model this way).
+pub fn inherit(fm: &mut FrontMatter, source: &FrontMatter) {
+    if fm.agenda.is_empty() && !source.agenda.is_empty() {
+        fm.start = fm.start.take().or_else(|| source.start.clone());
+        fm.agenda = source.agenda.clone();
+        fm.agenda_lines = source.agenda_lines.clone();
+        fm.agenda_inherited = true;
+    }
+    fm.order = fm.order.or(source.order);
+    fm.kind = fm.kind.or(source.kind);
+    fm.duration = fm.duration.or(source.duration);
+    if fm.group_size.is_none() {
+        fm.group_size = source.group_size.clone();
     }
 }

@@ -29,6 +29,7 @@ mod tree;
 
 pub use build::{build, is_published, Inputs, ModelOptions};
 pub use entry::{kind_name, DocId, Entry, Handout, Module, Position, Status, HOME_REL};
+pub use inherit::inherit;
 pub use lang_tree::RESERVED_TOP;
 pub use languages::{languages, Language};
 pub use site::Site;

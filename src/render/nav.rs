@@ -72,22 +72,8 @@ impl TreeNav {
             .iter()
             .map(|m| module_nav(site, tree, m))
             .collect();
-        let hashes = modules
-            .iter()
-            .map(|m| {
-                use std::hash::{Hash, Hasher};
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                m.hash(&mut h);
-                h.finish()
-            })
-            .collect();
-        let (home_title, home_lang) = match &tree.home {
-            None => (site.config.title.clone(), tree.lang.clone()),
-            Some(h) => {
-                let d = site.doc(h.doc);
-                (inline_text(&d.fm.title), d.lang.clone())
-            }
-        };
+        let hashes = modules.iter().map(module_hash).collect();
+        let (home_title, home_lang) = home_link(site, tree);
         TreeNav {
             modules,
             hashes,
@@ -96,6 +82,54 @@ impl TreeNav {
             about: about_links(site, tree),
         }
     }
+
+    /// Makes module `mi`'s navigation again (after a title or summary in it
+    /// changed): whether it changed.
+    pub fn refresh_module(&mut self, site: &Site, tree: &Tree, mi: usize) -> bool {
+        let m = module_nav(site, tree, &tree.modules[mi]);
+        let h = module_hash(&m);
+        let changed = self.hashes[mi] != h;
+        self.modules[mi] = m;
+        self.hashes[mi] = h;
+        changed
+    }
+
+    /// Makes the links every page shows again (the home page's title,
+    /// "About this handbook"): whether they changed.
+    pub fn refresh_links(&mut self, site: &Site, tree: &Tree) -> bool {
+        let home = home_link(site, tree);
+        let about = about_links(site, tree);
+        let changed = (&self.home_title, &self.home_lang) != (&home.0, &home.1)
+            || !same_links(&self.about, &about);
+        (self.home_title, self.home_lang) = home;
+        self.about = about;
+        changed
+    }
+}
+
+fn module_hash(m: &ModuleNav) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    m.hash(&mut h);
+    h.finish()
+}
+
+/// The home page's title and its language (the site's title without one).
+fn home_link(site: &Site, tree: &Tree) -> (String, String) {
+    match &tree.home {
+        None => (site.config.title.clone(), tree.lang.clone()),
+        Some(h) => {
+            let d = site.doc(h.doc);
+            (inline_text(&d.fm.title), d.lang.clone())
+        }
+    }
+}
+
+fn same_links(a: &[Link], b: &[Link]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            (&x.title, &x.url, &x.content_lang) == (&y.title, &y.url, &y.content_lang)
+        })
 }
 
 /// The pages at the top of the language tree, then the glossary.

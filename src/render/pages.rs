@@ -60,6 +60,26 @@ impl Navigation {
     }
 }
 
+impl Navigation {
+    /// Makes the navigation of module `mi` again, with its sidebar (after a
+    /// title or summary in it changed): whether it changed.
+    pub fn refresh_module(
+        &mut self,
+        site: &Site,
+        tree: &Tree,
+        templates: &Templates,
+        mi: usize,
+    ) -> bool {
+        if !self.nav.refresh_module(site, tree, mi) {
+            return false;
+        }
+        if let Some(slot) = self.sidebars.get_mut(mi) {
+            *slot = Sidebar::render(templates, &site.theme, &tree.lang, &self.nav.modules[mi]);
+        }
+        true
+    }
+}
+
 impl<'a> TreeRender<'a> {
     /// Sets up a tree's render (its navigation already made).
     pub fn new(
@@ -116,6 +136,20 @@ fn outdated_since(site: &Site, tree: &Tree) -> HashMap<String, Timestamp> {
         }
     }
     out
+}
+
+/// Whether the page at `pos` shows the navigation of module `mi` beyond
+/// the links every page has: its table of contents or sidebar, its title in
+/// the breadcrumbs, or a previous or next link into it (see
+/// [`TreeRender::render_bytes`]). The home page lists every module.
+pub fn shows_module(tree: &Tree, pos: Position, mi: usize) -> bool {
+    match pos {
+        Position::Home => true,
+        Position::About(_) => false,
+        Position::Module(m) => m == mi || m == mi + 1,
+        Position::Handout(m, _) => m == mi,
+        Position::Page(m, p) => m == mi || (m + 1 == mi && p + 1 == tree.modules[m].pages.len()),
+    }
 }
 
 /// The links around a page: breadcrumbs, previous and next.
@@ -328,6 +362,8 @@ impl TreeRender<'_> {
             let m = &self.tree.modules[mi];
             for x in &m.handouts {
                 (&x.entry.output, x.entry.status as u8, x.entry.doc).hash(&mut h);
+                // A card lists its handouts by title.
+                self.site.doc(x.entry.doc).fm.title.hash(&mut h);
             }
         }
         if self.site.doc(entry.doc).fm.kind == Some(Kind::Session) {

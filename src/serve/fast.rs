@@ -1,18 +1,20 @@
 //! The fast path of a rebuild: a change to the body of pages already in
 //! the site, their front matter untouched (the commonest edit while
-//! writing). Only the changed files are read; the model is patched in place
-//! (each document's body, version hash and parsed Markdown); the changed
-//! pages are checked, with the pages whose links lead to them (the
-//! [`LinkIndex`]); and only the outputs that show the changed documents are
-//! rendered, with each language's navigation kept from the last rebuild.
+//! writing), or changed only in its title or summary. Only the changed
+//! files are read; the model is patched in place (each document's body,
+//! title, summary, version hash and parsed Markdown); the changed pages are
+//! checked, with the pages whose links lead to them (the [`LinkIndex`]);
+//! and only the outputs that show the changed documents are rendered, with
+//! each language's navigation kept from the last rebuild (a title edit
+//! makes its module's again: see [`retitle`](super::retitle)).
 //!
 //! Whatever it cannot prove safe goes to the full rebuild: a change that is
-//! not a body edit of a published page (a new, removed or renamed file, a
-//! folder, a front matter change, a file that does not parse), a body edit
-//! that changes a translation's state (`Current` ↔ `Outdated`), and any
-//! error (the full rebuild reports it exactly as `equil build` would).
-//! `tests/serve.rs` compares the result with a full build after each kind
-//! of change.
+//! not an edit of a published page's body, title or summary (a new,
+//! removed or renamed file, a folder, any other front matter key, a file
+//! that does not parse), an edit that changes a translation's state
+//! (`Current` ↔ `Outdated`), and any error (the full rebuild reports it
+//! exactly as `equil build` would). `tests/testsuite/serve/incremental.rs`
+//! compares the result with a full build after each kind of change.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
@@ -85,15 +87,17 @@ impl LinkIndex {
     }
 }
 
-/// A page whose body changed: its document in the site, and the file as
-/// read now.
+/// A page whose body, title or summary changed: its document in the site,
+/// and the file as read now.
 pub struct BodyEdit {
     pub id: DocId,
     pub new: Doc,
+    /// Whether its front matter changed (in its title or summary only).
+    pub titles: bool,
 }
 
-/// The changed files, read again, when every change is a body edit of a
-/// published page (same front matter text, file still there and valid).
+/// The changed files, read again, when every change is an edit of a
+/// published page's body, title or summary (file still there and valid).
 /// `None` sends the change to the full rebuild.
 pub fn body_edits(site: &Site, root: &Path, changes: &Changes) -> Option<Vec<BodyEdit>> {
     let only_pages = changes.kinds.iter().all(|k| *k == ChangeKind::Page);
@@ -111,11 +115,15 @@ pub fn body_edits(site: &Site, root: &Path, changes: &Changes) -> Option<Vec<Bod
         }
         let new =
             content::parse_file(old.lang.clone(), old.rel.clone(), old.path.clone(), &abs).ok()?;
-        if new.fm_hash != old.fm_hash || !states_hold(site, id, &new.hash) {
+        let titles = new.fm_hash != old.fm_hash;
+        if titles && !super::retitle::only_titles(site, id, &new) {
+            return None;
+        }
+        if !states_hold(site, id, &new.hash) {
             return None;
         }
         if new.text_hash != old.text_hash {
-            out.push(BodyEdit { id, new });
+            out.push(BodyEdit { id, new, titles });
         }
     }
     Some(out)
@@ -137,15 +145,20 @@ fn states_hold(site: &Site, id: DocId, new_hash: &str) -> bool {
     })
 }
 
-/// Puts the new bodies into the site (the front matter is the same, so the
-/// model's structure is too) and parses them.
+/// Puts the new bodies, titles and summaries into the site (the rest of
+/// the front matter is the same, so the model's structure is too) and
+/// parses them.
 pub fn patch(site: &mut Site, parsed: &mut [Parsed], edits: Vec<BodyEdit>) -> Vec<DocId> {
     let mut ids = Vec::new();
-    for BodyEdit { id, new } in edits {
+    for BodyEdit { id, new, .. } in edits {
         let d = &mut site.docs[id];
         d.body = new.body;
+        d.body_line = new.body_line;
         d.hash = new.hash;
         d.text_hash = new.text_hash;
+        d.fm_hash = new.fm_hash;
+        d.fm.title = new.fm.title;
+        d.fm.summary = new.fm.summary;
         parsed[id] = markdown::parse(&d.body, d.body_line);
         ids.push(id);
     }

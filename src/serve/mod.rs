@@ -8,6 +8,7 @@
 //! - [`cache`] and [`sources`]: what the site is made of, kept in memory
 //! - [`rebuild`] and [`plan`]: incremental rebuilds, rendering only what changed
 //! - [`fast`]: the fast path for body edits (no re-modelling, no site-wide checks)
+//! - [`retitle`]: its share of title edits (one module's navigation made again)
 //! - [`store`]: the rendered files, held compressed
 //! - [`server`]: the HTTP server (tiny_http)
 //! - [`live`]: the reload event stream, the injected script and the overlay
@@ -18,6 +19,7 @@ pub mod fast;
 pub mod live;
 pub mod plan;
 pub mod rebuild;
+pub mod retitle;
 pub mod server;
 pub mod sources;
 pub mod store;
@@ -130,6 +132,7 @@ const PING: Duration = Duration::from_secs(15);
 
 /// Runs `equil serve` until Ctrl-C.
 pub fn run(opts: Options) -> Result<(), Error> {
+    store::limit_arenas();
     let root = opts
         .site
         .root
@@ -222,6 +225,9 @@ impl Loop {
                     Err(f) => self.failed(&f),
                 }
                 store::release_free_memory();
+                if std::env::var_os("EQUIL_SERVE_TIMINGS").is_some() {
+                    eprintln!("  memory: {}", memory_report(&self.live.files()));
+                }
             }
             Err(f) => self.failed(&f),
         }
@@ -429,6 +435,29 @@ impl Loop {
         let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         eprint!("{}", render_text(diags, &self.root, color));
     }
+}
+
+/// The server's resident and peak memory (where /proc tells), and what the
+/// stored files take.
+fn memory_report(files: &Files) -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let mib = |key: &str| -> String {
+        let kib = status
+            .lines()
+            .find_map(|l| l.strip_prefix(key))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
+        kib.map_or("?".into(), |k| (k / 1024).to_string())
+    };
+    let stored: usize = files.values().map(|f| f.size()).sum();
+    let plain: usize = files.values().map(|f| f.file_len()).sum();
+    format!(
+        "{} MiB resident, {} MiB peak; {} files of {} MiB stored in {} MiB",
+        mib("VmRSS:"),
+        mib("VmHWM:"),
+        files.len(),
+        plain >> 20,
+        stored >> 20
+    )
 }
 
 /// Opens `url` in the desktop's browser, if there is one.

@@ -18,8 +18,9 @@ use super::cache::PageCache;
 use super::change::Changes;
 use super::fast::{self, LinkIndex};
 use super::plan::{self, Dirty, Good, PendingPrint};
+use super::retitle;
 use super::sources::Kept;
-use super::store::StoreSink;
+use super::store::{Dictionaries, StoreSink};
 use super::Files;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::content;
@@ -138,6 +139,8 @@ pub struct Live {
     /// Documents the fast path changed since the print step was planned:
     /// [`Live::render_prints`] plans it again first (after the reload).
     replan: Vec<crate::model::DocId>,
+    /// Each folder's dictionary for the store (see [`super::store`]).
+    dictionaries: Arc<Dictionaries>,
 }
 
 fn has_errors(diags: &[Diagnostic]) -> bool {
@@ -177,6 +180,7 @@ impl Live {
             fast_path: true,
             notes: Vec::new(),
             replan: Vec::new(),
+            dictionaries: Arc::default(),
         }
     }
 
@@ -244,6 +248,7 @@ impl Live {
         let edits = fast::body_edits(&cur.site, &self.opts.root, changes)?;
         let reread = changes.paths.len();
         let changed_docs = edits.len();
+        let titled: Vec<_> = edits.iter().filter(|e| e.titles).map(|e| e.id).collect();
         let ids = fast::patch(&mut cur.site, &mut cur.parsed, edits);
         laps.lap("load");
         let index = self
@@ -254,11 +259,16 @@ impl Live {
             return None;
         };
         laps.lap("check");
-        let navs = self.navs.take()?;
+        let mut navs = self.navs.take()?;
+        let reach = retitle::refresh(&cur.site, templates, &mut navs, &titled);
+        laps.lap("navigation");
         let renderer = Renderer::with_navs(&cur.site, &cur.parsed, templates, navs);
-        let todo = fast::outputs(&renderer, &ids);
+        let mut todo = fast::outputs(&renderer, &ids);
+        if !titled.is_empty() {
+            retitle::outputs(&renderer, &reach, &self.good, &mut todo);
+        }
         laps.lap("plan");
-        let sink = StoreSink::default();
+        let sink = StoreSink::new(&self.dictionaries);
         let mut render_diags = Vec::new();
         if renderer.render(&todo, &sink, &mut render_diags).is_none() {
             self.settled = false;
@@ -399,7 +409,7 @@ impl Live {
             .collect();
         let plan = plan::plan(&renderer, &self.good, &self.dirty, &changed_sources);
         laps.lap("plan");
-        let sink = StoreSink::default();
+        let sink = StoreSink::new(&self.dictionaries);
         if renderer.render(&plan.todo, &sink, &mut diags).is_none() {
             return Err(fail(diags, start));
         }
@@ -472,7 +482,7 @@ impl Live {
             let n = batch.min(self.pending_prints.len());
             let chunk: Vec<PendingPrint> = self.pending_prints.drain(..n).collect();
             let outputs: Vec<Output<'_>> = chunk.iter().map(PendingPrint::output).collect();
-            let sink = StoreSink::default();
+            let sink = StoreSink::new(&self.dictionaries);
             let mut diags = Vec::new();
             if renderer.render(&outputs, &sink, &mut diags).is_none() {
                 self.pending_prints.clear();

@@ -1,24 +1,31 @@
 //! How `serve` holds the rendered site in memory: each file compressed
 //! (deflate, fastest level) when that makes it smaller, so that a
-//! 10,000-page site (about 370 MB of HTML, much of it navigation repeated
-//! from page to page) fits in a fraction of that. A file is unpacked when a
-//! browser asks for it; a new rendering is compared with the one served by
-//! length and hash, without unpacking.
+//! 10,000-page site (about 360 MB of HTML and print pages) fits in a
+//! fraction of that. The pages of one folder (a module's) share most of
+//! their bytes — the layout, and the module's navigation, which is as long
+//! as a page's text — but never within one file, where deflate looks: so
+//! each folder's pages are deflated with a preset dictionary, the first
+//! page stored in that folder ([`Dictionaries`]), and keep the navigation
+//! at a few bytes each. A file is unpacked when a browser asks for it; a new
+//! rendering is compared with the one served by length and hash, without
+//! unpacking.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
-use std::io::{Read, Write};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
-use flate2::read::DeflateDecoder;
-use flate2::write::DeflateEncoder;
-use flate2::Compression;
+use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
 
 use crate::write::Sink;
 
 /// Files smaller than this are kept as they are.
 const MIN_PACKED: usize = 512;
+/// Deflate looks this far back: the most of a dictionary it uses.
+const WINDOW: usize = 32 * 1024;
+/// Pages up to this size can be their folder's dictionary (a module's
+/// print page, much longer, is not like its pages).
+const MAX_DICTIONARY_SOURCE: usize = 256 * 1024;
 
 /// One served file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +33,8 @@ pub struct Stored {
     /// The bytes, deflated when `packed`.
     data: Box<[u8]>,
     packed: bool,
+    /// The preset dictionary they were deflated with.
+    dictionary: Option<Arc<[u8]>>,
     /// Length and hash of the file's bytes, to compare without unpacking.
     len: usize,
     hash: u64,
@@ -40,13 +49,23 @@ fn hash_of(bytes: &[u8]) -> u64 {
 impl Stored {
     /// Holds `bytes`, compressed when that saves space.
     pub fn new(bytes: &[u8]) -> Stored {
-        let (data, packed) = match pack(bytes) {
-            Some(d) if d.len() < bytes.len() => (d.into_boxed_slice(), true),
-            _ => (bytes.into(), false),
+        Stored::with_dictionary(bytes, None)
+    }
+
+    /// Holds `bytes`, compressed (with `dictionary`, if any) when that saves space.
+    pub fn with_dictionary(bytes: &[u8], dictionary: Option<Arc<[u8]>>) -> Stored {
+        let packed = match bytes.len() < MIN_PACKED {
+            true => None,
+            false => pack(bytes, dictionary.as_deref()).filter(|d| d.len() < bytes.len()),
+        };
+        let (data, packed, dictionary) = match packed {
+            Some(d) => (d.into_boxed_slice(), true, dictionary),
+            None => (bytes.into(), false, None),
         };
         Stored {
             data,
             packed,
+            dictionary,
             len: bytes.len(),
             hash: hash_of(bytes),
         }
@@ -57,12 +76,18 @@ impl Stored {
         if !self.packed {
             return Cow::Borrowed(&self.data);
         }
-        let mut out = Vec::with_capacity(self.len);
-        match DeflateDecoder::new(&self.data[..]).read_to_end(&mut out) {
-            Ok(_) => Cow::Owned(out),
-            // Never happens with what `pack` made; serve nothing rather than garbage.
-            Err(_) => Cow::Owned(Vec::new()),
-        }
+        // Never fails with what `pack` made; serve nothing rather than garbage.
+        Cow::Owned(unpack(&self.data, self.dictionary.as_deref(), self.len).unwrap_or_default())
+    }
+
+    /// Bytes of memory it takes (its data; a shared dictionary is not counted).
+    pub fn size(&self) -> usize {
+        self.data.len()
+    }
+
+    /// The length of the file.
+    pub fn file_len(&self) -> usize {
+        self.len
     }
 
     /// Whether the file holds exactly `bytes` (by length and a 64-bit hash).
@@ -76,13 +101,69 @@ impl Stored {
     }
 }
 
-fn pack(bytes: &[u8]) -> Option<Vec<u8>> {
-    if bytes.len() < MIN_PACKED {
-        return None;
+/// `bytes` deflated (raw deflate), with a preset dictionary if given.
+fn pack(bytes: &[u8], dictionary: Option<&[u8]>) -> Option<Vec<u8>> {
+    let mut c = Compress::new(Compression::fast(), false);
+    if let Some(d) = dictionary {
+        c.set_dictionary(d).ok()?;
     }
-    let mut e = DeflateEncoder::new(Vec::with_capacity(bytes.len() / 4), Compression::fast());
-    e.write_all(bytes).ok()?;
-    e.finish().ok()
+    let mut out = Vec::with_capacity(bytes.len() / 4 + 64);
+    loop {
+        let before = (c.total_in(), c.total_out());
+        if out.len() == out.capacity() {
+            out.reserve(out.capacity().max(1024));
+        }
+        let rest = &bytes[c.total_in() as usize..];
+        match c.compress_vec(rest, &mut out, FlushCompress::Finish) {
+            Ok(Status::StreamEnd) => return Some(out),
+            Ok(_) if (c.total_in(), c.total_out()) != before => {}
+            _ => return None,
+        }
+    }
+}
+
+/// What [`pack`] made, inflated again (`len` bytes).
+fn unpack(data: &[u8], dictionary: Option<&[u8]>, len: usize) -> Option<Vec<u8>> {
+    let mut d = Decompress::new(false);
+    if let Some(dict) = dictionary {
+        d.set_dictionary(dict).ok()?;
+    }
+    let mut out = Vec::with_capacity(len);
+    loop {
+        let before = (d.total_in(), d.total_out());
+        if out.len() == out.capacity() {
+            out.reserve(1024);
+        }
+        let rest = &data[d.total_in() as usize..];
+        match d.decompress_vec(rest, &mut out, FlushDecompress::Finish) {
+            Ok(Status::StreamEnd) => return Some(out),
+            Ok(_) if (d.total_in(), d.total_out()) != before => {}
+            _ => return None,
+        }
+    }
+}
+
+/// The preset dictionary of each folder: the last [`WINDOW`] bytes of the
+/// first HTML page stored in it (kept between rebuilds; a dictionary that
+/// no longer looks like its folder's pages only compresses them less).
+#[derive(Default)]
+pub struct Dictionaries(Mutex<HashMap<String, Arc<[u8]>>>);
+
+impl Dictionaries {
+    /// The dictionary for the file at `path`, made from `bytes` when its
+    /// folder has none yet; `None` for files unlike pages.
+    fn for_file(&self, path: &str, bytes: &[u8]) -> Option<Arc<[u8]>> {
+        if !path.ends_with(".html") || bytes.len() > MAX_DICTIONARY_SOURCE {
+            return None;
+        }
+        let folder = path.rsplit_once('/').map(|(f, _)| f).unwrap_or("");
+        let mut map = self.0.lock().ok()?;
+        let d = map.entry(folder.to_string()).or_insert_with(|| {
+            let tail = &bytes[bytes.len().saturating_sub(WINDOW)..];
+            Arc::from(tail)
+        });
+        Some(Arc::clone(d))
+    }
 }
 
 /// A [`Sink`] that stores what is rendered, compressed as it is written
@@ -90,9 +171,18 @@ fn pack(bytes: &[u8]) -> Option<Vec<u8>> {
 #[derive(Default)]
 pub struct StoreSink {
     pub files: Mutex<BTreeMap<String, Stored>>,
+    dictionaries: Arc<Dictionaries>,
 }
 
 impl StoreSink {
+    /// A sink that deflates pages with the dictionaries of their folders.
+    pub fn new(dictionaries: &Arc<Dictionaries>) -> StoreSink {
+        StoreSink {
+            files: Mutex::default(),
+            dictionaries: Arc::clone(dictionaries),
+        }
+    }
+
     /// The files written.
     pub fn into_files(self) -> BTreeMap<String, Stored> {
         self.files.into_inner().unwrap_or_default()
@@ -101,12 +191,24 @@ impl StoreSink {
 
 impl Sink for StoreSink {
     fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
-        let stored = Stored::new(bytes);
+        let dictionary = self.dictionaries.for_file(path, bytes);
+        let stored = Stored::with_dictionary(bytes, dictionary);
         self.files
             .lock()
             .map_err(|_| std::io::Error::other("a rendering thread failed"))?
             .insert(path.to_string(), stored);
         Ok(())
+    }
+}
+
+/// Keeps the allocator to two arenas (glibc on Linux makes up to eight per
+/// core, each holding its own freed memory after a render): `serve` holds
+/// one site for hours, and a few threads render it.
+pub fn limit_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator parameter, before the threads start.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
     }
 }
 
@@ -139,5 +241,45 @@ mod tests {
         assert!(!s.holds(b"other"));
         assert!(s.same(&Stored::new(big.as_bytes())));
         assert!(!s.same(&Stored::new(b"other")));
+    }
+
+    /// Pages of one folder share a dictionary: what they have in common
+    /// costs little, and each comes back exactly.
+    #[test]
+    fn pages_of_a_folder_share_a_dictionary() {
+        let nav: String = (0..300)
+            .map(|i| {
+                format!(
+                    "<li><a href=\"p{}.html\">Page {}</a></li>\n",
+                    i * 7919 % 1000,
+                    i * 104729 % 997
+                )
+            })
+            .collect();
+        let page = |i: usize| format!("<html>{nav}<main>Page {i} of the module.</main></html>");
+        let dicts = Arc::new(Dictionaries::default());
+        let sink = StoreSink::new(&dicts);
+        for i in 0..3 {
+            sink.write(&format!("en/m/p{i}.html"), page(i).as_bytes())
+                .unwrap();
+        }
+        sink.write("en/other/x.html", b"<p>short</p>").unwrap();
+        sink.write("en/m/app.js", nav.as_bytes()).unwrap();
+        let files = sink.into_files();
+        let alone = Stored::new(page(2).as_bytes());
+        for i in 0..3 {
+            let s = &files[&format!("en/m/p{i}.html")];
+            assert_eq!(s.bytes().as_ref(), page(i).as_bytes());
+            assert!(s.dictionary.is_some());
+            assert!(
+                s.size() * 5 < alone.size(),
+                "{} of {}",
+                s.size(),
+                alone.size()
+            );
+        }
+        assert_eq!(files["en/m/app.js"].bytes().as_ref(), nav.as_bytes());
+        assert!(files["en/m/app.js"].dictionary.is_none());
+        assert_eq!(files["en/other/x.html"].bytes().as_ref(), b"<p>short</p>");
     }
 }

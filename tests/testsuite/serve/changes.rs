@@ -91,6 +91,79 @@ pub(super) fn navigation_changes(f: &Fixture) -> Vec<Step<'_>> {
             }),
         ),
         (
+            "summary edit",
+            Box::new(|| {
+                f.write(
+                    "content/en/intro/second.md",
+                    "---\ntitle: Second, renamed\nsummary: A *short* page.\norder: 2\n---\n## Details\n\nNew words.\n",
+                )
+            }),
+        ),
+        // The next module's overview: the last page of the one before links to it.
+        (
+            "module title edit",
+            Box::new(|| {
+                f.write(
+                    "content/en/toolkit/_index.md",
+                    &f.read("content/en/toolkit/_index.md")
+                        .replace("title: Toolkit", "title: Tools"),
+                )
+            }),
+        ),
+        // It takes its order and length from its source page.
+        (
+            "translation title edit",
+            Box::new(|| {
+                f.write(
+                    "content/nl/intro/first.md",
+                    &f.read("content/nl/intro/first.md")
+                        .replace("title: Eerste pagina", "title: De eerste pagina"),
+                )
+            }),
+        ),
+        // Its outdated translation stays outdated.
+        (
+            "title and body edit",
+            Box::new(|| {
+                f.write(
+                    "content/en/intro/first.md",
+                    &f.read("content/en/intro/first.md")
+                        .replace("title: First page", "title: The first page")
+                        .replace("A note", "One note"),
+                )
+            }),
+        ),
+        // Every page's breadcrumbs show it.
+        (
+            "home title edit",
+            Box::new(|| {
+                f.write(
+                    "content/en/_index.md",
+                    &f.read("content/en/_index.md")
+                        .replace("title: Handbook", "title: The EQUIL handbook"),
+                )
+            }),
+        ),
+        (
+            "handout added",
+            Box::new(|| {
+                f.write(
+                    "content/en/toolkit/line-up/prompts.md",
+                    "---\ntitle: Prompts\nkind: handout\n---\nWrite.\n\n[____]\n",
+                )
+            }),
+        ),
+        // Its card lists it by title.
+        (
+            "handout title edit",
+            Box::new(|| {
+                f.write(
+                    "content/en/toolkit/line-up/prompts.md",
+                    "---\ntitle: Statements\nkind: handout\n---\nWrite.\n\n[____]\n",
+                )
+            }),
+        ),
+        (
             "order swap",
             Box::new(|| {
                 f.write(

@@ -13,12 +13,21 @@ use equil::write::MemorySink;
 use super::changes::{navigation_changes, page_edits, site_changes, structure_changes};
 use super::*;
 
-/// Body edits of pages in the site take the fast path; nothing else does.
-const FAST: [&str; 4] = [
+/// Edits of the body, title or summary of pages in the site take the fast
+/// path; nothing else does.
+const FAST: [&str; 12] = [
     "body edit",
     "source body edit",
     "outdated source edited again",
     "translation body edit",
+    "title edit",
+    "summary edit",
+    "module title edit",
+    "translation title edit",
+    "title and body edit",
+    "home title edit",
+    "handout title edit",
+    "home edited",
 ];
 
 /// The incremental rebuilds of `serve`, step by step, against a full build
