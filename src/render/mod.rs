@@ -25,6 +25,7 @@ pub mod sidebar;
 pub mod sitemap;
 pub mod template_graph;
 pub mod templates;
+pub mod whats_new_page;
 
 use rayon::prelude::*;
 use serde::Serialize;

@@ -17,6 +17,7 @@ pub mod cache;
 pub mod change;
 pub mod fast;
 pub mod live;
+pub mod outcome;
 pub mod plan;
 pub mod rebuild;
 pub mod retitle;

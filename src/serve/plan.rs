@@ -116,54 +116,24 @@ pub fn plan<'a>(
         prints: Vec::new(),
         assets: HashMap::new(),
     };
-    let outputs = r.outputs();
     let sigs = r.inputs_hashes();
-    // Links are hashed again only where what they point to changed, or the page did.
-    let same_targets: Vec<bool> = r
-        .trees
-        .iter()
-        .map(|t| {
-            let h = t.link_targets_hash();
-            p.link_targets.insert(t.tree.lang.clone(), h);
-            good.link_targets.get(&t.tree.lang) == Some(&h)
-        })
-        .collect();
+    let same_targets = p.same_link_targets(r, good);
     let mut print_outputs = Vec::new();
-    for out in outputs {
+    for out in r.outputs() {
         let path = r.path_of(&out);
         p.paths.insert(path.clone());
         match out {
             Output::Page { tree, entry, .. } => {
                 let inputs = sigs.get(&entry.output).copied().unwrap_or(0);
-                let old = good.page_sigs.get(&path).copied();
-                let links = match old {
-                    Some((i, l)) if i == inputs && same_targets[tree] => l,
-                    _ => r.trees[tree].links_hash(entry),
+                let ctx = PageCheck {
+                    good,
+                    dirty,
+                    same_targets: same_targets[tree],
                 };
-                let sig = (inputs, links);
-                let stale = dirty.tree(&r.site.trees[tree].lang)
-                    || old != Some(sig)
-                    || !good.files.contains_key(&path);
-                if stale {
-                    p.todo.push(out);
-                }
-                p.page_sigs.insert(path, sig);
+                p.page(r, out, (tree, entry), inputs, path, &ctx);
             }
             Output::Print { tree, module } => print_outputs.push((tree, module, path)),
-            Output::Search { tree } => {
-                let sig = search_sig(r, tree);
-                let stale = dirty.tree(&r.site.trees[tree].lang)
-                    || good.print_sigs.get(&path) != Some(&sig)
-                    || !good.files.contains_key(&path);
-                if stale {
-                    p.prints.push(PendingPrint {
-                        tree,
-                        what: Later::Search,
-                        path,
-                        sig,
-                    });
-                }
-            }
+            Output::Search { tree } => p.search(r, good, dirty, tree, path),
             Output::Asset {
                 path: out_path,
                 source,
@@ -180,12 +150,89 @@ pub fn plan<'a>(
         }
     }
     for (tree, module, path) in print_outputs {
-        let sig = print_sig(r, &p.page_sigs, tree, module);
+        p.print(r, good, dirty, (tree, module), path);
+    }
+    p
+}
+
+/// What a page's staleness is judged against.
+struct PageCheck<'g> {
+    good: &'g Good,
+    dirty: &'g Dirty,
+    /// Whether the pages the tree's links point to are as in `good`.
+    same_targets: bool,
+}
+
+impl<'a> Plan<'a> {
+    /// Per tree: whether what its links point to is unchanged. Links are
+    /// hashed again only where that changed, or the page did.
+    fn same_link_targets(&mut self, r: &Renderer<'a>, good: &Good) -> Vec<bool> {
+        r.trees
+            .iter()
+            .map(|t| {
+                let h = t.link_targets_hash();
+                self.link_targets.insert(t.tree.lang.clone(), h);
+                good.link_targets.get(&t.tree.lang) == Some(&h)
+            })
+            .collect()
+    }
+
+    /// A page is re-rendered when its inputs or its links changed.
+    fn page(
+        &mut self,
+        r: &Renderer<'a>,
+        out: Output<'a>,
+        (tree, entry): (usize, &Entry),
+        inputs: u64,
+        path: String,
+        c: &PageCheck<'_>,
+    ) {
+        let old = c.good.page_sigs.get(&path).copied();
+        let links = match old {
+            Some((i, l)) if i == inputs && c.same_targets => l,
+            _ => r.trees[tree].links_hash(entry),
+        };
+        let sig = (inputs, links);
+        let stale = c.dirty.tree(&r.site.trees[tree].lang)
+            || old != Some(sig)
+            || !c.good.files.contains_key(&path);
+        if stale {
+            self.todo.push(out);
+        }
+        self.page_sigs.insert(path, sig);
+    }
+
+    /// A language's search index, for after the pages.
+    fn search(&mut self, r: &Renderer<'a>, good: &Good, dirty: &Dirty, tree: usize, path: String) {
+        let sig = search_sig(r, tree);
         let stale = dirty.tree(&r.site.trees[tree].lang)
             || good.print_sigs.get(&path) != Some(&sig)
             || !good.files.contains_key(&path);
         if stale {
-            p.prints.push(PendingPrint {
+            self.prints.push(PendingPrint {
+                tree,
+                what: Later::Search,
+                path,
+                sig,
+            });
+        }
+    }
+
+    /// A print document, for after the pages (its signature needs theirs).
+    fn print(
+        &mut self,
+        r: &Renderer<'a>,
+        good: &Good,
+        dirty: &Dirty,
+        (tree, module): (usize, Option<usize>),
+        path: String,
+    ) {
+        let sig = print_sig(r, &self.page_sigs, tree, module);
+        let stale = dirty.tree(&r.site.trees[tree].lang)
+            || good.print_sigs.get(&path) != Some(&sig)
+            || !good.files.contains_key(&path);
+        if stale {
+            self.prints.push(PendingPrint {
                 tree,
                 what: Later::Print(module),
                 path,
@@ -193,7 +240,6 @@ pub fn plan<'a>(
             });
         }
     }
-    p
 }
 
 /// The inputs of a print document: the content version on its cover and
