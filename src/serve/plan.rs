@@ -205,17 +205,7 @@ impl<'a> Plan<'a> {
     /// A language's search index, for after the pages.
     fn search(&mut self, r: &Renderer<'a>, good: &Good, dirty: &Dirty, tree: usize, path: String) {
         let sig = search_sig(r, tree);
-        let stale = dirty.tree(&r.site.trees[tree].lang)
-            || good.print_sigs.get(&path) != Some(&sig)
-            || !good.files.contains_key(&path);
-        if stale {
-            self.prints.push(PendingPrint {
-                tree,
-                what: Later::Search,
-                path,
-                sig,
-            });
-        }
+        self.later(r, (good, dirty), tree, Later::Search, path, sig);
     }
 
     /// A print document, for after the pages (its signature needs theirs).
@@ -228,13 +218,26 @@ impl<'a> Plan<'a> {
         path: String,
     ) {
         let sig = print_sig(r, &self.page_sigs, tree, module);
+        self.later(r, (good, dirty), tree, Later::Print(module), path, sig);
+    }
+
+    /// Queues a search index or print document whose signature changed.
+    fn later(
+        &mut self,
+        r: &Renderer<'a>,
+        (good, dirty): (&Good, &Dirty),
+        tree: usize,
+        what: Later,
+        path: String,
+        sig: u64,
+    ) {
         let stale = dirty.tree(&r.site.trees[tree].lang)
             || good.print_sigs.get(&path) != Some(&sig)
             || !good.files.contains_key(&path);
         if stale {
             self.prints.push(PendingPrint {
                 tree,
-                what: Later::Print(module),
+                what,
                 path,
                 sig,
             });
