@@ -479,5 +479,3 @@ pub fn translations_hash(site: &Site, rel: &str) -> u64 {
     }
     h.finish()
 }
-
-pub use super::whats_new_page::{whats_new_path, WhatsNewLinks, WHATS_NEW_TEMPLATE};

@@ -11,7 +11,7 @@ use super::markdown::Parsed;
 use super::pages::{self, Navigation, TreeRender};
 use super::{
     chooser_like, content_version, glossary, print, problems, sanitize, search, sheet, sitemap,
-    templates, Rendered,
+    templates, whats_new_page, Rendered,
 };
 use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{Entry, Position, Site};
@@ -176,7 +176,7 @@ impl<'a> Renderer<'a> {
         if self.site.config.base_url.is_some() {
             v.push(Output::Sitemap);
         }
-        if self.templates.has(pages::WHATS_NEW_TEMPLATE) {
+        if self.templates.has(whats_new_page::WHATS_NEW_TEMPLATE) {
             v.extend((0..self.site.trees.len()).map(|tree| Output::WhatsNew { tree }));
         }
         if self.site.config.base_url.is_some() {
@@ -251,7 +251,9 @@ impl<'a> Renderer<'a> {
             Output::Chooser => "index.html".to_string(),
             Output::NotFound => "404.html".to_string(),
             Output::Sitemap => "sitemap.xml".to_string(),
-            Output::WhatsNew { tree } => pages::whats_new_path(&self.site.trees[tree].lang),
+            Output::WhatsNew { tree } => {
+                whats_new_page::whats_new_path(&self.site.trees[tree].lang)
+            }
             Output::Feed { tree } => format!("{}/feed.xml", self.site.trees[tree].lang),
             Output::Static { name, .. } => format!("static/{name}"),
             Output::Asset { path, .. } => path.to_string(),
@@ -381,7 +383,7 @@ impl<'a> Renderer<'a> {
             Output::WhatsNew { tree } => {
                 let t = &self.trees[tree];
                 Produced::Bytes(
-                    pages::whats_new_path(&t.tree.lang),
+                    whats_new_page::whats_new_path(&t.tree.lang),
                     t.render_whats_new()?,
                     true,
                 )
