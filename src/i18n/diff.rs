@@ -219,7 +219,7 @@ fn current(site: &Site, doc: usize) -> Snapshot {
         .unwrap_or_else(|| Snapshot {
             title: d.fm.title.clone(),
             fields: vec![("title".into(), d.fm.title.clone())],
-            body: d.body.clone(),
+            body: d.body.to_string(),
         })
 }
 

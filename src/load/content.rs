@@ -24,7 +24,9 @@ pub struct Doc {
     /// Path relative to the site root, for diagnostics.
     pub path: PathBuf,
     pub fm: FrontMatter,
-    pub body: String,
+    /// The Markdown after the front matter, shared with the parsed page
+    /// (whose text events point into it rather than copy it).
+    pub body: std::sync::Arc<str>,
     /// File line of the body's first line.
     pub body_line: usize,
     /// Hash of the title and body: which version of a source page this is.
@@ -305,7 +307,7 @@ pub fn parse_text(
         fm_hash: hash_of(&text[..text.len() - split.body.len()]),
         lang,
         rel,
-        body: split.body.to_string(),
+        body: split.body.into(),
         body_line: split.body_line,
         path,
         fm,

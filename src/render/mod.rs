@@ -51,7 +51,7 @@ pub struct Rendered {
 pub fn parse_all(site: &Site) -> Vec<Parsed> {
     site.docs
         .par_iter()
-        .map(|d| markdown::parse(&d.body, d.body_line))
+        .map(|d| markdown::parse(d.body.clone(), d.body_line))
         .collect()
 }
 

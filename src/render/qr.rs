@@ -49,27 +49,55 @@ fn qr(url: &str, width: usize, dark: &[bool], label: &str) -> Qr {
 
 /// QR codes made once and shown many times (a page's code is on its
 /// module's print page and in the handbook): the modules of each code by
-/// URL, a few hundred bytes each.
+/// URL, a bit each (about 200 bytes a code; the SVG, 25 times that, is
+/// written again each time).
 #[derive(Default)]
 pub struct Codes {
-    made: Mutex<HashMap<String, Option<Arc<Modules>>>>,
+    made: Mutex<HashMap<String, Option<Arc<Packed>>>>,
 }
 
 impl Codes {
     /// [`code`], made only the first time `url` is asked for.
     pub fn code(&self, url: &str, label: &str) -> Option<Qr> {
         let known = self.made.lock().ok().and_then(|m| m.get(url).cloned());
-        let modules = match known {
+        let packed = match known {
             Some(m) => m,
             None => {
-                let m = modules(url.as_bytes()).map(Arc::new);
+                let m = modules(url.as_bytes()).map(|m| Arc::new(Packed::new(&m)));
                 if let Ok(mut made) = self.made.lock() {
                     made.insert(url.to_string(), m.clone());
                 }
                 m
             }
         }?;
-        Some(qr(url, modules.0, &modules.1, label))
+        Some(qr(url, packed.width, &packed.unpack(), label))
+    }
+}
+
+/// A code's width and its modules row by row, a bit each (1: dark).
+struct Packed {
+    width: usize,
+    len: usize,
+    bits: Vec<u64>,
+}
+
+impl Packed {
+    fn new((width, dark): &Modules) -> Packed {
+        let bits = dark
+            .chunks(64)
+            .map(|c| c.iter().rev().fold(0u64, |b, d| (b << 1) | u64::from(*d)))
+            .collect();
+        Packed {
+            width: *width,
+            len: dark.len(),
+            bits,
+        }
+    }
+
+    fn unpack(&self) -> Vec<bool> {
+        (0..self.len)
+            .map(|i| self.bits[i / 64] >> (i % 64) & 1 == 1)
+            .collect()
     }
 }
 
@@ -374,7 +402,7 @@ fn push_number(s: &mut String, n: usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::{code, penalty_by_module, Lines};
+    use super::{code, modules, penalty_by_module, Codes, Lines, Packed};
     use qrcode::{Color, EcLevel, QrCode};
     use std::collections::BTreeSet;
 
@@ -510,5 +538,17 @@ mod tests {
             }
         }
         assert!(Lines::new(65, &vec![false; 65 * 65]).is_none());
+    }
+
+    #[test]
+    fn codes_made_once_are_the_same_codes() {
+        let codes = Codes::default();
+        for url in ["https://example.org/nl/a.html", "https://example.org/x/y/z"] {
+            let made = modules(url.as_bytes()).unwrap();
+            assert_eq!(Packed::new(&made).unpack(), made.1);
+            let first = codes.code(url, "QR").unwrap().svg;
+            assert_eq!(first, code(url, "QR").unwrap().svg);
+            assert_eq!(codes.code(url, "QR").unwrap().svg, first);
+        }
     }
 }

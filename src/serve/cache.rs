@@ -149,7 +149,7 @@ impl PageCache {
         let missing: Vec<usize> = (0..docs.len()).filter(|&i| out[i].is_none()).collect();
         let fresh: Vec<(usize, Parsed)> = missing
             .into_par_iter()
-            .map(|i| (i, markdown::parse(&docs[i].body, docs[i].body_line)))
+            .map(|i| (i, markdown::parse(docs[i].body.clone(), docs[i].body_line)))
             .collect();
         for (i, p) in fresh {
             out[i] = Some(p);

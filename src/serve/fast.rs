@@ -159,7 +159,7 @@ pub fn patch(site: &mut Site, parsed: &mut [Parsed], edits: Vec<BodyEdit>) -> Ve
         d.fm_hash = new.fm_hash;
         d.fm.title = new.fm.title;
         d.fm.summary = new.fm.summary;
-        parsed[id] = markdown::parse(&d.body, d.body_line);
+        parsed[id] = markdown::parse(d.body.clone(), d.body_line);
         ids.push(id);
     }
     ids

@@ -1,18 +1,26 @@
-//! A page's parsed Markdown events, stored compactly: all text in one buffer
-//! and each event in 12 bytes (pulldown-cmark's `Event` takes 80), with the
-//! few events that carry more (links, images, headings, code blocks, lists,
-//! tables, footnotes) kept whole beside them. A 10,000-page site keeps its
-//! parsed pages in a third of the memory, and writing HTML borrows the text
-//! instead of copying it.
+//! A page's parsed Markdown events, stored compactly: each event in 12 bytes
+//! (pulldown-cmark's `Event` takes 80), its text a span of the page's
+//! Markdown (shared with the loaded page, not copied) or, for the little
+//! text the parser makes itself (merged runs, entities, escapes), of one
+//! buffer beside it; the few events that carry more (links, images,
+//! headings, code blocks, lists, tables, footnotes) are kept whole. A
+//! 10,000-page site keeps its parsed pages in a fraction of the memory, and
+//! writing HTML borrows the text instead of copying it.
+
+use std::sync::Arc;
 
 use pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag, TagEnd};
 
-/// Where a text is in [`Events::text`].
+/// Where a text is: in [`Events::source`], or (with [`OWN`] set in
+/// `start`) in [`Events::text`].
 #[derive(Debug, Clone, Copy)]
 struct Span {
     start: u32,
     len: u32,
 }
+
+/// The bit of [`Span::start`] that says the text is in [`Events::text`].
+const OWN: u32 = 1 << 31;
 
 /// One event as stored.
 #[derive(Debug, Clone, Copy)]
@@ -78,17 +86,21 @@ impl Simple {
 /// The events of one page, in order.
 #[derive(Debug, Clone, Default)]
 pub struct Events {
+    /// The Markdown the events were parsed from.
+    source: Arc<str>,
+    /// Text that is not a slice of `source`.
     text: String,
     stored: Vec<Stored>,
     others: Vec<Event<'static>>,
 }
 
 impl Events {
-    /// Room for the events of about `bytes` of Markdown.
-    pub fn with_capacity(bytes: usize) -> Events {
+    /// The events of `source`, to be pushed as it is parsed.
+    pub fn new(source: Arc<str>) -> Events {
         Events {
-            text: String::with_capacity(bytes),
-            stored: Vec::with_capacity(bytes / 16),
+            stored: Vec::with_capacity(source.len() / 16),
+            source,
+            text: String::new(),
             others: Vec::new(),
         }
     }
@@ -136,13 +148,23 @@ impl Events {
         self.stored.push(stored);
     }
 
-    /// Copies `t` into the text buffer (`None` past 4 GiB of text).
+    /// Where `t` is: its place in the source when it is a slice of it,
+    /// else copied into the text buffer. `None` past 2 GiB of text.
     fn span(&mut self, t: &str) -> Option<Span> {
-        let start = u32::try_from(self.text.len()).ok()?;
         let len = u32::try_from(t.len()).ok()?;
-        start.checked_add(len)?;
+        let from = self.source.as_ptr() as usize;
+        let at = (t.as_ptr() as usize).wrapping_sub(from);
+        if at <= self.source.len() && t.len() <= self.source.len() - at {
+            let start = u32::try_from(at).ok().filter(|s| s & OWN == 0)?;
+            return Some(Span { start, len });
+        }
+        let start = u32::try_from(self.text.len()).ok()?;
+        start.checked_add(len).filter(|end| end & OWN == 0)?;
         self.text.push_str(t);
-        Some(Span { start, len })
+        Some(Span {
+            start: start | OWN,
+            len,
+        })
     }
 
     /// Gives back unused capacity.
@@ -159,9 +181,12 @@ impl Events {
 
     fn event(&self, s: Stored) -> Event<'_> {
         let text = |span: Span| {
-            let start = span.start as usize;
+            let (buffer, start) = match span.start & OWN {
+                0 => (&*self.source, span.start as usize),
+                _ => (self.text.as_str(), (span.start & !OWN) as usize),
+            };
             CowStr::Borrowed(
-                self.text
+                buffer
                     .get(start..start + span.len as usize)
                     .unwrap_or_default(),
             )
@@ -207,15 +232,32 @@ mod tests {
     fn events_come_back_as_parsed() {
         let md = "# T {#x}\n\nA *b* **c** `d` [e](f.md \"t\") ![g](h.png)\n\n> [!NOTE]\n> q\n\n- i\n- [ ] j\n\n3. k\n\n|a|b|\n|-|:-|\n|1|2|\n\n```rust\nfn x() {}\n```\n\n<div>h</div>\n\n---\n\nx[^1]\n\n[^1]: n\n";
         let opts = Options::all();
-        let mut events = Events::with_capacity(md.len());
-        for e in Parser::new_ext(md, opts) {
-            events.push(e);
-        }
-        events.shrink_to_fit();
         let original: Vec<Event<'_>> = Parser::new_ext(md, opts).collect();
-        let stored: Vec<Event<'_>> = events.iter().collect();
-        assert_eq!(stored, original);
-        assert_eq!(events.len(), original.len());
+        // Text in the source is pointed at; text from elsewhere (here: all
+        // of it, parsed from another copy) is copied.
+        let source: Arc<str> = Arc::from(md);
+        let text_len: usize = original
+            .iter()
+            .map(|e| match e {
+                Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => t.len(),
+                _ => 0,
+            })
+            .sum();
+        for parsed_from in [&*source, md] {
+            let mut events = Events::new(Arc::clone(&source));
+            for e in Parser::new_ext(parsed_from, opts) {
+                events.push(e);
+            }
+            events.shrink_to_fit();
+            let stored: Vec<Event<'_>> = events.iter().collect();
+            assert_eq!(stored, original);
+            assert_eq!(events.len(), original.len());
+            let copied = events.text.len();
+            match std::ptr::eq(parsed_from, &*source) {
+                true => assert!(copied < text_len / 4, "{copied} of {text_len} copied"),
+                false => assert_eq!(copied, text_len),
+            }
+        }
         assert!(std::mem::size_of::<Stored>() <= 12);
     }
 }

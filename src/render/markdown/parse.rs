@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Parser, Tag, TagEnd, TextMergeWithOffset};
 
@@ -74,10 +75,19 @@ struct Pending {
 }
 
 /// Parses a page body. `first_line` is the file line the body starts on.
-pub fn parse(body: &str, first_line: usize) -> Parsed {
-    let (body, map) = kramdown::expand(body);
-    let body = body.as_str();
+/// The parsed page keeps the body (shared, not copied) for the text of its
+/// events.
+pub fn parse(body: impl Into<Arc<str>>, first_line: usize) -> Parsed {
+    let source: Arc<str> = body.into();
+    let (expanded, map) = kramdown::expand(&source);
+    // Kramdown blocks rewrite the text; most pages have none.
+    let source = match *expanded == *source {
+        true => source,
+        false => Arc::from(expanded),
+    };
+    let body = &*source;
     let mut scan = Scan::new(body, Lines::new(body, map), first_line);
+    scan.events = Events::new(Arc::clone(&source));
     let parser = Parser::new_ext(body, options()).into_offset_iter();
     for (event, range) in TextMergeWithOffset::new(parser) {
         scan.event(event, range);
@@ -112,7 +122,7 @@ impl<'b> Scan<'b> {
             lines,
             first_line,
             parsed: Parsed::default(),
-            events: Events::with_capacity(body.len()),
+            events: Events::default(),
             headings: Vec::new(),
             heading: None,
             section: Section::default(),
