@@ -10,6 +10,7 @@ mod html;
 mod kramdown;
 mod notes;
 mod parse;
+mod sections;
 pub mod slug;
 mod write;
 
@@ -55,13 +56,13 @@ pub struct LinkRef {
     pub column: usize,
 }
 
-/// A run of plain text under one heading (for the search index).
+/// A run of plain text under one heading (for the search index; its text
+/// is [`Parsed::section_texts`]).
 #[derive(Debug, Clone, Default)]
 pub struct Section {
     /// The heading's id; `None` for text before the first heading.
     pub id: Option<String>,
     pub heading: String,
-    pub text: String,
 }
 
 /// A page's Markdown, parsed once.
@@ -406,7 +407,10 @@ mod tests {
         let p = parse("Lead text.\n\n## Open up\n\nSome *words* here.\n", 1);
         assert_eq!(p.sections.len(), 2);
         assert_eq!(p.sections[1].id.as_deref(), Some("open-up"));
-        assert!(p.sections[1].text.contains("Some words here."));
+        let texts = p.section_texts();
+        assert_eq!(texts.len(), 2);
+        assert!(texts[0].contains("Lead text."));
+        assert!(texts[1].contains("Some words here."));
     }
 
     #[test]

@@ -106,6 +106,10 @@ struct Scan<'b> {
     headings: Vec<Pending>,
     heading: Option<Pending>,
     section: Section,
+    /// Whether the section before the first heading has words (then it is
+    /// a section of its own; its text is read from the events when needed,
+    /// see [`Parsed::section_texts`]).
+    section_words: bool,
     in_code: bool,
     in_link: usize,
     /// Open raw `<a>`, `<code>` or `<pre>` elements (no autolinks inside).
@@ -126,6 +130,7 @@ impl<'b> Scan<'b> {
             headings: Vec::new(),
             heading: None,
             section: Section::default(),
+            section_words: false,
             in_code: false,
             in_link: 0,
             in_raw: 0,
@@ -186,14 +191,12 @@ impl<'b> Scan<'b> {
                 if let Some(h) = self.heading.as_mut() {
                     h.text.push_str(t);
                 } else if !self.in_code || matches!(event, Event::Code(_)) {
-                    self.section.text.push_str(t);
+                    self.section_words |= !t.trim().is_empty();
                 }
             }
-            Event::SoftBreak | Event::HardBreak => self.section.text.push(' '),
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
                 // Inline raw HTML left open does not reach past its block.
                 self.in_raw = 0;
-                self.section.text.push(' ')
             }
             Event::Html(h) | Event::InlineHtml(h) => {
                 self.in_raw = raw_depth(self.in_raw, h);
@@ -222,14 +225,13 @@ impl<'b> Scan<'b> {
                 .push(Event::Text(CowStr::from(braces.to_string())));
         }
         h.text = h.text.trim().to_string();
-        if !self.section.text.trim().is_empty() || self.section.id.is_some() {
+        if self.section_words || self.section.id.is_some() {
             self.parsed.sections.push(std::mem::take(&mut self.section));
         }
         h.section = self.parsed.sections.len();
         self.section = Section {
             id: Some(String::new()),
             heading: h.text.clone(),
-            text: String::new(),
         };
         self.headings.push(h);
     }
@@ -259,7 +261,7 @@ impl<'b> Scan<'b> {
         if let Some(h) = self.heading.as_mut() {
             h.text.push_str(t);
         } else {
-            self.section.text.push_str(t);
+            self.section_words |= !t.trim().is_empty();
         }
         let Some(linked) = autolink::split(t) else {
             return false;
@@ -275,7 +277,7 @@ impl<'b> Scan<'b> {
 
     /// The parsed page: headings and footnotes named, events stored.
     fn finish(mut self) -> Parsed {
-        if !self.section.text.trim().is_empty() || self.section.id.is_some() {
+        if self.section_words || self.section.id.is_some() {
             self.parsed.sections.push(self.section);
         }
         let mut parsed = self.parsed;

@@ -80,11 +80,12 @@ fn add_page(
     parsed: &Parsed,
 ) {
     let summary = fm.summary.as_deref().map(inline_text);
-    let lead = parsed
-        .sections
-        .iter()
-        .find(|s| s.id.is_none())
-        .map(|s| s.text.as_str());
+    let texts = parsed.section_texts();
+    let sections = parsed.sections.iter().zip(&texts);
+    let lead = sections
+        .clone()
+        .find(|(s, _)| s.id.is_none())
+        .map(|(_, t)| t.as_str());
     let top = b.add_section(SectionInfo {
         doc: d,
         id: String::new(),
@@ -109,18 +110,18 @@ fn add_page(
     if let Some(g) = &fm.group_size {
         b.add_text(top, a, &g.to_string(), Field::Body);
     }
-    for s in &parsed.sections {
+    for (s, text) in sections {
         let Some(id) = &s.id else {
-            b.add_text(top, a, &s.text, Field::Body);
+            b.add_text(top, a, text, Field::Body);
             continue;
         };
         let sec = b.add_section(SectionInfo {
             doc: d,
             id: id.clone(),
             heading: s.heading.clone(),
-            snippet: s.text.clone(),
+            snippet: text.clone(),
         });
         b.add_text(sec, a, &s.heading, Field::Heading);
-        b.add_text(sec, a, &s.text, Field::Body);
+        b.add_text(sec, a, text, Field::Body);
     }
 }
