@@ -94,6 +94,10 @@ pub(super) fn assemble(
     add_images(&mut b, &images.into_inner().unwrap_or_default())?;
     let mut out = Vec::new();
     b.generate(&mut out)?;
+    // Reproducible with `SOURCE_DATE_EPOCH`: the entries carry its date.
+    if let Ok(Some(date)) = render::print::source_date() {
+        out = super::container::redate(&out, &date).unwrap_or(out);
+    }
     Ok(out)
 }
 

@@ -4,10 +4,12 @@
 //! statement, a navigation document with the module and page structure,
 //! one XHTML file per page (handouts after their card), images, and links
 //! between pages rewritten to the book's own files. The container is
-//! written by the `epub-builder` crate.
+//! written by the `epub-builder` crate (its entries re-dated for
+//! reproducible builds in container.rs).
 
 mod book;
 mod chapter;
+mod container;
 mod xhtml;
 
 use std::path::PathBuf;

@@ -173,6 +173,43 @@ fn epub_with_an_unknown_module_is_a_usage_error() {
     assert!(!f.exists("epub"));
 }
 
+#[test]
+fn epub_books_are_reproducible_with_source_date_epoch() {
+    let f = kit();
+    let root = f.root().to_str().expect("utf-8").to_string();
+    let build = || {
+        let out = equil_command()
+            .args(["epub", "--root", &root])
+            .env("SOURCE_DATE_EPOCH", "1709251200")
+            .output()
+            .expect("run equil");
+        assert!(out.status.success(), "{}", stderr(&out));
+        std::fs::read(f.path("epub/nl/toolkit.epub")).expect("the book")
+    };
+    let first = build();
+    // Every entry carries the date of SOURCE_DATE_EPOCH (2024-03-01), not
+    // the time of the build, so the same content gives the same bytes.
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&first)).expect("a zip file");
+    assert_eq!(zip.file_names().next(), Some("mimetype"));
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).expect("entry");
+        let t = entry.last_modified().expect("a date");
+        assert_eq!(
+            (t.year(), t.month(), t.day(), t.hour(), t.minute()),
+            (2024, 3, 1, 0, 0),
+            "{}",
+            entry.name()
+        );
+    }
+    drop(zip);
+    assert_eq!(build(), first, "the same book twice");
+    assert!(epub_text(
+        &epub_files(&f.path("epub/nl/toolkit.epub")),
+        "OEBPS/content.opf"
+    )
+    .contains("2024-03-01"));
+}
+
 /// Runs epubcheck on a book; its report when there are errors or warnings.
 fn epubcheck(book: &Path) -> Result<(), String> {
     // Debian installs a jar as /usr/bin/epubcheck (run through binfmt where
