@@ -217,18 +217,22 @@ pub fn set_key(text: &str, key: &str, value: &str, path: &Path) -> Result<String
 
 /// Parses and validates front matter. Returns every problem found, not just the first.
 pub fn parse(split: &Split<'_>, path: &Path) -> Result<FrontMatter, Vec<Diagnostic>> {
-    let mut errors = match yaml::check_keys(split.yaml, path, split.yaml_line, KNOWN_KEYS) {
-        Ok(unknown) => unknown,
+    let (mut errors, map) = match yaml::check_keys_of(split.yaml, path, split.yaml_line, KNOWN_KEYS)
+    {
+        Ok(checked) => checked,
         Err(syntax) => return Err(vec![syntax]),
     };
-    let fm: Option<FrontMatter> =
-        match yaml::parse_each(split.yaml, path, split.yaml_line, Code::FrontMatterValue) {
+    // The YAML is read once; only a page with a wrong value is read again.
+    let fm: Option<FrontMatter> = match yaml::from_mapping(map) {
+        Some(fm) => Some(fm),
+        None => match yaml::parse_each(split.yaml, path, split.yaml_line, Code::FrontMatterValue) {
             Ok(fm) => Some(fm),
             Err(e) => {
                 errors.extend(e);
                 None
             }
-        };
+        },
+    };
     if let Some(fm) = &fm {
         if fm.title.trim().is_empty() {
             errors.push(
@@ -378,6 +382,18 @@ mod tests {
         assert_eq!(errs[0].code, Code::UnknownKey);
         assert_eq!((errs[0].line, errs[0].column), (Some(3), Some(1)));
         assert_eq!(errs[0].help.as_deref(), Some("did you mean `summary`?"));
+    }
+
+    #[test]
+    fn numbers_and_dates_where_text_is_wanted_are_text() {
+        // Read as YAML values these are a number and a date-like string;
+        // front matter wants text and gets what was written.
+        let fm = parse_str("---\ntitle: 2024\nsummary: 12.50\norder: 3\n---\nbody").unwrap();
+        assert_eq!(fm.title, "2024");
+        assert_eq!(fm.summary.as_deref(), Some("12.50"));
+        assert_eq!(fm.order, Some(3));
+        let fm = parse_str("---\ntitle: Werk eerst\nduration: 45\n---\n").unwrap();
+        assert_eq!((fm.title.as_str(), fm.duration), ("Werk eerst", Some(45)));
     }
 
     #[test]

@@ -106,6 +106,18 @@ pub fn check_keys(
     first_line: usize,
     known: &[&str],
 ) -> Result<Vec<Diagnostic>, Diagnostic> {
+    check_keys_of(text, path, first_line, known).map(|(unknown, _)| unknown)
+}
+
+/// [`check_keys`], also giving back the mapping it read, so that a caller
+/// can take its values from it instead of parsing the text again (see
+/// [`from_mapping`]).
+pub fn check_keys_of(
+    text: &str,
+    path: &Path,
+    first_line: usize,
+    known: &[&str],
+) -> Result<(Vec<Diagnostic>, serde_yaml::Mapping), Diagnostic> {
     nesting(text, path, first_line, Code::FrontMatterSyntax)?;
     let value: serde_yaml::Value = if text.trim().is_empty() {
         serde_yaml::Value::Mapping(Default::default())
@@ -153,7 +165,15 @@ pub fn check_keys(
         };
         out.push(d);
     }
-    Ok(out)
+    Ok((out, map))
+}
+
+/// `T` from a mapping [`check_keys_of`] read: `None` when that fails (then
+/// [`parse_each`] reads the text again, for the errors' positions; YAML read
+/// into values can also differ from YAML read straight into `T`, as a number
+/// where `T` wants text, and the text decides).
+pub fn from_mapping<T: DeserializeOwned>(map: serde_yaml::Mapping) -> Option<T> {
+    serde_yaml::from_value(serde_yaml::Value::Mapping(map)).ok()
 }
 
 /// Refuses YAML nested deeper than [`MAX_YAML_NESTING`] before the parser
