@@ -30,16 +30,14 @@ pub struct Origin {
 }
 
 /// The body with every `markdown="1"` block opened up, and for each of its
-/// lines where it comes from.
-pub fn expand(body: &str) -> (String, Vec<Origin>) {
-    let mut text = body.to_string();
-    let mut map: Vec<Origin> = (0..=body.matches('\n').count())
-        .map(|line| Origin { line, shift: 0 })
-        .collect();
+/// lines where it comes from; `None` when it has none (most pages: the
+/// body is parsed as it is).
+pub fn expand(body: &str) -> Option<(String, Vec<Origin>)> {
+    // The first pass maps lines of the body as written, the others compose.
+    let (mut text, mut map, mut from) = expand_first(body, 0)?;
     // Each pass opens the first block left; nested blocks take another pass.
     // Bounded, so that a page of thousands of unclosed tags stays fast.
-    let mut from = 0;
-    for _ in 0..MAX_BLOCKS {
+    for _ in 1..MAX_BLOCKS {
         let Some((new, new_map, next)) = expand_first(&text, from) else {
             break;
         };
@@ -56,7 +54,7 @@ pub fn expand(body: &str) -> (String, Vec<Origin>) {
         text = new;
         from = next;
     }
-    (text, map)
+    Some((text, map))
 }
 
 /// Text being built, with the origin of each of its lines.
@@ -236,10 +234,20 @@ fn dedent(s: &str) -> (String, usize) {
 mod tests {
     use super::*;
 
+    /// The opened-up text and its map (a body without blocks: as it is,
+    /// each line its own).
+    fn opened(body: &str) -> (String, Vec<Origin>) {
+        expand(body).unwrap_or_else(|| {
+            let lines = body.matches('\n').count();
+            let map = (0..=lines).map(|line| Origin { line, shift: 0 }).collect();
+            (body.to_string(), map)
+        })
+    }
+
     #[test]
     fn blocks_are_opened_and_lines_kept() {
         let body = "Intro\n\n<aside class=\"note\" markdown=\"1\">\n  Ask [Jo](https://x.org).\n\n  More.\n</aside>\n\nAfter\n";
-        let (text, map) = expand(body);
+        let (text, map) = opened(body);
         assert_eq!(
             text,
             "Intro\n\n<aside class=\"note\">\n\nAsk [Jo](https://x.org).\n\nMore.\n\n</aside>\n\nAfter\n"
@@ -257,18 +265,18 @@ mod tests {
     #[test]
     fn nested_blocks_and_code_fences() {
         let body = "```\n<div markdown=\"1\">\n```\n<div markdown=\"1\">\n<div markdown=1>\n*a*\n</div>\n</div>\n";
-        let (text, _) = expand(body);
+        let (text, _) = opened(body);
         assert!(
             text.starts_with(
                 "```\n<div markdown=\"1\">\n```\n<div>\n\n<div>\n\n*a*\n\n</div>\n\n</div>"
             ),
             "{text}"
         );
-        assert_eq!(expand("no blocks\n").0, "no blocks\n");
+        assert!(expand("no blocks\n").is_none());
         // A block without an end tag, or a tag over two lines, is left as it
         // is; later blocks still open.
         let (text, _) =
-            expand("<div markdown=\"1\">\n<p\n>\n\n<aside markdown=\"1\">\n*b*\n</aside>\n");
+            opened("<div markdown=\"1\">\n<p\n>\n\n<aside markdown=\"1\">\n*b*\n</aside>\n");
         assert!(
             text.starts_with("<div markdown=\"1\">\n<p\n>\n\n<aside>\n\n*b*\n\n</aside>"),
             "{text}"

@@ -79,11 +79,10 @@ struct Pending {
 /// events.
 pub fn parse(body: impl Into<Arc<str>>, first_line: usize) -> Parsed {
     let source: Arc<str> = body.into();
-    let (expanded, map) = kramdown::expand(&source);
     // Kramdown blocks rewrite the text; most pages have none.
-    let source = match *expanded == *source {
-        true => source,
-        false => Arc::from(expanded),
+    let (source, map) = match kramdown::expand(&source) {
+        Some((expanded, map)) => (Arc::from(expanded), map),
+        None => (source, Vec::new()),
     };
     let body = &*source;
     let mut scan = Scan::new(body, Lines::new(body, map), first_line);
