@@ -160,8 +160,12 @@ impl TreeRender<'_> {
             running,
             alternates,
         };
-        let ctx = tera::Context::from_serialize(&ctx)
-            .map_err(|e| Diagnostic::error(Code::Template, e.to_string()))?;
+        let values = tera::Context::from_serialize(&ctx)
+            .map_err(|e| Diagnostic::error(Code::Template, e.to_string()));
+        // The chapters' HTML is in the template's values now: a handbook
+        // holds every page's text, so this copy goes before rendering.
+        drop(ctx);
+        let ctx = values?;
         let html = self
             .templates
             .render_bytes(lang, "print.html", &ctx, &self.site.theme)?;
