@@ -56,8 +56,9 @@ pub struct LinkRef {
     pub column: usize,
 }
 
-/// A run of plain text under one heading (for the search index; its text
-/// is [`Parsed::section_texts`]).
+/// A run of plain text under one heading, or before the first heading
+/// (for the search index; its text is [`Parsed::section_texts`]). A page
+/// has one section more than it has headings.
 #[derive(Debug, Clone, Default)]
 pub struct Section {
     /// The heading's id; `None` for text before the first heading.

@@ -104,11 +104,9 @@ struct Scan<'b> {
     events: Events,
     headings: Vec<Pending>,
     heading: Option<Pending>,
+    /// The section being read (its text is read from the events when
+    /// needed: [`Parsed::section_texts`]).
     section: Section,
-    /// Whether the section before the first heading has words (then it is
-    /// a section of its own; its text is read from the events when needed,
-    /// see [`Parsed::section_texts`]).
-    section_words: bool,
     in_code: bool,
     in_link: usize,
     /// Open raw `<a>`, `<code>` or `<pre>` elements (no autolinks inside).
@@ -129,7 +127,6 @@ impl<'b> Scan<'b> {
             headings: Vec::new(),
             heading: None,
             section: Section::default(),
-            section_words: false,
             in_code: false,
             in_link: 0,
             in_raw: 0,
@@ -189,8 +186,6 @@ impl<'b> Scan<'b> {
             Event::Text(t) | Event::Code(t) => {
                 if let Some(h) = self.heading.as_mut() {
                     h.text.push_str(t);
-                } else if !self.in_code || matches!(event, Event::Code(_)) {
-                    self.section_words |= !t.trim().is_empty();
                 }
             }
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
@@ -224,9 +219,8 @@ impl<'b> Scan<'b> {
                 .push(Event::Text(CowStr::from(braces.to_string())));
         }
         h.text = h.text.trim().to_string();
-        if self.section_words || self.section.id.is_some() {
-            self.parsed.sections.push(std::mem::take(&mut self.section));
-        }
+        // The text before the first heading is a section too (perhaps empty).
+        self.parsed.sections.push(std::mem::take(&mut self.section));
         h.section = self.parsed.sections.len();
         self.section = Section {
             id: Some(String::new()),
@@ -259,8 +253,6 @@ impl<'b> Scan<'b> {
     fn prose(&mut self, t: &str) -> bool {
         if let Some(h) = self.heading.as_mut() {
             h.text.push_str(t);
-        } else {
-            self.section_words |= !t.trim().is_empty();
         }
         let Some(linked) = autolink::split(t) else {
             return false;
@@ -276,9 +268,7 @@ impl<'b> Scan<'b> {
 
     /// The parsed page: headings and footnotes named, events stored.
     fn finish(mut self) -> Parsed {
-        if self.section_words || self.section.id.is_some() {
-            self.parsed.sections.push(self.section);
-        }
+        self.parsed.sections.push(self.section);
         let mut parsed = self.parsed;
         let mut events = self.events;
         name_headings(&mut parsed, &mut events, self.headings);

@@ -36,11 +36,6 @@ impl Parsed {
             }
         }
         texts.push(text);
-        // The text before the first heading is a section only when it has
-        // words (as the parse decided).
-        if !self.sections.first().is_some_and(|s| s.id.is_none()) {
-            texts.remove(0);
-        }
         texts
     }
 }

@@ -68,15 +68,15 @@ impl Blank {
     pub(super) fn best(&self, canvas: &Canvas) -> Vec<bool> {
         let w = self.width;
         let data = rows(canvas, w, |m| m == Module::Unmasked(Color::Dark));
-        let mut best: Option<(u16, Vec<u64>)> = None;
+        let mut best: Option<(u16, Lines)> = None;
         for blank in &self.masked {
-            let rows: Vec<u64> = blank.iter().zip(&data).map(|(b, d)| b ^ d).collect();
-            let score = Lines::from_rows(w, &rows).penalty();
+            let lines = Lines::from_rows(w, blank.iter().zip(&data).map(|(b, d)| b ^ d).collect());
+            let score = lines.penalty();
             if best.as_ref().map_or(true, |(s, _)| score < *s) {
-                best = Some((score, rows));
+                best = Some((score, lines));
             }
         }
-        let rows = best.map(|(_, rows)| rows).unwrap_or_default();
+        let rows = best.map(|(_, lines)| lines.into_rows()).unwrap_or_default();
         rows.iter()
             .flat_map(|r| (0..w).map(move |x| r >> x & 1 == 1))
             .collect()

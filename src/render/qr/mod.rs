@@ -5,10 +5,11 @@
 //! The crate encodes the data and draws the code; the mask is chosen here.
 //! The crate's own choice (`Canvas::apply_best_mask`) scores every mask with
 //! a boxed closure per module, which made QR codes most of the time of a
-//! large build; [`penalty`] scores the same way (the same rules, the same
-//! arithmetic) on a plain grid, so the codes are the same bit for bit, and
-//! [`svg`] writes what the crate's SVG renderer writes. Both are checked
-//! against the crate in the tests below.
+//! large build. Here [`score`] scores the same way (the same rules, the same
+//! arithmetic) on rows of bits and [`masks`] applies each mask to a row at
+//! a time, so the codes are the same bit for bit, and [`svg`] draws the
+//! same modules as filled rectangles. Both are checked against the crate
+//! in the tests below.
 
 mod masks;
 mod score;
@@ -21,7 +22,7 @@ use qrcode::{Color, EcLevel, Version};
 use serde::Serialize;
 
 use masks::Blanks;
-use score::penalty;
+use score::penalty_by_module;
 
 /// A chapter's way back to the web.
 #[derive(Debug, Clone, Serialize)]
@@ -127,7 +128,7 @@ const MASKS: [MaskPattern; 8] = [
 /// The modules of the QR code of `data` (error correction level M, the
 /// smallest version that holds it): its width and, row by row, whether each
 /// module is dark. `None` when the data is too long. The mask is the one
-/// with the lowest [`penalty`], the first of [`MASKS`] on a tie.
+/// with the lowest penalty ([`score`]), the first of [`MASKS`] on a tie.
 fn modules(data: &[u8], blanks: &Blanks) -> Option<Modules> {
     let ec_level = EcLevel::M;
     let bits = qrcode::bits::encode_auto(data, ec_level).ok()?;
@@ -152,7 +153,7 @@ fn modules(data: &[u8], blanks: &Blanks) -> Option<Modules> {
             .into_iter()
             .map(|m| m == Color::Dark)
             .collect();
-        let score = penalty(width, &dark);
+        let score = penalty_by_module(width, &dark);
         if best.as_ref().map_or(true, |(s, _)| score < *s) {
             best = Some((score, dark));
         }

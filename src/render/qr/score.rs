@@ -2,23 +2,6 @@
 //! standard, computed as the `qrcode` crate 0.14 computes it, so that the
 //! mask chosen here is the one the crate would choose.
 
-/// The penalty score of a masked code, as `qrcode` 0.14 computes it for a
-/// normal (not micro) QR code: runs of five or more modules of one colour,
-/// 2×2 blocks of one colour, finder-like patterns (less the 9 of the finder
-/// patterns themselves) and the balance of dark and light. With the crate's
-/// `u16` arithmetic, wrapping as it does in a release build (a sum wraps
-/// the same in any order, so the parts may be added up differently).
-///
-/// Codes up to 64 modules wide (version 11; a web address of up to about
-/// 250 bytes) are scored a row or column at a time as bits
-/// ([`Lines::penalty`]); wider ones module by module.
-pub(super) fn penalty(w: usize, dark: &[bool]) -> u16 {
-    match Lines::new(w, dark) {
-        Some(lines) => lines.penalty(),
-        None => penalty_by_module(w, dark),
-    }
-}
-
 /// A code's rows and columns as bits: bit `x` of `rows[y]` and bit `y` of
 /// `columns[x]` say whether the module at (x, y) is dark; bits past the
 /// width are 0.
@@ -29,37 +12,25 @@ pub(super) struct Lines {
 }
 
 impl Lines {
-    pub(super) fn new(w: usize, dark: &[bool]) -> Option<Lines> {
-        if !(7..=64).contains(&w) || dark.len() != w * w {
-            return None;
-        }
-        let mut rows = vec![0u64; w];
-        let mut columns = vec![0u64; w];
-        for (y, line) in dark.chunks(w).enumerate() {
-            for (x, d) in line.iter().enumerate() {
-                rows[y] |= u64::from(*d) << x;
-                columns[x] |= u64::from(*d) << y;
-            }
-        }
-        Some(Lines { w, rows, columns })
-    }
-
     /// The lines of a code given as rows of bits (bit `x` of `rows[y]`: the
     /// module at (x, y) is dark), `w` at most 64.
-    pub(super) fn from_rows(w: usize, rows: &[u64]) -> Lines {
+    pub(super) fn from_rows(w: usize, rows: Vec<u64>) -> Lines {
         let mut columns = vec![0u64; w];
         for (y, row) in rows.iter().enumerate() {
             for (x, column) in columns.iter_mut().enumerate() {
                 *column |= (row >> x & 1) << y;
             }
         }
-        Lines {
-            w,
-            rows: rows.to_vec(),
-            columns,
-        }
+        Lines { w, rows, columns }
     }
 
+    /// The penalty score of the code, as `qrcode` 0.14 computes it for a
+    /// normal (not micro) QR code: runs of five or more modules of one
+    /// colour, 2×2 blocks of one colour, finder-like patterns (less the 9
+    /// of the finder patterns themselves) and the balance of dark and
+    /// light. With the crate's `u16` arithmetic, wrapping as it does in a
+    /// release build (a sum wraps the same in any order, so the parts may
+    /// be added up differently).
     pub(super) fn penalty(&self) -> u16 {
         let lines = self.rows.iter().chain(&self.columns);
         let runs = lines.clone().map(|l| self.run_score(*l)).sum::<u32>();
@@ -124,10 +95,16 @@ impl Lines {
         let blocks = across(top) & across(bottom) & !(top ^ bottom) & Self::low(self.w - 1);
         blocks.count_ones()
     }
+
+    /// The rows, given back.
+    pub(super) fn into_rows(self) -> Vec<u64> {
+        self.rows
+    }
 }
 
-/// [`penalty`] module by module, for codes wider than 64 modules.
-fn penalty_by_module(w: usize, dark: &[bool]) -> u16 {
+/// [`Lines::penalty`] module by module, for codes wider than 64 modules
+/// (`dark`: row by row, whether each module is dark).
+pub(super) fn penalty_by_module(w: usize, dark: &[bool]) -> u16 {
     let at = |x: usize, y: usize| dark[y * w + x];
     let row = |i: usize| move |k: usize| at(k, i);
     let column = |i: usize| move |k: usize| at(i, k);
@@ -197,6 +174,15 @@ fn finder_score(w: usize, get: impl Fn(usize) -> bool) -> u16 {
 mod tests {
     use super::{penalty_by_module, Lines};
 
+    /// A grid of modules (row by row) as lines of bits.
+    fn as_lines(w: usize, dark: &[bool]) -> Lines {
+        let rows = dark
+            .chunks(w)
+            .map(|r| r.iter().rev().fold(0u64, |b, d| (b << 1) | u64::from(*d)))
+            .collect();
+        Lines::from_rows(w, rows)
+    }
+
     #[test]
     fn scoring_by_lines_is_scoring_by_modules() {
         // Grids of every width a line holds, dense and sparse, with the
@@ -211,7 +197,7 @@ mod tests {
         for w in 7..=64 {
             for density in [2, 4, 8] {
                 let dark: Vec<bool> = (0..w * w).map(|_| next() % density == 0).collect();
-                let lines = Lines::new(w, &dark).unwrap();
+                let lines = as_lines(w, &dark);
                 assert_eq!(lines.penalty(), penalty_by_module(w, &dark), "width {w}");
                 let mut finder = dark.clone();
                 let row = (next() as usize % w) * w;
@@ -222,10 +208,9 @@ mod tests {
                     finder[row + w - 7 + k] = *d;
                     finder[row + k] = *d;
                 }
-                let lines = Lines::new(w, &finder).unwrap();
+                let lines = as_lines(w, &finder);
                 assert_eq!(lines.penalty(), penalty_by_module(w, &finder), "width {w}");
             }
         }
-        assert!(Lines::new(65, &vec![false; 65 * 65]).is_none());
     }
 }

@@ -82,9 +82,10 @@ fn add_page(
     let summary = fm.summary.as_deref().map(inline_text);
     let texts = parsed.section_texts();
     let sections = parsed.sections.iter().zip(&texts);
+    // The text before the first heading, when there is some.
     let lead = sections
         .clone()
-        .find(|(s, _)| s.id.is_none())
+        .find(|(s, t)| s.id.is_none() && !t.trim().is_empty())
         .map(|(_, t)| t.as_str());
     let top = b.add_section(SectionInfo {
         doc: d,
