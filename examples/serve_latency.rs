@@ -7,7 +7,9 @@
 //! edits the body of EDITS pages (spread over modules and languages) one
 //! after another, then changes the title of a few (which reaches the
 //! navigation of their whole module), and prints the median and spread, and
-//! the server's resident and peak memory.
+//! the server's resident and peak memory. After each body edit it also asks
+//! for the module's print page (made on request) and times the answer, and
+//! at the end for the first language's whole handbook.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -59,25 +61,49 @@ fn main() {
             format!("{text}\nEdit number {i} for the benchmark.\n"),
         )
         .expect("write");
-        let (first, done) = wait_reload(&events, output, t0);
-        body.push(first);
-        prints.push(done);
+        body.push(wait_reload(&events, output, t0));
+        let print = match output.rsplit_once('/') {
+            Some((dir, _)) => format!("{dir}/print.html"),
+            None => "print.html".to_string(),
+        };
+        let t1 = Instant::now();
+        let made = get(port, &print);
+        prints.push(t1.elapsed().as_secs_f64() * 1000.0);
+        assert!(
+            made.contains(&format!("Edit number {i} ")),
+            "{print} does not show the edit"
+        );
     }
+    let handbook = pages
+        .first()
+        .and_then(|(_, o)| o.split('/').next())
+        .map(|lang| format!("{lang}/print.html"));
+    let handbook_ms = handbook.map(|h| {
+        let t = Instant::now();
+        let made = get(port, &h);
+        assert!(made.contains("<h1"), "{h}: no print document");
+        t.elapsed().as_secs_f64() * 1000.0
+    });
     let mut title = Vec::new();
     for (i, (file, output)) in pages.iter().take(5).enumerate() {
         let text = std::fs::read_to_string(file).expect("read page");
         let new = text.replacen("title: \"", &format!("title: \"Retitled {i} "), 1);
         let t0 = Instant::now();
         std::fs::write(file, new).expect("write");
-        let (first, _) = wait_reload(&events, output, t0);
-        title.push(first);
+        title.push(wait_reload(&events, output, t0));
     }
     let memory = peak_memory(server.0.id());
     drop(server);
     let _ = std::fs::remove_dir_all(&site);
 
     report("body edit: save → reload event", &mut body);
-    report("body edit: save → print pages updated", &mut prints);
+    report(
+        "module print page after an edit, made on request",
+        &mut prints,
+    );
+    if let Some(ms) = handbook_ms {
+        println!("whole handbook print page (one language), made on request: {ms:.0} ms");
+    }
     report("title edit: save → reload event", &mut title);
     match memory {
         Some((now, peak)) => {
@@ -135,9 +161,8 @@ fn peak_memory(pid: u32) -> Option<(u64, u64)> {
     Some((field("VmRSS:")?, field("VmHWM:")?))
 }
 
-/// Waits for the reload event naming `output`, then for the print pages
-/// (the second event, or quiet): (time to the first, time to the last).
-fn wait_reload(events: &Receiver<String>, output: &str, t0: Instant) -> (f64, f64) {
+/// Waits for the reload event naming `output` (its time), then for quiet.
+fn wait_reload(events: &Receiver<String>, output: &str, t0: Instant) -> f64 {
     let mut seen = String::new();
     let deadline = Instant::now() + Duration::from_secs(10);
     while !(seen.contains("event: reload") && seen.contains(output)) {
@@ -150,14 +175,24 @@ fn wait_reload(events: &Receiver<String>, output: &str, t0: Instant) -> (f64, f6
         }
     }
     let first = t0.elapsed().as_secs_f64() * 1000.0;
-    let mut last = first;
-    // The print documents follow in a second event; then things are quiet.
-    while let Ok(s) = events.recv_timeout(Duration::from_millis(400)) {
-        if s.contains("event: reload") {
-            last = t0.elapsed().as_secs_f64() * 1000.0;
-        }
-    }
-    (first, last)
+    // Anything that follows (a second event), until things are quiet.
+    while events.recv_timeout(Duration::from_millis(400)).is_ok() {}
+    first
+}
+
+/// The body of `GET /<path>` (HTTP/1.0, read to the end).
+fn get(port: u16, path: &str) -> String {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    write!(s, "GET /{path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let mut reply = Vec::new();
+    s.read_to_end(&mut reply).expect("read the reply");
+    let reply = String::from_utf8_lossy(&reply).into_owned();
+    assert!(
+        reply.starts_with("HTTP/1.1 200") || reply.starts_with("HTTP/1.0 200"),
+        "GET /{path}: {}",
+        reply.lines().next().unwrap_or("")
+    );
+    reply
 }
 
 fn report(what: &str, v: &mut [f64]) {

@@ -58,6 +58,8 @@ pub struct Served {
 pub struct Shared {
     served: RwLock<Arc<Served>>,
     pub hub: Hub,
+    /// The rebuild loop, which makes print documents when asked.
+    requests: Option<mpsc::Sender<Msg>>,
 }
 
 impl Shared {
@@ -66,6 +68,25 @@ impl Shared {
         match self.served.read() {
             Ok(s) => Arc::clone(&s),
             Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    /// Asks the rebuild loop for the print document at `path` and waits
+    /// for it: its bytes, or why it cannot be made.
+    pub fn print(&self, path: &str) -> Result<Vec<u8>, String> {
+        let gone = || "The preview is stopping.".to_string();
+        let requests = self.requests.as_ref().ok_or_else(gone)?;
+        let (reply, answer) = mpsc::channel();
+        requests
+            .send(Msg::Print(path.to_string(), reply))
+            .map_err(|_| gone())?;
+        match answer.recv_timeout(PRINT_WAIT) {
+            Ok(made) => made,
+            Err(RecvTimeoutError::Timeout) => Err(format!(
+                "The print page took more than {} s to make; reload to try again.",
+                PRINT_WAIT.as_secs()
+            )),
+            Err(RecvTimeoutError::Disconnected) => Err(gone()),
         }
     }
 
@@ -88,6 +109,9 @@ pub enum Msg {
     WatchError(String),
     /// Ctrl-C.
     Stop,
+    /// A browser asks for a print document (made on request): the answer
+    /// goes back on the sender.
+    Print(String, mpsc::Sender<Result<Vec<u8>, String>>),
 }
 
 /// Options of `equil serve`.
@@ -122,12 +146,14 @@ impl std::fmt::Display for Error {
 /// How long to wait, after a rebuild failed, for the rest of a save made
 /// in several steps before showing the error.
 const SETTLE: Duration = Duration::from_millis(100);
-/// How long the sources must be quiet before the search indexes and print
-/// documents are made again: they gather every page (a whole language's
-/// handbook is tens of megabytes at 10,000 pages), and a change that comes
-/// in while one is rendered waits for it, so they wait for a pause in the
-/// editing instead of running after every save.
+/// How long the sources must be quiet before the search indexes are made
+/// again (and the print documents marked for reloading): an index gathers
+/// every page of a language, and a change that comes in while one is
+/// rendered waits for it, so they wait for a pause in the editing instead
+/// of running after every save.
 const PRINT_QUIET: Duration = Duration::from_millis(1000);
+/// How long a browser's request for a print document waits for it.
+const PRINT_WAIT: Duration = Duration::from_secs(120);
 /// How often idle event streams are pinged.
 const PING: Duration = Duration::from_secs(15);
 
@@ -140,14 +166,17 @@ pub fn run(opts: Options) -> Result<(), Error> {
         .canonicalize()
         .map_err(|_| Error::NoSite(opts.site.root.clone()))?;
     let (http, addr) = Server::bind(opts.port).map_err(Error::Bind)?;
-    let shared = Arc::new(Shared::default());
+    let (tx, rx) = mpsc::channel();
+    let shared = Arc::new(Shared {
+        requests: Some(tx.clone()),
+        ..Shared::default()
+    });
     let mut site_opts = opts.site.clone();
     site_opts.root = root.clone();
     let mut live = Live::new(site_opts);
     if std::env::var_os("EQUIL_SERVE_FULL").is_some() {
         live.fast_path(false);
     }
-    let (tx, rx) = mpsc::channel();
     let pending = Arc::new(AtomicBool::new(false));
     let watcher =
         watch::Watcher::start(&root, tx.clone(), Arc::clone(&pending)).map_err(Error::Watch)?;
@@ -158,6 +187,7 @@ pub fn run(opts: Options) -> Result<(), Error> {
         pending,
         watcher,
         root: root.clone(),
+        asks: Vec::new(),
     };
     lp.first_build();
 
@@ -187,7 +217,12 @@ struct Loop {
     pending: Arc<AtomicBool>,
     watcher: watch::Watcher,
     root: PathBuf,
+    /// Print documents asked for, to make once the current step is done.
+    asks: Vec<PrintAsk>,
 }
+
+/// A browser's request for a print document, and where the answer goes.
+type PrintAsk = (String, mpsc::Sender<Result<Vec<u8>, String>>);
 
 enum Flow {
     Continue,
@@ -195,10 +230,14 @@ enum Flow {
 }
 
 impl Loop {
-    /// Builds everything (print documents included) before serving.
+    /// Builds everything before serving (the search indexes included; print
+    /// documents are made when a browser asks for one).
     fn first_build(&mut self) {
         match self.live.rebuild(&Changes::everything()) {
             Ok(report) => {
+                // What rendering the pages freed, before the search indexes
+                // (each a few tens of megabytes at 10,000 pages) are made.
+                store::release_free_memory();
                 let never = AtomicBool::new(false);
                 let prints = self.live.render_prints(&never);
                 self.print_findings(&rebuild::sorted(report.diagnostics.clone()));
@@ -254,10 +293,26 @@ impl Loop {
                         return;
                     }
                 }
+                Ok(Msg::Print(path, reply)) => self.asks.push((path, reply)),
                 Err(RecvTimeoutError::Timeout) if self.live.prints_pending() => self.prints(),
                 Err(RecvTimeoutError::Timeout) => self.shared.hub.ping(),
             }
+            self.answer();
         }
+    }
+
+    /// Makes the print documents browsers asked for (after the change that
+    /// came with them, if any), from the site served now.
+    fn answer(&mut self) {
+        if self.asks.is_empty() {
+            return;
+        }
+        for (path, reply) in std::mem::take(&mut self.asks) {
+            // The browser may have given up waiting: nothing to do then.
+            let _ = reply.send(self.live.render_print(&path));
+        }
+        // A handbook is tens of megabytes while it is made: hand them back.
+        store::release_free_memory();
     }
 
     fn add(&mut self, changes: &mut Changes, paths: Vec<PathBuf>) {
@@ -280,6 +335,7 @@ impl Loop {
                 Msg::Rescan => changes.merge(Changes::everything()),
                 Msg::Stop => return Flow::Stop,
                 Msg::WatchError(e) => eprintln!("warning: watching files: {e}"),
+                Msg::Print(path, reply) => self.asks.push((path, reply)),
             }
         }
         if changes.is_empty() {
@@ -309,7 +365,10 @@ impl Loop {
                         changes.merge(next);
                     }
                     Ok(Msg::Stop) => return Flow::Stop,
-                    _ => {
+                    other => {
+                        if let Ok(Msg::Print(path, reply)) = other {
+                            self.asks.push((path, reply));
+                        }
                         self.report_failure(&changes, &failure);
                         return Flow::Continue;
                     }
@@ -369,7 +428,7 @@ impl Loop {
             report.pages_total,
             report.elapsed.as_millis(),
             if report.prints_pending > 0 {
-                "; search index and print pages follow"
+                "; the search index follows"
             } else {
                 ""
             }

@@ -5,8 +5,13 @@
 //! sources it touched, models the site again (cheap), and renders only the
 //! outputs whose inputs changed ([`plan`]). Rendered files are
 //! compared with the served ones, so that only what really changed is
-//! replaced and reloaded. Print documents, the longest to render, follow in
-//! a second step, [`Live::render_prints`], which gives way to the next change.
+//! replaced and reloaded. The search indexes, which gather every page of a
+//! language, follow in a second step, [`Live::render_prints`], which gives
+//! way to the next change. Print documents, the longest to render and the
+//! least often opened while editing, are made only when a browser asks for
+//! one ([`Live::render_print`]); the served files hold a new version mark
+//! in their place when their inputs change, so that browsers showing them
+//! reload.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -20,7 +25,7 @@ use super::fast::{self, LinkIndex};
 use super::plan::{self, Dirty, Good, PendingPrint};
 use super::retitle;
 use super::sources::Kept;
-use super::store::{Dictionaries, StoreSink};
+use super::store::{Dictionaries, StoreSink, Stored};
 use super::Files;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::content;
@@ -67,6 +72,8 @@ pub struct Live {
     replan: Vec<crate::model::DocId>,
     /// Each folder's dictionary for the store (see [`super::store`]).
     dictionaries: Arc<Dictionaries>,
+    /// The last version mark given to a print document made on request.
+    print_version: u64,
 }
 
 fn has_errors(diags: &[Diagnostic]) -> bool {
@@ -107,6 +114,7 @@ impl Live {
             notes: Vec::new(),
             replan: Vec::new(),
             dictionaries: Arc::default(),
+            print_version: 0,
         }
     }
 
@@ -403,6 +411,20 @@ impl Live {
         let mut files: Files = (*self.good.files).clone();
         let mut changed = Vec::new();
         let mut rendered = 0;
+        // Print documents are made when asked for: a new version mark in
+        // their place makes the browsers showing them reload.
+        let (prints, searches): (Vec<PendingPrint>, Vec<PendingPrint>) =
+            std::mem::take(&mut self.pending_prints)
+                .into_iter()
+                .partition(|p| matches!(p.what, plan::Later::Print(_)));
+        self.pending_prints = searches;
+        for p in prints {
+            self.print_version += 1;
+            let mark = Stored::on_request(self.print_version);
+            files.insert(p.path.clone(), Arc::new(mark));
+            changed.push(p.path.clone());
+            self.good.print_sigs.insert(p.path, p.sig);
+        }
         let batch = rayon::current_num_threads().max(1);
         while !self.pending_prints.is_empty() && !cancel.load(Ordering::SeqCst) {
             let n = batch.min(self.pending_prints.len());
@@ -439,4 +461,60 @@ impl Live {
             elapsed: start.elapsed(),
         })
     }
+
+    /// Makes the print document served at `path` (a module's or the
+    /// handbook's `print.html`) from the site served now: its bytes, or
+    /// why it cannot be made.
+    pub fn render_print(&mut self, path: &str) -> Result<Vec<u8>, String> {
+        let (true, Some(cur), Some(templates)) =
+            (self.settled, self.current.as_ref(), self.templates.as_ref())
+        else {
+            return Err(
+                "The site has errors (see the message on this page), so its print \
+                pages cannot be made. Fix them; this page reloads by itself."
+                    .to_string(),
+            );
+        };
+        let renderer = match self.navs.take() {
+            Some(navs) => Renderer::with_navs(&cur.site, &cur.parsed, templates, navs),
+            None => Renderer::new(&cur.site, &cur.parsed, templates),
+        };
+        let output = print_outputs(&renderer).find(|o| renderer.path_of(o) == path);
+        let sink = crate::write::MemorySink::default();
+        let mut diags = Vec::new();
+        let made = match output {
+            Some(o) => renderer.render(&[o], &sink, &mut diags).is_some(),
+            None => false,
+        };
+        self.navs = Some(renderer.into_navs());
+        let mut files = sink.files.into_inner().unwrap_or_default();
+        match (made, files.remove(path)) {
+            (true, Some(bytes)) => Ok(bytes),
+            (false, _) if output.is_some() => Err(format!(
+                "This print page could not be made: {}",
+                diags
+                    .iter()
+                    .map(|d| d.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )),
+            _ => Err(format!("The site has no print page {path} now.")),
+        }
+    }
+}
+
+/// Every print document of the site (none without a print template).
+fn print_outputs<'r, 'a>(r: &'r Renderer<'a>) -> impl Iterator<Item = Output<'a>> + 'r {
+    let on = r.templates.has("print.html");
+    r.site
+        .trees
+        .iter()
+        .enumerate()
+        .filter(move |_| on)
+        .flat_map(|(tree, t)| {
+            let modules = (0..t.modules.len()).map(Some);
+            std::iter::once(None)
+                .chain(modules)
+                .map(move |module| Output::Print { tree, module })
+        })
 }

@@ -220,7 +220,7 @@ fn handle(req: Request, shared: &Shared) {
         return;
     }
     let served = shared.snapshot();
-    let (status, path) = match resolve(&url, &served.files) {
+    let (mut status, path) = match resolve(&url, &served.files) {
         Resolved::File(p) => (200, Some(p)),
         Resolved::Redirect(to) => {
             let r = with(Response::empty(301), "Location", &to);
@@ -235,6 +235,13 @@ fn handle(req: Request, shared: &Shared) {
         .as_ref()
         .and_then(|p| served.files.get(p).map(|b| (p, b)))
     {
+        Some((p, b)) if b.is_on_request() => {
+            let bytes = shared.print(p).unwrap_or_else(|why| {
+                status = 503;
+                unavailable(&why)
+            });
+            (Cow::Owned(bytes), content_type(p), false)
+        }
         Some((p, b)) => (b.bytes(), content_type(p), false),
         None => match served.files.get("404.html") {
             // The site's own 404 page, with its relative links made to work
@@ -262,6 +269,16 @@ fn handle(req: Request, shared: &Shared) {
     let r = with(r, "Content-Type", &ctype);
     let r = with(r, "Cache-Control", "no-store");
     let _ = req.respond(r);
+}
+
+/// The page shown instead of a print document that cannot be made now.
+fn unavailable(why: &str) -> Vec<u8> {
+    format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Print page not ready</title>\
+         </head><body><h1>Print page not ready</h1><p>{}</p></body></html>",
+        crate::escape::html(why)
+    )
+    .into_bytes()
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {

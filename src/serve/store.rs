@@ -8,7 +8,8 @@
 //! page stored in that folder ([`Dictionaries`]), and keep the navigation
 //! at a few bytes each. A file is unpacked when a browser asks for it; a new
 //! rendering is compared with the one served by length and hash, without
-//! unpacking.
+//! unpacking. Print documents are not held at all: each is made when a
+//! browser asks for it ([`Stored::on_request`]).
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -38,6 +39,9 @@ pub struct Stored {
     /// Length and hash of the file's bytes, to compare without unpacking.
     len: usize,
     hash: u64,
+    /// Made when a browser asks for it, not held (the bytes are empty;
+    /// `hash` tells one version from the next).
+    on_request: bool,
 }
 
 fn hash_of(bytes: &[u8]) -> u64 {
@@ -68,7 +72,28 @@ impl Stored {
             dictionary,
             len: bytes.len(),
             hash: hash_of(bytes),
+            on_request: false,
         }
+    }
+
+    /// A file made when a browser asks for it (a print document: they are
+    /// long, and seldom opened while editing). `version` differs from the
+    /// last one's when its inputs may have changed, so that browsers
+    /// showing it reload.
+    pub fn on_request(version: u64) -> Stored {
+        Stored {
+            data: Box::default(),
+            packed: false,
+            dictionary: None,
+            len: 0,
+            hash: version,
+            on_request: true,
+        }
+    }
+
+    /// Whether the file is made on request (its bytes are not held).
+    pub fn is_on_request(&self) -> bool {
+        self.on_request
     }
 
     /// The file's bytes.
@@ -92,12 +117,13 @@ impl Stored {
 
     /// Whether the file holds exactly `bytes` (by length and a 64-bit hash).
     pub fn holds(&self, bytes: &[u8]) -> bool {
-        self.len == bytes.len() && self.hash == hash_of(bytes)
+        !self.on_request && self.len == bytes.len() && self.hash == hash_of(bytes)
     }
 
-    /// Whether two stored files hold the same bytes.
+    /// Whether two stored files hold the same bytes (or are the same
+    /// version of a file made on request).
     pub fn same(&self, other: &Stored) -> bool {
-        self.len == other.len && self.hash == other.hash
+        self.on_request == other.on_request && self.len == other.len && self.hash == other.hash
     }
 }
 
@@ -226,6 +252,20 @@ pub fn release_free_memory() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_made_on_request_hold_no_bytes_and_differ_by_version() {
+        let a = Stored::on_request(1);
+        assert!(a.is_on_request());
+        assert!(a.bytes().is_empty());
+        assert_eq!(a.size(), 0);
+        assert!(a.same(&Stored::on_request(1)));
+        assert!(!a.same(&Stored::on_request(2)));
+        // Never the same as a file held, not even an empty one.
+        assert!(!a.same(&Stored::new(b"")));
+        assert!(!a.holds(b""));
+        assert!(!Stored::new(b"x").is_on_request());
+    }
 
     #[test]
     fn files_come_back_as_they_went_in() {

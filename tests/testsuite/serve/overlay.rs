@@ -27,6 +27,15 @@ fn broken_front_matter_shows_an_overlay_until_fixed() {
     assert!(!r.body.contains("Broken version"));
     // Every page shows it, and so does the event stream.
     assert!(s.get("/en/").has_overlay());
+    // Print pages are made when asked for: not from a broken site.
+    let print = s.get("/en/print.html");
+    assert_eq!(print.status, 503, "{}", print.body);
+    assert!(print.has_overlay());
+    assert!(
+        print.body.contains("print pages cannot be made"),
+        "{}",
+        print.body
+    );
     wait_text(&events, &mut seen, "event: failed");
     assert!(
         has_line_col(&s.stderr(), "content/en/intro/second.md"),
@@ -44,6 +53,11 @@ fn broken_front_matter_shows_an_overlay_until_fixed() {
     assert!(!r.has_overlay());
     assert!(!s.get("/en/").has_overlay());
     wait_text(&events, &mut seen, "event: reload");
+    // The handbook's print page, made now, has the fix.
+    let print = s.get("/en/print.html");
+    assert_eq!(print.status, 200);
+    assert!(print.body.contains("Fixed version"), "{}", print.body);
+    assert!(print.html().select(&sel(".print-toc")).next().is_some());
 }
 
 #[test]
