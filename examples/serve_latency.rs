@@ -51,29 +51,7 @@ fn main() {
     std::thread::sleep(Duration::from_millis(300));
     drain(&events);
 
-    let mut body = Vec::new();
-    let mut prints = Vec::new();
-    for (i, (file, output)) in pages.iter().enumerate() {
-        let text = std::fs::read_to_string(file).expect("read page");
-        let t0 = Instant::now();
-        std::fs::write(
-            file,
-            format!("{text}\nEdit number {i} for the benchmark.\n"),
-        )
-        .expect("write");
-        body.push(wait_reload(&events, output, t0));
-        let print = match output.rsplit_once('/') {
-            Some((dir, _)) => format!("{dir}/print.html"),
-            None => "print.html".to_string(),
-        };
-        let t1 = Instant::now();
-        let made = get(port, &print);
-        prints.push(t1.elapsed().as_secs_f64() * 1000.0);
-        assert!(
-            made.contains(&format!("Edit number {i} ")),
-            "{print} does not show the edit"
-        );
-    }
+    let (mut body, mut prints) = body_edits(&pages, &events, port);
     let handbook = pages
         .first()
         .and_then(|(_, o)| o.split('/').next())
@@ -159,6 +137,40 @@ fn peak_memory(pid: u32) -> Option<(u64, u64)> {
         Some(kib / 1024)
     };
     Some((field("VmRSS:")?, field("VmHWM:")?))
+}
+
+/// Edits the body of each page, one after another: the time from saving to
+/// the reload event, and the time its module's print page then takes to be
+/// made on request (it must show the edit), in milliseconds.
+fn body_edits(
+    pages: &[(PathBuf, String)],
+    events: &Receiver<String>,
+    port: u16,
+) -> (Vec<f64>, Vec<f64>) {
+    let mut body = Vec::new();
+    let mut prints = Vec::new();
+    for (i, (file, output)) in pages.iter().enumerate() {
+        let text = std::fs::read_to_string(file).expect("read page");
+        let t0 = Instant::now();
+        std::fs::write(
+            file,
+            format!("{text}\nEdit number {i} for the benchmark.\n"),
+        )
+        .expect("write");
+        body.push(wait_reload(events, output, t0));
+        let print = match output.rsplit_once('/') {
+            Some((dir, _)) => format!("{dir}/print.html"),
+            None => "print.html".to_string(),
+        };
+        let t1 = Instant::now();
+        let made = get(port, &print);
+        prints.push(t1.elapsed().as_secs_f64() * 1000.0);
+        assert!(
+            made.contains(&format!("Edit number {i} ")),
+            "{print} does not show the edit"
+        );
+    }
+    (body, prints)
 }
 
 /// Waits for the reload event naming `output` (its time), then for quiet.
