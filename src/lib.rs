@@ -16,6 +16,7 @@ pub mod history;
 pub mod i18n;
 pub mod init;
 pub mod load;
+pub mod memory;
 pub mod model;
 pub mod pdf;
 pub mod pipeline;

@@ -34,6 +34,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Exit {
+    equil::memory::keep_large_blocks();
     let output = if args.output.is_absolute() {
         args.output.clone()
     } else {

@@ -38,6 +38,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Exit {
+    equil::memory::keep_large_blocks();
     let output = args.books.output_dir(&args.output);
     let mut opts = EpubOptions::new(&args.books.root, &output);
     opts.site.base_url = args.base_url;

@@ -153,7 +153,7 @@ const PRINT_WAIT: Duration = Duration::from_secs(120);
 
 /// Runs `equil serve` until Ctrl-C.
 pub fn run(opts: Options) -> Result<(), Error> {
-    store::limit_arenas();
+    crate::memory::limit_arenas();
     let root = opts
         .site
         .root

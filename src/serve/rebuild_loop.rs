@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use super::change::{ChangeKind, Changes};
 use super::rebuild::{self, Failure, Live, Report};
-use super::{live, store, watch, Files, Msg, PrintReply, Served, Shared};
+use super::{live, watch, Files, Msg, PrintReply, Served, Shared};
 use crate::diagnostics::{abbreviate, render_text, Diagnostic};
 
 /// How long to wait, after a rebuild failed, for the rest of a save made
@@ -75,7 +75,7 @@ impl Loop {
             Ok(report) => {
                 // What rendering the pages freed, before the search indexes
                 // (each a few tens of megabytes at 10,000 pages) are made.
-                store::release_free_memory();
+                crate::memory::release_free_memory();
                 let never = AtomicBool::new(false);
                 let prints = self.live.render_prints(&never);
                 self.print_findings(&rebuild::sorted(report.diagnostics.clone()));
@@ -102,7 +102,7 @@ impl Loop {
                     }),
                     Err(f) => self.failed(&f),
                 }
-                store::release_free_memory();
+                crate::memory::release_free_memory();
                 if std::env::var_os("EQUIL_SERVE_TIMINGS").is_some() {
                     eprintln!("  memory: {}", memory_report(&self.live.files()));
                 }
@@ -150,7 +150,7 @@ impl Loop {
             let _ = reply.send(self.live.render_print(&path));
         }
         // A handbook is tens of megabytes while it is made: hand them back.
-        store::release_free_memory();
+        crate::memory::release_free_memory();
     }
 
     fn add(&mut self, changes: &mut Changes, paths: Vec<PathBuf>) {
@@ -233,7 +233,7 @@ impl Loop {
         }
         if !report.fast {
             // A full rebuild made a new model (after the reload was sent).
-            store::release_free_memory();
+            crate::memory::release_free_memory();
         }
         // A file saved again unchanged (editors often write twice): say nothing.
         let only_pages = changes
@@ -316,7 +316,7 @@ impl Loop {
                     self.shared.hub.send(&live::reload_event(&report.changed));
                 }
                 if report.left == 0 {
-                    store::release_free_memory();
+                    crate::memory::release_free_memory();
                 }
             }
             Err(f) => {

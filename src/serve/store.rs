@@ -227,28 +227,6 @@ impl Sink for StoreSink {
     }
 }
 
-/// Keeps the allocator to two arenas (glibc on Linux makes up to eight per
-/// core, each holding its own freed memory after a render): `serve` holds
-/// one site for hours, and a few threads render it.
-pub fn limit_arenas() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only sets an allocator parameter, before the threads start.
-    unsafe {
-        libc::mallopt(libc::M_ARENA_MAX, 2);
-    }
-}
-
-/// Hands memory freed after a large render (a whole language's print
-/// document and its context are tens of megabytes each) back to the system,
-/// where the allocator keeps it otherwise (glibc on Linux).
-pub fn release_free_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns free pages of the heap to the system.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
