@@ -38,6 +38,11 @@ fn incremental_rebuilds_equal_a_full_build() {
     let f = Fixture::small();
     let mut run = LiveRun::start(&f);
     run.check("start");
+    let none = run.live.render_print("en/no-such-module/print.html");
+    assert!(
+        none.as_ref().is_err_and(|e| e.contains("no print page")),
+        "{none:?}"
+    );
     let steps = page_edits(&f)
         .into_iter()
         .chain(navigation_changes(&f))
@@ -239,6 +244,12 @@ fn failing_edits(run: &mut LiveRun<'_>) {
     run.edit("link removed", second, Some(&good), true);
     let broken = "---\ntitle: [broken\n---\nText.\n";
     run.edit("front matter broken", second, Some(broken), false);
+    // Print pages are made from the site served, which has errors now.
+    let refused = run.live.render_print("en/print.html");
+    assert!(
+        refused.as_ref().is_err_and(|e| e.contains("has errors")),
+        "{refused:?}"
+    );
     run.edit("front matter fixed", second, Some(&good), true);
     let newer = good.replace("New", "Newer");
     assert!(
