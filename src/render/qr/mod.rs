@@ -15,6 +15,7 @@ mod masks;
 mod score;
 
 use std::collections::HashMap;
+use std::fmt::Write;
 use std::sync::{Arc, Mutex};
 
 use qrcode::canvas::{Canvas, MaskPattern};
@@ -170,21 +171,15 @@ fn modules(data: &[u8], blanks: &Blanks) -> Option<Modules> {
 fn svg(width: usize, dark: &[bool], label: &str) -> String {
     let size = width + 8;
     let mut s = String::with_capacity(400 + dark.len() * 4);
-    s.push_str("<svg role=\"img\" aria-label=\"");
-    s.push_str(&crate::escape::xml(label));
-    s.push_str("\" xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"");
-    push_number(&mut s, size);
-    s.push_str("\" height=\"");
-    push_number(&mut s, size);
-    s.push_str("\" viewBox=\"0 0 ");
-    push_number(&mut s, size);
-    s.push(' ');
-    push_number(&mut s, size);
-    s.push_str("\" shape-rendering=\"crispEdges\"><rect x=\"0\" y=\"0\" width=\"");
-    push_number(&mut s, size);
-    s.push_str("\" height=\"");
-    push_number(&mut s, size);
-    s.push_str("\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
+    // Writing to a String cannot fail.
+    let _ = write!(
+        s,
+        "<svg role=\"img\" aria-label=\"{label}\" xmlns=\"http://www.w3.org/2000/svg\" \
+         version=\"1.1\" width=\"{size}\" height=\"{size}\" viewBox=\"0 0 {size} {size}\" \
+         shape-rendering=\"crispEdges\"><rect x=\"0\" y=\"0\" width=\"{size}\" \
+         height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"",
+        label = crate::escape::xml(label),
+    );
     for (y, row) in dark.chunks(width).enumerate() {
         // Where this row's previous rectangle started (`None`: none yet).
         let mut pen: Option<usize> = None;

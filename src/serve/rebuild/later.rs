@@ -9,8 +9,7 @@ use std::time::Instant;
 
 use super::{fail, Failure, Live, PrintReport};
 use crate::render::{Output, Renderer};
-use crate::serve::fast;
-use crate::serve::fast::LinkIndex;
+use crate::serve::fast::{self, LinkIndex};
 use crate::serve::plan::{self, PendingPrint};
 use crate::serve::store::{StoreSink, Stored};
 use crate::serve::Files;
