@@ -222,3 +222,61 @@ fn open_browser(url: &str) {
         Err(e) => eprintln!("note: cannot open a browser ({program}: {e}); open {url} yourself"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shared(requests: Option<mpsc::Sender<Msg>>) -> Shared {
+        Shared {
+            requests,
+            ..Shared::default()
+        }
+    }
+
+    /// The rebuild loop's side: takes one request for a print document
+    /// and answers it with `answer` (or drops the reply when `None`).
+    fn answering(answer: Option<Result<Vec<u8>, String>>) -> mpsc::Sender<Msg> {
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            if let Ok(Msg::Print(path, reply)) = rx.recv() {
+                assert_eq!(path, "en/print.html");
+                if let Some(a) = answer {
+                    reply.send(a).unwrap();
+                }
+            }
+        });
+        tx
+    }
+
+    #[test]
+    fn a_print_document_asked_for_is_what_the_loop_answers() {
+        let s = shared(Some(answering(Some(Ok(b"<p>doc</p>".to_vec())))));
+        assert_eq!(s.print("en/print.html").unwrap(), b"<p>doc</p>");
+        let s = shared(Some(answering(Some(Err("broken".into())))));
+        assert_eq!(s.print("en/print.html").unwrap_err(), "broken");
+    }
+
+    /// A browser waiting for a print document while the preview stops gets
+    /// an answer saying so, at once: whether the loop has gone before the
+    /// request, or goes with the request unanswered.
+    #[test]
+    fn a_print_document_asked_for_while_the_preview_stops_is_refused() {
+        let stopping = "The preview is stopping.";
+        assert_eq!(shared(None).print("en/print.html").unwrap_err(), stopping);
+        let (tx, rx) = mpsc::channel();
+        drop(rx);
+        assert_eq!(
+            shared(Some(tx)).print("en/print.html").unwrap_err(),
+            stopping
+        );
+        let start = std::time::Instant::now();
+        let s = shared(Some(answering(None)));
+        assert_eq!(s.print("en/print.html").unwrap_err(), stopping);
+        assert!(
+            start.elapsed() < PRINT_WAIT / 4,
+            "it waited {:?}",
+            start.elapsed()
+        );
+    }
+}

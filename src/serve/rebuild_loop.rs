@@ -146,8 +146,12 @@ impl Loop {
             return;
         }
         for (path, reply) in std::mem::take(&mut self.asks) {
+            let made = self.live.render_print(&path);
+            if let Err(why) = &made {
+                eprintln!("{path}: {why}");
+            }
             // The browser may have given up waiting: nothing to do then.
-            let _ = reply.send(self.live.render_print(&path));
+            let _ = reply.send(made);
         }
         // A handbook is tens of megabytes while it is made: hand them back.
         crate::memory::release_free_memory();

@@ -274,8 +274,9 @@ fn handle(req: Request, shared: &Shared) {
 /// The page shown instead of a print document that cannot be made now.
 fn unavailable(why: &str) -> Vec<u8> {
     format!(
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Print page not ready</title>\
-         </head><body><h1>Print page not ready</h1><p>{}</p></body></html>",
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Print page not available</title>\
+         </head><body><h1>Print page not available</h1>\
+         <p style=\"white-space: pre-wrap\">{}</p></body></html>",
         crate::escape::html(why)
     )
     .into_bytes()

@@ -125,17 +125,24 @@ impl Live {
         let mut files = sink.files.into_inner().unwrap_or_default();
         match (made, files.remove(path)) {
             (true, Some(bytes)) => Ok(bytes),
-            (false, _) if output.is_some() => Err(format!(
-                "This print page could not be made: {}",
-                diags
-                    .iter()
-                    .map(|d| d.message.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            )),
+            (false, _) if output.is_some() => Err(cannot_make(&diags, &self.opts.root)),
             _ => Err(format!("The site has no print page {path} now.")),
         }
     }
+}
+
+/// Why a print document could not be made: its errors as the terminal
+/// shows them, with paths relative to the site's folder.
+fn cannot_make(diags: &[crate::diagnostics::Diagnostic], root: &std::path::Path) -> String {
+    let mut why = String::from("This print page could not be made. Fix this; then reload:");
+    for d in diags.iter().filter(|d| d.is_error()) {
+        let mut d = d.clone();
+        if let Some(rel) = d.path.as_ref().and_then(|p| p.strip_prefix(root).ok()) {
+            d.path = Some(rel.to_path_buf());
+        }
+        why.push_str(&format!("\n\n{d}"));
+    }
+    why
 }
 
 /// Every print document of the site (none without a print template).

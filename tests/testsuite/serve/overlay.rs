@@ -82,3 +82,41 @@ fn a_site_broken_at_the_start_is_served_once_fixed() {
     assert!(content_text(&r).contains("Body, fixed."));
     s.wait_for("/en/print.html", "the print pages", |r| r.status == 200);
 }
+
+/// A print template that fails only when a print page is made: the site is
+/// served, the print page answers with what failed and where, and works
+/// again once the template is fixed.
+#[test]
+fn a_print_template_that_fails_is_reported_on_the_print_page() {
+    let f = Fixture::small();
+    let print = builtin_template("print.html");
+    let broken = print.replacen("<title>{{ title }}", "<title>{{ no_such_value.title }}", 1);
+    assert_ne!(broken, print, "the print template changed its title line");
+    f.write("themes/default/templates/print.html", &broken);
+    let s = Serve::start(f.root());
+    assert_eq!(s.get("/en/intro/first.html").status, 200);
+    let r = s.get("/en/print.html");
+    assert_eq!(r.status, 503, "{}", r.body);
+    assert!(r.body.contains("could not be made"), "{}", r.body);
+    assert!(
+        r.body.contains("themes/default/templates/print.html"),
+        "the template file is not named: {}",
+        r.body
+    );
+    assert!(
+        r.body.contains("no_such_value"),
+        "the value is not named: {}",
+        r.body
+    );
+    assert!(
+        s.stderr().contains("themes/default/templates/print.html"),
+        "not on the terminal: {}",
+        s.stderr()
+    );
+
+    f.write("themes/default/templates/print.html", &print);
+    let r = s.wait_for("/en/print.html", "the fixed print page", |r| {
+        r.status == 200
+    });
+    assert!(r.html().select(&sel(".print-toc")).next().is_some());
+}
