@@ -4,9 +4,10 @@
 //! with lopdf), and the document is printed again only when the numbers it
 //! shows are not those pages. The first rendering shows the numbers of the
 //! PDF already in the output folder, if there is one, so an unchanged
-//! document is printed once; without one, a draft (untagged, which lays
-//! out the same pages at half the cost) finds them first. The page is
-//! loaded once: the numbers go into the loaded page (see
+//! document is printed once; else a module's shows the numbers its
+//! handbook's first rendering suggests (see [`super::queue`]); without
+//! either, a draft (untagged, the same pages) finds them first. The page
+//! is loaded once: the numbers go into the loaded page (see
 //! [`Tab::set_query`]).
 
 use std::path::Path;
@@ -28,7 +29,16 @@ pub(super) struct Converted {
 }
 
 /// The page each chapter starts on, by anchor.
-type Pages = Vec<(String, usize)>;
+pub(super) type Pages = Vec<(String, usize)>;
+
+/// What a document's print can start from besides its last PDF.
+pub(super) struct Hint<'a> {
+    /// The pages its chapters probably start on (a module's, from its
+    /// handbook: see [`super::queue`]).
+    pub guess: Option<Pages>,
+    /// Hears the pages its chapters start on in its first rendering.
+    pub learned: &'a dyn Fn(&Pages),
+}
 
 /// Links to files of the site, which the `pdf` query makes plain text:
 /// counted in the page as it is (the links a first rendering would have).
@@ -40,7 +50,12 @@ const FILE_LINKS: &str = "Array.from(document.links).filter(function (a) { \
 const MAX_PRINTS: usize = 3;
 
 /// Prints `job` in `tab` (each rendering within `timeout`) and writes its PDF.
-pub(super) fn convert(job: &Job, tab: &Tab<'_>, timeout: Duration) -> Result<Converted, String> {
+pub(super) fn convert(
+    job: &Job,
+    tab: &Tab<'_>,
+    timeout: Duration,
+    hint: Hint<'_>,
+) -> Result<Converted, String> {
     let start = Instant::now();
     let url = chromium::file_url(&job.html);
     let deadline = || Instant::now() + timeout;
@@ -62,8 +77,10 @@ pub(super) fn convert(job: &Job, tab: &Tab<'_>, timeout: Duration) -> Result<Con
             url: &url,
             anchors: &job.anchors,
             timeout,
+            learned: hint.learned,
         };
-        let printed = book.print(previous_pages(&job.output, &job.anchors))?;
+        let guess = previous_pages(&job.output, &job.anchors).or(hint.guess);
+        let printed = book.print(guess)?;
         (printed, usize::try_from(links).unwrap_or(usize::MAX))
     };
     write_atomic(&job.output, &printed.bytes)?;
@@ -98,6 +115,7 @@ struct Book<'a> {
     url: &'a str,
     anchors: &'a [String],
     timeout: Duration,
+    learned: &'a dyn Fn(&Pages),
 }
 
 impl Book<'_> {
@@ -110,7 +128,9 @@ impl Book<'_> {
             None => {
                 let draft = self.tab.print(Print::Draft, self.deadline())?;
                 prints += 1;
-                chapter_pages(&parse(&draft)?, self.anchors)
+                let pages = chapter_pages(&parse(&draft)?, self.anchors);
+                (self.learned)(&pages);
+                pages
             }
         };
         // Printed with the pages it shows (and without links that would not
@@ -122,6 +142,9 @@ impl Book<'_> {
             prints += 1;
             let pdf = parse(&bytes)?;
             let pages = chapter_pages(&pdf, self.anchors);
+            if prints == 1 {
+                (self.learned)(&pages);
+            }
             if pages == shown || prints >= MAX_PRINTS {
                 return Ok(Printed {
                     pages: pdf.pages().len(),

@@ -8,7 +8,7 @@ use super::PdfOptions;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Site, Tree};
 use crate::render::pages::session_sheet;
-use crate::render::print::chapter_anchors;
+use crate::render::print::{chapter_anchors, handbook_anchors_of};
 use crate::render::sheet::{sheets, SheetOf};
 use crate::select::{BookKind, Selection, HANDBOOK};
 
@@ -24,6 +24,17 @@ pub(super) struct Job {
     /// A handout or run sheet (its source file): printed once, and meant to
     /// fit one page.
     pub sheet: Option<PathBuf>,
+    /// A module whose handbook is printed too: where to learn its first
+    /// guess of its chapters' pages (see [`super::queue`]).
+    pub guide: Option<Guide>,
+}
+
+/// The handbook a module's PDF learns its chapters' pages from.
+pub(super) struct Guide {
+    /// The handbook's job.
+    pub handbook: usize,
+    /// The anchors in the handbook of the module's chapters, in order.
+    pub anchors: Vec<String>,
 }
 
 /// The documents the options ask for, in language and module order.
@@ -44,6 +55,8 @@ pub(super) fn plan(
     for sel in selection.resolve(site, kind)? {
         let tree = &site.trees[sel.tree];
         let dir = opts.output.join(&tree.lang);
+        // The module jobs of this language come first.
+        let first = jobs.len();
         for &mi in &sel.modules {
             let slug = &tree.modules[mi].slug;
             jobs.push(Job {
@@ -53,10 +66,18 @@ pub(super) fn plan(
                 anchors: chapter_anchors(tree, Some(mi)),
                 output: dir.join(format!("{slug}.pdf")),
                 sheet: None,
+                guide: None,
             });
         }
         jobs.extend(sheet_jobs(site, tree, &selection, site_dir, &dir));
         if sel.handbook {
+            let handbook = jobs.len();
+            for (job, &mi) in jobs[first..].iter_mut().zip(&sel.modules) {
+                job.guide = Some(Guide {
+                    handbook,
+                    anchors: handbook_anchors_of(tree, mi),
+                });
+            }
             jobs.push(Job {
                 lang: tree.lang.clone(),
                 name: HANDBOOK.to_string(),
@@ -64,6 +85,7 @@ pub(super) fn plan(
                 anchors: chapter_anchors(tree, None),
                 output: dir.join(format!("{HANDBOOK}.pdf")),
                 sheet: None,
+                guide: None,
             });
         }
     }
@@ -115,6 +137,7 @@ fn sheet_jobs(
             anchors: Vec::new(),
             output,
             sheet: Some(site.doc(entry.doc).path.clone()),
+            guide: None,
         });
     }
     jobs

@@ -13,19 +13,21 @@ mod cdp;
 pub mod chromium;
 mod convert;
 mod jobs;
+mod queue;
 pub mod reader;
 mod tab;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::pipeline::{self, SiteOptions};
-use convert::{convert, Converted};
+use convert::{convert, Converted, Hint};
 use jobs::{plan, Job};
+use queue::Queue;
 use tab::Tab;
 
 pub use crate::select::HANDBOOK;
@@ -215,27 +217,24 @@ impl Printer<'_> {
             chromium::Browser::launch(chromium, scratch, self.opts.timeout, &self.opts.stop)?;
         let mut order: Vec<usize> = (0..self.jobs.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(size(&self.jobs[i])));
-        let next = AtomicUsize::new(0);
+        let queue = Queue::new(self.jobs, order);
         let results = Mutex::new(Results::new());
         let broken = AtomicBool::new(false);
         let workers = self.opts.jobs.clamp(1, self.jobs.len().max(1));
         std::thread::scope(|s| {
             for _ in 0..workers {
                 s.spawn(|| {
-                    let take = || {
-                        let stopped =
-                            self.opts.stop.load(Ordering::SeqCst) || broken.load(Ordering::SeqCst);
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        (!stopped).then(|| order.get(i).copied()).flatten()
-                    };
+                    let stopped =
+                        || self.opts.stop.load(Ordering::SeqCst) || broken.load(Ordering::SeqCst);
                     let done = |i: usize, r: Result<Converted, String>| {
                         if r.is_err() && browser.connection.is_closed() {
                             broken.store(true, Ordering::SeqCst);
                         }
                         let r = r.map_err(|e| with_log(e, &browser));
                         lock(&results).insert(i, r);
+                        queue.done(i);
                     };
-                    self.worker(&browser, &take, &done);
+                    self.worker(&browser, &queue, &stopped, &done);
                 });
             }
         });
@@ -249,12 +248,13 @@ impl Printer<'_> {
     fn worker(
         &self,
         browser: &chromium::Browser,
-        take: &dyn Fn() -> Option<usize>,
+        queue: &Queue<'_>,
+        stopped: &dyn Fn() -> bool,
         done: &dyn Fn(usize, Result<Converted, String>),
     ) {
         let stop = &self.opts.stop;
         let mut tab: Option<Tab<'_>> = None;
-        while let Some(i) = take() {
+        while let Some((i, guess)) = queue.take(stopped) {
             let job = &self.jobs[i];
             if tab.is_none() {
                 match Tab::open(&browser.connection, self.opts.timeout, stop) {
@@ -266,7 +266,11 @@ impl Printer<'_> {
                 }
             }
             let Some(t) = &tab else { continue };
-            let result = convert(job, t, self.opts.timeout).map_err(|e| {
+            let hint = Hint {
+                guess,
+                learned: &|pages| queue.learned(i, pages),
+            };
+            let result = convert(job, t, self.opts.timeout, hint).map_err(|e| {
                 if e.contains("in time") {
                     format!("{e} (the limit is {} s)", self.opts.timeout.as_secs())
                 } else {

@@ -382,6 +382,19 @@ pub fn chapter_anchors(tree: &Tree, mi: Option<usize>) -> Vec<String> {
     chapter_ids(tree, mi, &parts(tree, mi))
 }
 
+/// The anchors in the handbook of module `mi`'s chapters, in the order of
+/// its own print document's ([`chapter_anchors`] of `Some(mi)`).
+pub fn handbook_anchors_of(tree: &Tree, mi: usize) -> Vec<String> {
+    let parts = parts(tree, None);
+    let ids = chapter_ids(tree, None, &parts);
+    parts
+        .iter()
+        .zip(ids)
+        .filter(|(p, _)| p.module == Some(mi))
+        .map(|(_, id)| id)
+        .collect()
+}
+
 /// Chapter ids: unique within the document and stable across builds.
 fn chapter_ids(tree: &Tree, mi: Option<usize>, parts: &[Part<'_>]) -> Vec<String> {
     let mut seen = HashSet::new();

@@ -66,6 +66,14 @@ fn pdf_makes_a_handbook_with_outline_contents_and_page_numbers() {
     let out_dir = f.path("handouts");
     let out = f.pdf(&chromium, &["--output", out_dir.to_str().expect("utf-8")]);
     assert!(out.status.success(), "equil pdf failed:\n{}", stderr(&out));
+    // Printed twice: only the two handbooks (a draft for their contents'
+    // numbers). Each module takes its numbers from its handbook's draft,
+    // printed once; the contents are checked below.
+    assert!(
+        stderr(&out).contains("; 2 printed again"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(
         files_under(&out_dir),
         [
@@ -294,6 +302,30 @@ fn pdf_prints_once_when_the_last_pdfs_numbers_hold_and_with_an_older_print_templ
     f.write("themes/default/templates/print.html", &older);
     run("b");
     assert_eq!(intro_contents(&f.path("b")), numbered);
+
+    // A first page three pages longer: the last PDF's numbers are wrong
+    // now, so the book is printed again with the right ones.
+    let first = f.read("content/en/intro/first.md");
+    let more = "A paragraph that makes the first page longer than it was. ".repeat(6);
+    f.write(
+        "content/en/intro/first.md",
+        &format!("{first}\n{}", format!("{more}\n\n").repeat(40)),
+    );
+    let longer = run("a");
+    assert!(
+        longer.contains("printed again") && !longer.contains("; 0 printed again"),
+        "{longer}"
+    );
+    let pdf = f.path("a/en/intro.pdf");
+    let dests = poppler("pdfinfo", &["-dests", pdf.to_str().expect("utf-8")]);
+    let second = dest_page(&dests, "ch-second");
+    assert!(second >= 7, "the second page starts on page {second}");
+    let contents = intro_contents(&f.path("a"));
+    assert_ne!(contents, numbered);
+    assert!(
+        contents.contains(&format!("Second page {second}")),
+        "the contents do not give page {second}: {contents}"
+    );
 }
 
 #[test]
