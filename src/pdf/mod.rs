@@ -232,7 +232,6 @@ impl Printer<'_> {
                         }
                         let r = r.map_err(|e| with_log(e, &browser));
                         lock(&results).insert(i, r);
-                        queue.done(i);
                     };
                     self.worker(&browser, &queue, &stopped, &done);
                 });
@@ -255,6 +254,7 @@ impl Printer<'_> {
         let stop = &self.opts.stop;
         let mut tab: Option<Tab<'_>> = None;
         while let Some((i, guess)) = queue.take(stopped) {
+            let _finishing = queue.finishing(i);
             let job = &self.jobs[i];
             if tab.is_none() {
                 match Tab::open(&browser.connection, self.opts.timeout, stop) {

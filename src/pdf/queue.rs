@@ -39,9 +39,9 @@ pub(super) struct Queue<'a> {
 struct State {
     /// By position in `order`.
     taken: Vec<bool>,
-    /// The chapter pages of each handbook's first rendering, by job index
-    /// (`None`: it was not rendered, so nothing is learned from it).
-    handbooks: HashMap<usize, Option<Pages>>,
+    /// The chapter pages of each document's first rendering, by job index
+    /// (`None`: it finished without one; a module waits for its handbook's).
+    first: HashMap<usize, Option<Pages>>,
 }
 
 impl<'a> Queue<'a> {
@@ -49,7 +49,7 @@ impl<'a> Queue<'a> {
     pub fn new(jobs: &'a [Job], order: Vec<usize>) -> Self {
         let state = State {
             taken: vec![false; order.len()],
-            handbooks: HashMap::new(),
+            first: HashMap::new(),
         };
         Queue {
             jobs,
@@ -77,7 +77,7 @@ impl<'a> Queue<'a> {
                 let learned = match &self.jobs[i].guide {
                     None => Some(None),
                     Some(g) => state
-                        .handbooks
+                        .first
                         .get(&g.handbook)
                         .map(|p| p.as_ref().and_then(|p| guess(p, g, &self.jobs[i].anchors))),
                 };
@@ -98,21 +98,36 @@ impl<'a> Queue<'a> {
 
     /// Job `i` was rendered once: the pages its chapters start on.
     pub fn learned(&self, i: usize, pages: &Pages) {
-        self.lock()
-            .handbooks
-            .entry(i)
-            .or_insert(Some(pages.clone()));
+        self.lock().first.entry(i).or_insert(Some(pages.clone()));
         self.changed.notify_all();
     }
 
     /// Job `i` is finished (printed or failed): no module waits for it.
     pub fn done(&self, i: usize) {
-        self.lock().handbooks.entry(i).or_insert(None);
+        self.lock().first.entry(i).or_insert(None);
         self.changed.notify_all();
+    }
+
+    /// Marks job `i` finished when dropped, also when printing it panicked,
+    /// so that no tab waits for it for ever.
+    pub fn finishing(&self, i: usize) -> Finishing<'_, 'a> {
+        Finishing { queue: self, i }
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// See [`Queue::finishing`].
+pub(super) struct Finishing<'q, 'a> {
+    queue: &'q Queue<'a>,
+    i: usize,
+}
+
+impl Drop for Finishing<'_, '_> {
+    fn drop(&mut self) {
+        self.queue.done(self.i);
     }
 }
 
@@ -222,6 +237,15 @@ mod tests {
         let go = || false;
         assert_eq!(q.take(&go), Some((0, None)));
         q.done(0);
+        assert_eq!(q.take(&go), Some((1, None)));
+        // A tab that panics while printing the handbook lets its modules go.
+        let q = Queue::new(&jobs, vec![0, 1]);
+        assert_eq!(q.take(&go), Some((0, None)));
+        let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _finishing = q.finishing(0);
+            panic!("printing failed");
+        }));
+        assert!(panicked.is_err());
         assert_eq!(q.take(&go), Some((1, None)));
         // A stopped run gives nothing more, also to a tab that waits.
         let q = Queue::new(&jobs, vec![0, 1]);
