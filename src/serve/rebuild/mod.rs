@@ -224,13 +224,7 @@ impl Live {
         laps.lap("replace");
         let mut all = diags;
         all.extend(render_diags);
-        let paths: HashSet<PathBuf> = changes.paths.iter().cloned().collect();
-        all.extend(
-            self.notes
-                .iter()
-                .filter(|d| d.path.as_ref().is_some_and(|p| paths.contains(p)))
-                .cloned(),
-        );
+        all.extend(self.notes_on(changes));
         Some(Report {
             pages_rendered,
             pages_total: self.good.page_sigs.len(),
@@ -247,6 +241,17 @@ impl Live {
             laps,
             fast: true,
         })
+    }
+
+    /// The findings of the last load that name a file `changes` names (a
+    /// body edit does not load the site again, so they are repeated).
+    fn notes_on(&self, changes: &Changes) -> Vec<Diagnostic> {
+        let paths: HashSet<&PathBuf> = changes.paths.iter().collect();
+        self.notes
+            .iter()
+            .filter(|d| d.path.as_ref().is_some_and(|p| paths.contains(p)))
+            .cloned()
+            .collect()
     }
 
     /// Reloads what `changes` touched and models the site again (into
