@@ -238,10 +238,16 @@ fn end_group(child: &mut Child) {
 
 /// The command line: headless, no network services, a throw-away profile,
 /// and the DevTools protocol on a port of the system's choosing (on the
-/// loopback interface only).
+/// loopback interface only). Every tab prints at full speed: Chromium
+/// would otherwise treat all but one as background tabs (Puppeteer passes
+/// the same three switches; the whole handbook took about 5 % less time
+/// with them, in interleaved runs).
 fn args(profile: &Path) -> Vec<String> {
     vec![
         "--headless".into(),
+        "--disable-renderer-backgrounding".into(),
+        "--disable-background-timer-throttling".into(),
+        "--disable-backgrounding-occluded-windows".into(),
         "--no-sandbox".into(),
         "--disable-gpu".into(),
         "--no-first-run".into(),
