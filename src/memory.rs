@@ -3,8 +3,9 @@
 //! `epub`) renders a whole site once: it keeps large blocks in its heap
 //! instead of mapping and unmapping them for every long page
 //! ([`keep_large_blocks`]: a 10,000-page build peaks at 333–339 MB instead
-//! of 353–380 MB, with a little less system time). `serve` holds one site for hours: it limits the allocator's
-//! arenas and hands freed memory back after large renders.
+//! of 353–380 MB, with a little less system time). `serve` holds one site
+//! for hours: it limits the allocator's arenas and hands freed memory back
+//! after large renders.
 
 /// Serves blocks up to 32 MiB (the most glibc allows here; a handbook's
 /// page is tens of megabytes at 10,000 pages) from the heap rather than

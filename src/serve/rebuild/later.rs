@@ -7,7 +7,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::{fail, Failure, Live, PrintReport};
+use super::{fail, Current, Failure, Live, PrintReport};
+use crate::render::pages::Navigation;
+use crate::render::templates::Templates;
 use crate::render::{Output, Renderer};
 use crate::serve::fast::{self, LinkIndex};
 use crate::serve::plan::{self, PendingPrint};
@@ -30,10 +32,7 @@ impl Live {
                 elapsed: start.elapsed(),
             });
         };
-        let renderer = match self.navs.take() {
-            Some(navs) => Renderer::with_navs(&cur.site, &cur.parsed, templates, navs),
-            None => Renderer::new(&cur.site, &cur.parsed, templates),
-        };
+        let renderer = renderer(cur, templates, self.navs.take());
         if !self.replan.is_empty() {
             let ids = std::mem::take(&mut self.replan);
             let later = fast::later(&renderer, &ids, &self.good);
@@ -110,10 +109,7 @@ impl Live {
                     .to_string(),
             );
         };
-        let renderer = match self.navs.take() {
-            Some(navs) => Renderer::with_navs(&cur.site, &cur.parsed, templates, navs),
-            None => Renderer::new(&cur.site, &cur.parsed, templates),
-        };
+        let renderer = renderer(cur, templates, self.navs.take());
         let output = print_outputs(&renderer).find(|o| renderer.path_of(o) == path);
         let sink = crate::write::MemorySink::default();
         let mut diags = Vec::new();
@@ -128,6 +124,19 @@ impl Live {
             (false, _) if output.is_some() => Err(cannot_make(&diags, &self.opts.root)),
             _ => Err(format!("The site has no print page {path} now.")),
         }
+    }
+}
+
+/// A renderer of the site served, with the navigation the last rebuild
+/// kept, if any (it is handed back with [`Renderer::into_navs`]).
+fn renderer<'a>(
+    cur: &'a Current,
+    templates: &'a Templates,
+    navs: Option<Vec<Navigation>>,
+) -> Renderer<'a> {
+    match navs {
+        Some(navs) => Renderer::with_navs(&cur.site, &cur.parsed, templates, navs),
+        None => Renderer::new(&cur.site, &cur.parsed, templates),
     }
 }
 
